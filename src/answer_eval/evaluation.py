@@ -117,7 +117,6 @@ class ReviewFlag(_Model):
         "injection_attempt",
         "judge_check_disagreement",
         "offline_judge",
-        "star_missing",
         "unscored",
     ] = Field(description="Stable machine-readable code.")
     message: str = Field(description="What a reviewer should check.")

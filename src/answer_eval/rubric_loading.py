@@ -194,7 +194,7 @@ def load_rubric_set(path: str | Path | None = None, *, extra_questions: Iterable
     inline = data.get("questions") or []
     base = rubric_set_from_dict({**data, "questions": []}, source=str(set_file))
     dimension_ids = {d.id for d in base.dimensions}
-    questions: list[Question] = []
+    questions: list[tuple[Question, str]] = []
     problems: list[str] = []
     if not isinstance(inline, list):
         problems.append(f"{set_file}: questions: must be a list of questions")
@@ -204,20 +204,43 @@ def load_rubric_set(path: str | Path | None = None, *, extra_questions: Iterable
         try:
             if not isinstance(raw, dict):
                 raise RubricError(f"{source}: must be a mapping")
-            questions.append(_checked(question_from_dict(raw, source=source), dimension_ids, source))
+            question = _checked(question_from_dict(raw, source=source), dimension_ids, source)
+            questions.append((question, source))
         except RubricError as exc:
             problems.extend(exc.problems)
     files = (_question_files(root) if root.is_dir() else []) + list(extra_questions)
     for file in files:
         try:
             raw = _parse_yaml(_read(file), str(file))
-            questions.append(_checked(question_from_dict(raw, source=str(file)), dimension_ids, str(file)))
+            question = _checked(question_from_dict(raw, source=str(file)), dimension_ids, str(file))
+            questions.append((question, str(file)))
         except RubricError as exc:
             problems.extend(exc.problems)
+    problems.extend(_cross_check(questions))
     if problems:
         raise RubricError("\n".join(problems), problems)
-    merged = {**data, "questions": [q.model_dump() for q in questions]}
+    merged = {**data, "questions": [q.model_dump() for q, _ in questions]}
     return rubric_set_from_dict(merged, source=str(set_file))
+
+
+def _cross_check(questions: list[tuple[Question, str]]) -> list[str]:
+    """Problems between questions (duplicate ids, unknown related ids), naming each file."""
+    problems = []
+    first: dict[str, str] = {}
+    for question, source in questions:
+        if question.id in first:
+            problems.append(
+                f"{source}: question {question.id!r}: id: duplicate id, already used in {first[question.id]}"
+            )
+        else:
+            first[question.id] = source
+    for question, source in questions:
+        for index, other in enumerate(question.related):
+            if other not in first:
+                problems.append(
+                    f"{source}: question {question.id!r}: related[{index}]: no question has id {other!r}"
+                )
+    return problems
 
 
 def _checked(question: Question, dimension_ids: set[str], source: str) -> Question:

@@ -1,0 +1,78 @@
+"""Deterministic checks that run beside any judge.
+
+* ``cue_red_flags``: a red flag whose cue phrase stands verbatim in the answer (case and
+  typographic apostrophes folded, on word boundaries) is reported even when a judge missed it.
+* ``injection_spans``: text that addresses the evaluator (instructions, forged delimiters, forged
+  JSON verdicts, template syntax) is found so it can become a human-review flag.
+
+Both return spans of the answer itself, so what they report is checkable.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from answer_eval.evaluation import Span
+from answer_eval.rubric import Question
+
+__all__ = ["cue_pattern", "cue_red_flags", "injection_spans"]
+
+# Folding that keeps string length, so match offsets are offsets in the original answer.
+_SAME_LENGTH_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " "})
+
+_INJECTION = re.compile(
+    r"""
+    \b(?:ignore|disregard|forget|override)\b[^.\n]{0,40}?
+        \b(?:instructions?|rubric|criteria|guidelines|prompt|rules|above|previous)\b
+    | \b(?:give|grade|score|rate|mark|award)\b[^.\n]{0,30}?\b(?:5\s*/\s*5|five\s+out\s+of\s+five
+        |full\s+marks|top\s+score|maximum\s+score|highest\s+score|a\s+5|score\s+of\s+5)\b
+    | \b(?:you\s+are\s+now|act\s+as|pretend\s+to\s+be)\b[^.\n]{0,40}
+    | \b(?:system\s+prompt|system\s+message|developer\s+message)\b
+    | \bnote\s+to\s+(?:the\s+)?(?:ai|evaluator|grader|model|llm|assistant)\b
+    | ^\s*(?:BEGIN|END)\s+ANSWER\b[^\n]*
+    | ^\s*(?:system|assistant)\s*:
+    | \{\{.*?\}\} | \{%.*?%\}
+    | "(?:score|verdict|present|detected|dimensions|recommendation)"\s*:
+    """,
+    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
+)
+
+
+@lru_cache(maxsize=4096)
+def cue_pattern(cue: str) -> re.Pattern[str]:
+    """The compiled pattern for one cue phrase (word boundaries where the cue has word ends)."""
+    text = cue.translate(_SAME_LENGTH_FOLD).lower().strip()
+    body = r"\s+".join(re.escape(part) for part in text.split())
+    left = r"\b" if text[:1].isalnum() else ""
+    right = r"\b" if text[-1:].isalnum() else ""
+    return re.compile(left + body + right)
+
+
+def _fold(answer: str) -> str:
+    return answer.translate(_SAME_LENGTH_FOLD).lower()
+
+
+def cue_red_flags(question: Question, answer: str) -> dict[str, list[Span]]:
+    """Red flag id -> spans where one of its cue phrases stands verbatim in the answer."""
+    folded = _fold(answer)
+    found: dict[str, list[Span]] = {}
+    for flag in question.red_flags:
+        spans = []
+        for cue in flag.cues:
+            for m in cue_pattern(cue).finditer(folded):
+                spans.append(
+                    Span(start=m.start(), end=m.end(), text=answer[m.start() : m.end()], match="normalized", similarity=1.0)
+                )
+        if spans:
+            found[flag.id] = sorted(spans, key=lambda s: s.start)
+    return found
+
+
+def injection_spans(answer: str) -> list[Span]:
+    """Spans of the answer that try to instruct or impersonate the evaluator."""
+    return [
+        Span(start=m.start(), end=m.end(), text=m.group(0), match="exact", similarity=1.0)
+        for m in _INJECTION.finditer(answer)
+        if m.group(0).strip()
+    ]

@@ -1,0 +1,66 @@
+"""The ``answer-eval`` command: a thin shell over the public API.
+
+Exit codes: 0 success; 1 a regression, threshold or scoring failure; 2 a usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from answer_eval._version import __version__
+from answer_eval.cli import rubrics_cmd, score_cmd
+from answer_eval.errors import AnswerEvalError
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="answer-eval",
+        description="Evidence-grounded evaluation of written interview answers.",
+        epilog="Exit codes: 0 ok, 1 regression/threshold/scoring failure, 2 usage or input error.",
+    )
+    parser.add_argument("--version", action="version", version=f"answer-eval {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    rubrics_cmd.register(commands)
+    score_cmd.register(commands)
+    for module in _optional_commands():
+        module.register(commands)
+    return parser
+
+
+def _optional_commands() -> list[object]:
+    """Sub-commands that live in their own modules (batch, regress, agree, demo)."""
+    import importlib
+
+    found = []
+    for name in ("batch_cmd", "regress_cmd", "demo_cmd"):
+        try:
+            found.append(importlib.import_module(f"answer_eval.cli.{name}"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"answer_eval.cli.{name}":
+                raise
+    return found
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except AnswerEvalError as exc:
+        print(f"answer-eval: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,5 @@
+import sys
+
+from answer_eval.cli import main
+
+sys.exit(main())

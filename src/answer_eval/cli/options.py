@@ -1,0 +1,40 @@
+"""Options shared by the commands that judge answers (score, batch, regress)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from answer_eval.judge_choice import resolve_judge
+from answer_eval.judging import Judge
+
+
+def add_judge_options(parser: argparse.ArgumentParser) -> None:
+    """--judge, --model, --base-url, --temperature, --seed, --max-tokens, --rubrics."""
+    group = parser.add_argument_group("judge")
+    group.add_argument(
+        "--judge",
+        choices=("auto", "offline", "openai"),
+        default="auto",
+        help="auto (default): openai when OPENAI_BASE_URL or OPENAI_API_KEY is set, else offline",
+    )
+    group.add_argument("--model", help="model name (default: $ANSWER_EVAL_MODEL or $OPENAI_MODEL)")
+    group.add_argument("--base-url", help="OpenAI-compatible endpoint (default: $OPENAI_BASE_URL)")
+    group.add_argument("--temperature", type=float, default=0.0, help="sampling temperature")
+    group.add_argument("--seed", type=int, default=None, help="sampling seed, where supported")
+    group.add_argument("--max-tokens", type=int, default=2048, help="completion token limit")
+    parser.add_argument("--rubrics", type=Path, help="rubric library folder (default: shipped)")
+
+
+def judge_from_args(args: argparse.Namespace) -> Judge:
+    """Build the judge the options ask for; print the auto-choice notice on stderr."""
+    options: dict[str, object] = {}
+    if args.judge != "offline":
+        for key in ("model", "base_url", "temperature", "seed", "max_tokens"):
+            if getattr(args, key) is not None:
+                options[key] = getattr(args, key)
+    judge, notice = resolve_judge(args.judge, **options)
+    if notice:
+        print(notice, file=sys.stderr)
+    return judge

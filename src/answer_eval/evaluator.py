@@ -1,0 +1,183 @@
+"""The evaluator: rubric + answer -> one judge call -> grounded, scored ``Evaluation``.
+
+``Evaluator.evaluate`` never raises for a judge failure: a refusal, a truncated or invalid reply,
+or a transport failure becomes an ``unscored`` Evaluation with its reason. It raises only for
+caller errors: an unknown question (``UnknownQuestionError``) or an unusable answer
+(``InputError``), which batch jobs report per row.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from answer_eval._version import __version__
+from answer_eval.checks import cue_red_flags, injection_spans
+from answer_eval.errors import InputError, JudgeError, JudgeProtocolError
+from answer_eval.evaluation import Evaluation, Provenance, ReviewFlag, Usage
+from answer_eval.judging import Judge, JudgeReply, JudgeRequest
+from answer_eval.judgment import judgment_schema
+from answer_eval.prompting import prompt_hash, render_messages
+from answer_eval.rubric import RubricSet
+from answer_eval.rubric_loading import default_rubric_set
+from answer_eval.scoring import grade
+
+__all__ = ["MAX_ANSWER_CHARS", "Evaluator"]
+
+MAX_ANSWER_CHARS = 20_000
+
+Clock = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class Evaluator:
+    """Grades answers to the questions of one rubric set with one judge.
+
+    ``judge`` defaults to ``choose_judge("auto")``: an OpenAI-compatible judge when an endpoint
+    or key is configured in the environment, otherwise the offline judge. Holds no global state;
+    safe to share across threads and tasks when the judge is.
+    """
+
+    def __init__(
+        self,
+        *,
+        judge: Judge | None = None,
+        rubric_set: RubricSet | None = None,
+        templates: Path | None = None,
+        max_answer_chars: int = MAX_ANSWER_CHARS,
+        clock: Clock = _utc_now,
+    ) -> None:
+        if judge is None:
+            from answer_eval.judge_choice import choose_judge
+
+            judge = choose_judge("auto")
+        self.judge: Judge = judge
+        self.rubric_set = rubric_set or default_rubric_set()
+        self.templates = templates
+        self.max_answer_chars = max_answer_chars
+        self._clock = clock
+        self._prompt_hash = prompt_hash(templates)
+
+    # ------------------------------------------------------------------ stages
+
+    def request(self, question_id: str, answer: str) -> JudgeRequest:
+        """Validate the input and render the judge request (pure apart from reading templates)."""
+        question = self.rubric_set.question(question_id)
+        if not isinstance(answer, str) or not answer.strip():
+            raise InputError("the answer is empty")
+        if len(answer) > self.max_answer_chars:
+            raise InputError(
+                f"the answer has {len(answer)} characters; the limit is {self.max_answer_chars}"
+            )
+        dimensions = tuple(self.rubric_set.dimension(d) for d in question.applicable_dimensions())
+        messages = render_messages(
+            question=question, dimensions=dimensions, answer=answer, templates=self.templates
+        )
+        return JudgeRequest(
+            question=question,
+            dimensions=dimensions,
+            answer=answer,
+            messages=messages,
+            schema=judgment_schema(question),
+            prompt_hash=self._prompt_hash,
+        )
+
+    def _provenance(self, request: JudgeRequest, reply: JudgeReply | None, **extra: object) -> Provenance:
+        judge = self.judge
+        fields: dict[str, object] = {
+            "library_version": __version__,
+            "rubric_set": f"{self.rubric_set.id}@{self.rubric_set.version}",
+            "question_id": request.question.id,
+            "rubric_hash": self.rubric_set.content_hash(request.question.id),
+            "prompt_hash": request.prompt_hash,
+            "judge": judge.kind,
+            "model": getattr(judge, "model", None) or judge.kind,
+            "endpoint": getattr(judge, "endpoint", None),
+            "output_mode": "offline" if judge.kind == "offline" else "unknown",
+            "created_at": self._clock(),
+            "latency_ms": 0.0,
+            "attempts": 0,
+        }
+        if reply is not None:
+            fields.update(
+                model=reply.model, endpoint=reply.endpoint, output_mode=reply.output_mode,
+                temperature=reply.temperature, seed=reply.seed, max_tokens=reply.max_tokens,
+                usage=reply.usage, latency_ms=reply.latency_ms, attempts=reply.attempts,
+            )  # fmt: skip
+        fields.update(extra)
+        return Provenance.model_validate(fields)
+
+    def finish(self, request: JudgeRequest, reply: JudgeReply, *, answer_id: str | None = None) -> Evaluation:
+        """Ground and score a judge's reply (pure)."""
+        question, answer = request.question, request.answer
+        result = grade(
+            self.rubric_set, question, reply.judgment, answer, cue_hits=cue_red_flags(question, answer)
+        )
+        review = list(result.review_flags)
+        signals = injection_spans(answer)
+        if signals or reply.judgment.injection.detected:
+            quoted = signals[0].text if signals else (reply.judgment.injection.evidence or [""])[0]
+            review.append(
+                ReviewFlag(
+                    code="injection_attempt",
+                    message=f"the answer appears to address the evaluator: {quoted[:120]!r}",
+                )
+            )
+        if self.judge.kind == "offline":
+            review.append(
+                ReviewFlag(
+                    code="offline_judge",
+                    message="scored by the offline rule-based judge (a baseline, not an LLM)",
+                )
+            )
+        return Evaluation(
+            question_id=question.id, answer_id=answer_id, status="scored",
+            overall=result.overall, overall_100=result.overall_100,
+            recommendation=result.recommendation, criteria_coverage=result.criteria_coverage,
+            dimensions=result.dimensions, star=result.star, criteria=result.criteria,
+            red_flags=result.red_flags, review_flags=review,
+            provenance=self._provenance(request, reply),
+        )  # fmt: skip
+
+    def unscored(
+        self, request: JudgeRequest, error: JudgeError, latency_ms: float, *, answer_id: str | None = None
+    ) -> Evaluation:
+        """The result for an answer the judge could not score."""
+        reason = error.reason if isinstance(error, JudgeProtocolError) else "error"
+        attempts = error.attempts if isinstance(error, JudgeProtocolError) else 0
+        return Evaluation(
+            question_id=request.question.id, answer_id=answer_id, status="unscored",
+            unscored_reason=reason if reason in _REASONS else "error", detail=str(error),
+            review_flags=[ReviewFlag(code="unscored", message=f"not scored ({reason}): {error}")],
+            provenance=self._provenance(request, None, latency_ms=latency_ms, attempts=attempts, usage=Usage()),
+        )  # fmt: skip
+
+    # ------------------------------------------------------------------ API
+
+    def evaluate(self, question_id: str, answer: str, *, answer_id: str | None = None) -> Evaluation:
+        """Grade one answer; judge failures give an ``unscored`` Evaluation."""
+        request = self.request(question_id, answer)
+        started = time.perf_counter()
+        try:
+            reply = self.judge.judge(request)
+        except JudgeError as exc:
+            return self.unscored(request, exc, (time.perf_counter() - started) * 1000, answer_id=answer_id)
+        return self.finish(request, reply, answer_id=answer_id)
+
+    async def aevaluate(self, question_id: str, answer: str, *, answer_id: str | None = None) -> Evaluation:
+        """Async twin of ``evaluate``."""
+        request = self.request(question_id, answer)
+        started = time.perf_counter()
+        try:
+            reply = await self.judge.ajudge(request)
+        except JudgeError as exc:
+            return self.unscored(request, exc, (time.perf_counter() - started) * 1000, answer_id=answer_id)
+        return self.finish(request, reply, answer_id=answer_id)
+
+
+_REASONS = {"refusal", "truncated", "invalid_output", "content_filter", "transport", "error", "input"}

@@ -60,6 +60,7 @@ def __getattr__(name: str) -> object:
         return getattr(importlib.import_module(_LAZY[name]), name)
     raise AttributeError(f"module 'answer_eval' has no attribute {name!r}")
 
+
 __all__ = [
     "AnswerEvalError",
     "Criterion",

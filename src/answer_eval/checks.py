@@ -62,7 +62,13 @@ def cue_red_flags(question: Question, answer: str) -> dict[str, list[Span]]:
         for cue in flag.cues:
             for m in cue_pattern(cue).finditer(folded):
                 spans.append(
-                    Span(start=m.start(), end=m.end(), text=answer[m.start() : m.end()], match="normalized", similarity=1.0)
+                    Span(
+                        start=m.start(),
+                        end=m.end(),
+                        text=answer[m.start() : m.end()],
+                        match="normalized",
+                        similarity=1.0,
+                    )
                 )
         if spans:
             found[flag.id] = sorted(spans, key=lambda s: s.start)

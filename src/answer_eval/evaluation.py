@@ -81,7 +81,12 @@ class StarResult(_Model):
 
     def found(self) -> list[str]:
         """Names of the components with verified evidence."""
-        parts = {"situation": self.situation, "task": self.task, "action": self.action, "result": self.result}
+        parts = {
+            "situation": self.situation,
+            "task": self.task,
+            "action": self.action,
+            "result": self.result,
+        }
         return [k for k, v in parts.items() if v is not None and v.verified]
 
 
@@ -91,7 +96,9 @@ class CriterionResult(_Model):
     id: str = Field(description="Criterion id.")
     description: str = Field(description="What the criterion asks for.")
     weight: float = Field(ge=0, description="Its weight.")
-    verdict: Literal["met", "partial", "not_met"] = Field(description="The verdict after grounding.")
+    verdict: Literal["met", "partial", "not_met"] = Field(
+        description="The verdict after grounding."
+    )
     judged: Literal["met", "partial", "not_met"] = Field(description="The judge's own verdict.")
     evidence: list[Evidence] = Field(default_factory=list, description="Grounded quotes.")
 
@@ -104,7 +111,8 @@ class RedFlagResult(_Model):
     severity: Severity = Field(description="minor, major or critical.")
     present: bool = Field(description="True when the red flag shows in the answer.")
     detected_by: list[Literal["judge", "cue"]] = Field(
-        default_factory=list, description="Who found it: the judge, a verbatim cue-phrase check, or both."
+        default_factory=list,
+        description="Who found it: the judge, a verbatim cue-phrase check, or both.",
     )
     evidence: list[Evidence] = Field(default_factory=list, description="Grounded quotes.")
 
@@ -120,7 +128,9 @@ class ReviewFlag(_Model):
         "unscored",
     ] = Field(description="Stable machine-readable code.")
     message: str = Field(description="What a reviewer should check.")
-    ref: str | None = Field(default=None, description="The dimension, criterion or red flag concerned.")
+    ref: str | None = Field(
+        default=None, description="The dimension, criterion or red flag concerned."
+    )
 
 
 class Usage(_Model):
@@ -158,13 +168,18 @@ class Evaluation(_Model):
     question_id: str = Field(description="Question id.")
     answer_id: str | None = Field(default=None, description="Caller's id for the answer.")
     status: Literal["scored", "unscored"] = Field(description="scored, or unscored with a reason.")
-    unscored_reason: UnscoredReason | None = Field(default=None, description="Why it was not scored.")
+    unscored_reason: UnscoredReason | None = Field(
+        default=None, description="Why it was not scored."
+    )
     detail: str | None = Field(default=None, description="Human-readable detail of a failure.")
     overall: float | None = Field(default=None, ge=1, le=5, description="Overall score, 1-5.")
     overall_100: int | None = Field(default=None, ge=0, le=100, description="Overall score, 0-100.")
     recommendation: Recommendation | None = Field(default=None, description="HR recommendation.")
     criteria_coverage: float | None = Field(
-        default=None, ge=0, le=1, description="Weighted share of criteria met (partial counts half)."
+        default=None,
+        ge=0,
+        le=1,
+        description="Weighted share of criteria met (partial counts half).",
     )
     dimensions: list[DimensionResult] = Field(default_factory=list, description="Per dimension.")
     star: StarResult | None = Field(default=None, description="STAR components.")

@@ -87,7 +87,9 @@ class Evaluator:
             prompt_hash=self._prompt_hash,
         )
 
-    def _provenance(self, request: JudgeRequest, reply: JudgeReply | None, **extra: object) -> Provenance:
+    def _provenance(
+        self, request: JudgeRequest, reply: JudgeReply | None, **extra: object
+    ) -> Provenance:
         judge = self.judge
         fields: dict[str, object] = {
             "library_version": __version__,
@@ -105,18 +107,30 @@ class Evaluator:
         }
         if reply is not None:
             fields.update(
-                model=reply.model, endpoint=reply.endpoint, output_mode=reply.output_mode,
-                temperature=reply.temperature, seed=reply.seed, max_tokens=reply.max_tokens,
-                usage=reply.usage, latency_ms=reply.latency_ms, attempts=reply.attempts,
-            )  # fmt: skip
+                model=reply.model,
+                endpoint=reply.endpoint,
+                output_mode=reply.output_mode,
+                temperature=reply.temperature,
+                seed=reply.seed,
+                max_tokens=reply.max_tokens,
+                usage=reply.usage,
+                latency_ms=reply.latency_ms,
+                attempts=reply.attempts,
+            )
         fields.update(extra)
         return Provenance.model_validate(fields)
 
-    def finish(self, request: JudgeRequest, reply: JudgeReply, *, answer_id: str | None = None) -> Evaluation:
+    def finish(
+        self, request: JudgeRequest, reply: JudgeReply, *, answer_id: str | None = None
+    ) -> Evaluation:
         """Ground and score a judge's reply (pure)."""
         question, answer = request.question, request.answer
         result = grade(
-            self.rubric_set, question, reply.judgment, answer, cue_hits=cue_red_flags(question, answer)
+            self.rubric_set,
+            question,
+            reply.judgment,
+            answer,
+            cue_hits=cue_red_flags(question, answer),
         )
         review = list(result.review_flags)
         signals = injection_spans(answer)
@@ -136,48 +150,81 @@ class Evaluator:
                 )
             )
         return Evaluation(
-            question_id=question.id, answer_id=answer_id, status="scored",
-            overall=result.overall, overall_100=result.overall_100,
-            recommendation=result.recommendation, criteria_coverage=result.criteria_coverage,
-            dimensions=result.dimensions, star=result.star, criteria=result.criteria,
-            red_flags=result.red_flags, review_flags=review,
+            question_id=question.id,
+            answer_id=answer_id,
+            status="scored",
+            overall=result.overall,
+            overall_100=result.overall_100,
+            recommendation=result.recommendation,
+            criteria_coverage=result.criteria_coverage,
+            dimensions=result.dimensions,
+            star=result.star,
+            criteria=result.criteria,
+            red_flags=result.red_flags,
+            review_flags=review,
             provenance=self._provenance(request, reply),
-        )  # fmt: skip
+        )
 
     def unscored(
-        self, request: JudgeRequest, error: JudgeError, latency_ms: float, *, answer_id: str | None = None
+        self,
+        request: JudgeRequest,
+        error: JudgeError,
+        latency_ms: float,
+        *,
+        answer_id: str | None = None,
     ) -> Evaluation:
         """The result for an answer the judge could not score."""
         reason = error.reason if isinstance(error, JudgeProtocolError) else "error"
         attempts = error.attempts if isinstance(error, JudgeProtocolError) else 0
         return Evaluation(
-            question_id=request.question.id, answer_id=answer_id, status="unscored",
-            unscored_reason=reason if reason in _REASONS else "error", detail=str(error),
+            question_id=request.question.id,
+            answer_id=answer_id,
+            status="unscored",
+            unscored_reason=reason if reason in _REASONS else "error",
+            detail=str(error),
             review_flags=[ReviewFlag(code="unscored", message=f"not scored ({reason}): {error}")],
-            provenance=self._provenance(request, None, latency_ms=latency_ms, attempts=attempts, usage=Usage()),
-        )  # fmt: skip
+            provenance=self._provenance(
+                request, None, latency_ms=latency_ms, attempts=attempts, usage=Usage()
+            ),
+        )
 
     # ------------------------------------------------------------------ API
 
-    def evaluate(self, question_id: str, answer: str, *, answer_id: str | None = None) -> Evaluation:
+    def evaluate(
+        self, question_id: str, answer: str, *, answer_id: str | None = None
+    ) -> Evaluation:
         """Grade one answer; judge failures give an ``unscored`` Evaluation."""
         request = self.request(question_id, answer)
         started = time.perf_counter()
         try:
             reply = self.judge.judge(request)
         except JudgeError as exc:
-            return self.unscored(request, exc, (time.perf_counter() - started) * 1000, answer_id=answer_id)
+            return self.unscored(
+                request, exc, (time.perf_counter() - started) * 1000, answer_id=answer_id
+            )
         return self.finish(request, reply, answer_id=answer_id)
 
-    async def aevaluate(self, question_id: str, answer: str, *, answer_id: str | None = None) -> Evaluation:
+    async def aevaluate(
+        self, question_id: str, answer: str, *, answer_id: str | None = None
+    ) -> Evaluation:
         """Async twin of ``evaluate``."""
         request = self.request(question_id, answer)
         started = time.perf_counter()
         try:
             reply = await self.judge.ajudge(request)
         except JudgeError as exc:
-            return self.unscored(request, exc, (time.perf_counter() - started) * 1000, answer_id=answer_id)
+            return self.unscored(
+                request, exc, (time.perf_counter() - started) * 1000, answer_id=answer_id
+            )
         return self.finish(request, reply, answer_id=answer_id)
 
 
-_REASONS = {"refusal", "truncated", "invalid_output", "content_filter", "transport", "error", "input"}
+_REASONS = {
+    "refusal",
+    "truncated",
+    "invalid_output",
+    "content_filter",
+    "transport",
+    "error",
+    "input",
+}

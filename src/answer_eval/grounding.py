@@ -126,7 +126,10 @@ def _fuzzy(haystack: str, needle: str) -> tuple[int, int, float] | None:
                 if start < 0 or start + length > len(haystack):
                     continue
                 scorer.set_seq1(haystack[start : start + length])
-                if scorer.real_quick_ratio() < FUZZY_THRESHOLD or scorer.quick_ratio() < FUZZY_THRESHOLD:
+                if (
+                    scorer.real_quick_ratio() < FUZZY_THRESHOLD
+                    or scorer.quick_ratio() < FUZZY_THRESHOLD
+                ):
                     continue
                 ratio = scorer.ratio()
                 if ratio >= FUZZY_THRESHOLD and (best is None or ratio > best[2]):
@@ -159,7 +162,9 @@ def _refine(
     return start, stop, scorer.ratio()
 
 
-def ground_all(quotes: list[str], answer: str, folded: NormalizedText | None = None) -> list[Evidence]:
+def ground_all(
+    quotes: list[str], answer: str, folded: NormalizedText | None = None
+) -> list[Evidence]:
     """Ground several quotes against one answer, sharing the folded copy."""
     if not quotes:
         return []

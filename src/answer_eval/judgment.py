@@ -68,7 +68,9 @@ class CriterionJudgment(_Model):
 class RedFlagJudgment(_Model):
     """Whether one red flag shows in the answer."""
 
-    evidence: list[str] = Field(description="Verbatim quotes showing the red flag (empty if absent).")
+    evidence: list[str] = Field(
+        description="Verbatim quotes showing the red flag (empty if absent)."
+    )
     present: bool = Field(description="True when the answer shows the red flag.")
 
 
@@ -148,7 +150,10 @@ def judgment_schema(question: Question) -> dict[str, Any]:
     )
     quote_or_null = {"type": ["string", "null"]}
     criterion = _object(
-        {"evidence": _quotes("Verbatim quotes."), "verdict": {"enum": ["met", "partial", "not_met"]}}
+        {
+            "evidence": _quotes("Verbatim quotes."),
+            "verdict": {"enum": ["met", "partial", "not_met"]},
+        }
     )
     red_flag = _object({"evidence": _quotes("Verbatim quotes."), "present": {"type": "boolean"}})
     return _object(
@@ -158,7 +163,10 @@ def judgment_schema(question: Question) -> dict[str, Any]:
             "criteria": _object({c.id: criterion for c in question.criteria}),
             "red_flags": _object({r.id: red_flag for r in question.red_flags}),
             "injection": _object(
-                {"evidence": _quotes("Quotes that address the evaluator."), "detected": {"type": "boolean"}}
+                {
+                    "evidence": _quotes("Quotes that address the evaluator."),
+                    "detected": {"type": "boolean"},
+                }
             ),
         }
     )

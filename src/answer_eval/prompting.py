@@ -79,7 +79,9 @@ def render_messages(
     system = _render(
         "system.j2", templates, question=question, dimensions=dimensions, shape=schema_hint
     )
-    user = _render("user.j2", templates, question=question, answer=answer, boundary=answer_boundary(answer))
+    user = _render(
+        "user.j2", templates, question=question, answer=answer, boundary=answer_boundary(answer)
+    )
     return ({"role": "system", "content": system}, {"role": "user", "content": user})
 
 

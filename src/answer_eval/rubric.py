@@ -18,10 +18,10 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 __all__ = [
     "Criterion",
-    "Recommendation",
     "Dimension",
     "Question",
     "QuestionKind",
+    "Recommendation",
     "RedFlag",
     "RubricSet",
     "ScoringPolicy",
@@ -47,11 +47,15 @@ class _Model(BaseModel):
 class SeedRef(_Model):
     """Where a rubric item comes from in the seed guides, so a reader can check it."""
 
-    document: Text = Field(description="File name of the seed guide, e.g. 000_c8d2ee9dff4bbc27.txt.")
+    document: Text = Field(
+        description="File name of the seed guide, e.g. 000_c8d2ee9dff4bbc27.txt."
+    )
     question: int | None = Field(
         default=None, ge=1, description="Number of the question in that guide (None: general text)."
     )
-    excerpt: Text = Field(description="A short verbatim excerpt of the guide that this item encodes.")
+    excerpt: Text = Field(
+        description="A short verbatim excerpt of the guide that this item encodes."
+    )
 
 
 class Dimension(_Model):
@@ -148,22 +152,34 @@ class Question(_Model):
         return [d for d, w in self.weights.items() if w > 0]
 
 
+def _default_penalties() -> dict[Severity, float]:
+    return {"minor": 0.25, "major": 0.6, "critical": 1.2}
+
+
+def _default_thresholds() -> dict[Recommendation, float]:
+    return {"strong_yes": 4.3, "yes": 3.6, "mixed": 2.8, "no": 2.0}
+
+
 class ScoringPolicy(_Model):
     """How dimension scores, criteria and red flags combine into an overall grade."""
 
     criteria_share: float = Field(
-        default=0.4, ge=0, le=1, description="Share of the overall score that criteria coverage makes."
+        default=0.4,
+        ge=0,
+        le=1,
+        description="Share of the overall score that criteria coverage makes.",
     )
     penalties: dict[Severity, float] = Field(
-        default_factory=lambda: {"minor": 0.25, "major": 0.6, "critical": 1.2},
+        default_factory=_default_penalties,
         description="Points (on the 1-5 scale) taken off the overall score per red flag present.",
     )
     critical_cap: Literal["no", "definitely_not"] = Field(
-        default="no", description="Best recommendation possible when a critical red flag is present."
+        default="no",
+        description="Best recommendation possible when a critical red flag is present.",
     )
     thresholds: dict[Recommendation, float] = Field(
-        default_factory=lambda: {"strong_yes": 4.3, "yes": 3.6, "mixed": 2.8, "no": 2.0},
-        description="Lowest overall score (1-5) for each recommendation; below 'no' is definitely_not.",
+        default_factory=_default_thresholds,
+        description="Lowest overall score (1-5) per recommendation; below 'no': definitely_not.",
     )
 
     @model_validator(mode="after")
@@ -202,7 +218,9 @@ class RubricSet(_Model):
         for q in self.questions:
             undefined = sorted(set(q.weights) - set(dims))
             if undefined:
-                raise ValueError(f"question {q.id!r}: weights name undefined dimension(s) {undefined}")
+                raise ValueError(
+                    f"question {q.id!r}: weights name undefined dimension(s) {undefined}"
+                )
             unknown = sorted(set(q.related) - known)
             if unknown:
                 raise ValueError(f"question {q.id!r}: related names unknown question(s) {unknown}")

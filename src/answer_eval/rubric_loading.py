@@ -30,8 +30,8 @@ __all__ = [
     "SET_FILE",
     "default_rubric_set",
     "json_schemas",
-    "load_yaml",
     "load_rubric_set",
+    "load_yaml",
     "question_from_dict",
     "question_from_file",
     "question_from_text",
@@ -41,7 +41,10 @@ __all__ = [
 
 SET_FILE = "rubric-set.yaml"
 QUESTIONS_DIR = "questions"
-SCHEMA_FILES = {"rubric-set.schema.json": RubricSet, "question.schema.json": Question}
+SCHEMA_FILES: dict[str, type[BaseModel]] = {
+    "rubric-set.schema.json": RubricSet,
+    "question.schema.json": Question,
+}
 
 
 # ---------------------------------------------------------------------------- text -> dict
@@ -66,7 +69,7 @@ _Yaml12SafeLoader.add_implicit_resolver(
 
 def load_yaml(text: str) -> Any:
     """Parse YAML safely, with YAML 1.2 booleans."""
-    return yaml.load(text, Loader=_Yaml12SafeLoader)  # noqa: S506 - a SafeLoader subclass
+    return yaml.load(text, Loader=_Yaml12SafeLoader)
 
 
 def _parse_yaml(text: str, source: str) -> dict[str, Any]:
@@ -80,7 +83,9 @@ def _parse_yaml(text: str, source: str) -> dict[str, Any]:
     if data is None:
         raise RubricError(f"{source}: the file is empty")
     if not isinstance(data, dict):
-        raise RubricError(f"{source}: expected a mapping of keys at the top, got {type(data).__name__}")
+        raise RubricError(
+            f"{source}: expected a mapping of keys at the top, got {type(data).__name__}"
+        )
     return data
 
 
@@ -182,7 +187,9 @@ def _question_files(folder: Path) -> list[Path]:
     return sorted(p for p in (folder / QUESTIONS_DIR).glob("*.yaml") if p.is_file())
 
 
-def load_rubric_set(path: str | Path | None = None, *, extra_questions: Iterable[Path] = ()) -> RubricSet:
+def load_rubric_set(
+    path: str | Path | None = None, *, extra_questions: Iterable[Path] = ()
+) -> RubricSet:
     """Load a rubric library folder (or a single rubric-set file); default: the shipped library.
 
     ``extra_questions`` adds question files that live elsewhere (they use the set's dimensions).
@@ -229,17 +236,15 @@ def _cross_check(questions: list[tuple[Question, str]]) -> list[str]:
     first: dict[str, str] = {}
     for question, source in questions:
         if question.id in first:
-            problems.append(
-                f"{source}: question {question.id!r}: id: duplicate id, already used in {first[question.id]}"
-            )
+            where = f"{source}: question {question.id!r}"
+            problems.append(f"{where}: id: duplicate id, already used in {first[question.id]}")
         else:
             first[question.id] = source
     for question, source in questions:
         for index, other in enumerate(question.related):
             if other not in first:
-                problems.append(
-                    f"{source}: question {question.id!r}: related[{index}]: no question has id {other!r}"
-                )
+                where = f"{source}: question {question.id!r}: related[{index}]"
+                problems.append(f"{where}: no question has id {other!r}")
     return problems
 
 

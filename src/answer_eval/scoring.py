@@ -69,35 +69,48 @@ def _dimensions(
         if dim_id not in applicable:
             results.append(
                 DimensionResult(
-                    id=dim_id, name=dim.name, status="not_applicable", weight=0.0,
+                    id=dim_id,
+                    name=dim.name,
+                    status="not_applicable",
+                    weight=0.0,
                     reason=f"the rubric for '{question.id}' does not weigh {dim.name.lower()}",
                 )
-            )  # fmt: skip
+            )
             continue
         judged = judgment.dimensions[dim_id]
         evidence = ground_all(judged.evidence, answer, folded)
         if judged.score is None:
             results.append(
                 DimensionResult(
-                    id=dim_id, name=dim.name, status="not_applicable", weight=question.weights[dim_id],
-                    evidence=evidence, rationale=judged.rationale,
+                    id=dim_id,
+                    name=dim.name,
+                    status="not_applicable",
+                    weight=question.weights[dim_id],
+                    evidence=evidence,
+                    rationale=judged.rationale,
                     reason=f"the judge found no basis to score it: {judged.rationale}".strip(),
                 )
-            )  # fmt: skip
+            )
             continue
         if judged.score >= 3 and not _verified(evidence):
             flags.append(
                 ReviewFlag(
-                    code="unverified_evidence", ref=dim_id,
+                    code="unverified_evidence",
+                    ref=dim_id,
                     message=f"{dim.name} scored {judged.score} with no quote found in the answer",
                 )
-            )  # fmt: skip
+            )
         results.append(
             DimensionResult(
-                id=dim_id, name=dim.name, status="scored", score=judged.score,
-                weight=question.weights[dim_id], evidence=evidence, rationale=judged.rationale,
+                id=dim_id,
+                name=dim.name,
+                status="scored",
+                score=judged.score,
+                weight=question.weights[dim_id],
+                evidence=evidence,
+                rationale=judged.rationale,
             )
-        )  # fmt: skip
+        )
     return results, flags
 
 
@@ -113,16 +126,21 @@ def _criteria(
             verdict = "not_met"
             flags.append(
                 ReviewFlag(
-                    code="unverified_evidence", ref=criterion.id,
+                    code="unverified_evidence",
+                    ref=criterion.id,
                     message=f"criterion judged {judged.verdict} with no quote found in the answer",
                 )
-            )  # fmt: skip
+            )
         results.append(
             CriterionResult(
-                id=criterion.id, description=criterion.description, weight=criterion.weight,
-                verdict=verdict, judged=judged.verdict, evidence=evidence,
+                id=criterion.id,
+                description=criterion.description,
+                weight=criterion.weight,
+                verdict=verdict,
+                judged=judged.verdict,
+                evidence=evidence,
             )
-        )  # fmt: skip
+        )
     return results, flags
 
 
@@ -145,18 +163,20 @@ def _red_flags(
         if judged.present and not by_judge:
             flags.append(
                 ReviewFlag(
-                    code="unverified_evidence", ref=flag.id,
+                    code="unverified_evidence",
+                    ref=flag.id,
                     message="red flag claimed with no quote found in the answer; not counted",
                 )
-            )  # fmt: skip
+            )
         hits = cue_hits.get(flag.id, [])
         if hits and not judged.present:
             flags.append(
                 ReviewFlag(
-                    code="judge_check_disagreement", ref=flag.id,
+                    code="judge_check_disagreement",
+                    ref=flag.id,
                     message=f"the judge missed a red-flag phrase in the answer: {hits[0].text!r}",
                 )
-            )  # fmt: skip
+            )
         detected_by: list[Literal["judge", "cue"]] = []
         if by_judge:
             detected_by.append("judge")
@@ -166,11 +186,14 @@ def _red_flags(
         evidence += [_span_evidence(s) for s in hits if s.start not in shown]
         results.append(
             RedFlagResult(
-                id=flag.id, description=flag.description, severity=flag.severity,
-                present=bool(detected_by), detected_by=detected_by,
+                id=flag.id,
+                description=flag.description,
+                severity=flag.severity,
+                present=bool(detected_by),
+                detected_by=detected_by,
                 evidence=evidence,
             )
-        )  # fmt: skip
+        )
     return results, flags
 
 
@@ -214,7 +237,9 @@ def grade(
     )
     scored = [d for d in dimensions if d.status == "scored" and d.score is not None]
     total_weight = sum(d.weight for d in scored)
-    dim_mean = sum(d.weight * d.score for d in scored if d.score) / total_weight if total_weight else None
+    dim_mean = (
+        sum(d.weight * d.score for d in scored if d.score) / total_weight if total_weight else None
+    )
     criteria_weight = sum(c.weight for c in criteria)
     coverage = (
         sum(c.weight * _VERDICT_VALUE[c.verdict] for c in criteria) / criteria_weight

@@ -1,9 +1,9 @@
 """Test helpers for users' suites and ours: a scripted ``FakeJudge`` that needs no network.
 
-    judge = FakeJudge()                       # quotes the answer's first sentence, scores 3
-    judge = FakeJudge(score=5, verdict="met") # a generous judge
-    judge = FakeJudge(fail="invalid_output")  # every call fails like a broken model
-    judge = FakeJudge(reply=lambda request: {...})  # full control: a Judgment dict per request
+judge = FakeJudge()                       # quotes the answer's first sentence, scores 3
+judge = FakeJudge(score=5, verdict="met") # a generous judge
+judge = FakeJudge(fail="invalid_output")  # every call fails like a broken model
+judge = FakeJudge(reply=lambda request: {...})  # full control: a Judgment dict per request
 """
 
 from __future__ import annotations
@@ -47,7 +47,10 @@ def judgment_for(
             r.id: {"evidence": [flags[r.id]] if r.id in flags else [], "present": r.id in flags}
             for r in question.red_flags
         },
-        "injection": {"evidence": [injection] if injection else [], "detected": injection is not None},
+        "injection": {
+            "evidence": [injection] if injection else [],
+            "detected": injection is not None,
+        },
     }
 
 
@@ -76,13 +79,17 @@ class FakeJudge:
         """Return the scripted judgment (validated like a real reply) or fail as configured."""
         self.calls += 1
         if self._fail is not None:
-            raise JudgeProtocolError(self._fail, f"fake judge configured to fail: {self._fail}", attempts=1)
+            raise JudgeProtocolError(
+                self._fail, f"fake judge configured to fail: {self._fail}", attempts=1
+            )
         if self._reply is not None:
             data: Mapping[str, Any] = self._reply(request)
         else:
             match = _SENTENCE.search(request.answer)
             quote = match.group(0).strip() if match else request.answer.strip()
-            data = judgment_for(request.question, quote=quote, score=self._score, verdict=self._verdict)
+            data = judgment_for(
+                request.question, quote=quote, score=self._score, verdict=self._verdict
+            )
         judgment: Judgment = parse_judgment(dict(data), request.question)
         return JudgeReply(judgment=judgment, model=self.model, output_mode="fake", attempts=1)
 

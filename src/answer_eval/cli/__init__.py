@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from answer_eval._version import __version__
 from answer_eval.cli import rubrics_cmd, score_cmd
@@ -34,7 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _optional_commands() -> list[object]:
+def _optional_commands() -> list[ModuleType]:
     """Sub-commands that live in their own modules (batch, regress, agree, demo)."""
     import importlib
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from answer_eval.judge_choice import resolve_judge
 from answer_eval.judging import Judge
@@ -29,7 +30,7 @@ def add_judge_options(parser: argparse.ArgumentParser) -> None:
 
 def judge_from_args(args: argparse.Namespace) -> Judge:
     """Build the judge the options ask for; print the auto-choice notice on stderr."""
-    options: dict[str, object] = {}
+    options: dict[str, Any] = {}
     if args.judge != "offline":
         for key in ("model", "base_url", "temperature", "seed", "max_tokens"):
             if getattr(args, key) is not None:

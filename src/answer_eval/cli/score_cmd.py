@@ -27,7 +27,9 @@ def register(commands: Any) -> None:
     parser.add_argument("--question", required=True, metavar="ID", help="question id")
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--answer", metavar="TEXT", help="the answer text")
-    source.add_argument("--answer-file", type=Path, metavar="FILE", help="read the answer from FILE")
+    source.add_argument(
+        "--answer-file", type=Path, metavar="FILE", help="read the answer from FILE"
+    )
     source.add_argument("stdin", nargs="?", choices=["-"], help="'-' reads the answer from stdin")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     add_judge_options(parser)

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Build a wheel from the checkout, install it in a fresh venv, and check from another folder
+# that the installed package finds its rubrics and prompts.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+python -m build --wheel --outdir "$work/dist" . > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+python -m venv "$work/venv"
+"$work/venv/bin/python" -m pip install --quiet "$work"/dist/*.whl
+cd "$work"
+count=$("$work/venv/bin/answer-eval" rubrics list --format json | "$work/venv/bin/python" -c 'import json,sys; print(len(json.load(sys.stdin)))')
+"$work/venv/bin/answer-eval" rubrics validate > /dev/null
+"$work/venv/bin/answer-eval" score --judge offline --question difficult-customer-issue \
+  --answer "Last year a customer was double-billed. I listened, found the root cause and refunded her within 4 hours." \
+  --format json > "$work/score.json"
+"$work/venv/bin/python" - "$work/score.json" <<'PY'
+import json, sys
+result = json.load(open(sys.argv[1]))
+assert result["status"] == "scored", result
+assert "/_data/" in __import__("answer_eval.resources", fromlist=["x"]).prompts_dir().as_posix()
+PY
+echo "wheel ok: installed wheel lists $count questions from $(pwd) and scores offline"
+[ "$count" -ge 23 ]

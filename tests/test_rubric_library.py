@@ -33,7 +33,7 @@ def _questions_in_seed(name: str) -> list[str]:
     if name == GUIDE_A:
         # bullet questions end with '?'; the traits section's bullets do not
         return [m.group(1).strip() for m in re.finditer(r"^\s*•\s*(.+\?)\s*$", text, re.M)]
-    return [m.group(1).strip() for m in re.finditer(r"^\d+\. (.+\?)$", text, re.M)]
+    return [m.group(1).strip() for m in re.finditer(r"^\d+\. (.+)$", text, re.M)]
 
 
 def test_every_question_of_both_guides_is_encoded(rubric_set: RubricSet) -> None:

@@ -1,7 +1,8 @@
 """Deterministic checks that run beside any judge.
 
 * ``cue_red_flags``: a red flag whose cue phrase stands verbatim in the answer (case and
-  typographic apostrophes folded, on word boundaries) is reported even when a judge missed it.
+  typographic apostrophes folded, on word boundaries) is reported even when a judge missed it,
+  unless the few words before it negate it ("I didn't want to just say no").
 * ``injection_spans``: text that addresses the evaluator (instructions, forged delimiters, forged
   JSON verdicts, template syntax) is found so it can become a human-review flag.
 
@@ -39,6 +40,13 @@ _INJECTION = re.compile(
 )
 
 
+# A negation within three words before a cue ("I didn't want to just say no", "instead of
+# saying I'll look into it") means the candidate is distancing themselves from the phrase.
+_NEGATED_BEFORE = re.compile(
+    r"(?:\bnot|\bnever|n't|\bavoid\w*|\binstead\s+of|\brather\s+than|\bwithout)(?:\W+\w+){0,3}\W*$"
+)
+
+
 @lru_cache(maxsize=4096)
 def cue_pattern(cue: str) -> re.Pattern[str]:
     """The compiled pattern for one cue phrase (word boundaries where the cue has word ends)."""
@@ -61,6 +69,8 @@ def cue_red_flags(question: Question, answer: str) -> dict[str, list[Span]]:
         spans = []
         for cue in flag.cues:
             for m in cue_pattern(cue).finditer(folded):
+                if _NEGATED_BEFORE.search(folded, max(0, m.start() - 40), m.start()):
+                    continue
                 spans.append(
                     Span(
                         start=m.start(),

@@ -191,6 +191,25 @@ def test_malformed_json_is_reasked_then_invalid_output(
     assert "not valid JSON" in last[-1][1]
 
 
+def test_a_broken_judge_gives_unscored_with_what_it_spent(
+    judge: OpenAIJudge, server: FaultServer, judge_request: JudgeRequest
+) -> None:
+    """Broken JSON every time: an unscored Evaluation, no exception, no score, tokens counted."""
+    from answer_eval.evaluator import Evaluator
+
+    server.script(Reply.ok('{"dimensions": {"star": '))
+    evaluator = Evaluator(judge=judge)
+    evaluation = evaluator.evaluate(judge_request.question.id, judge_request.answer)
+    assert evaluation.status == "unscored"
+    assert evaluation.unscored_reason == "invalid_output"
+    assert evaluation.overall is None
+    assert evaluation.recommendation is None
+    p = evaluation.provenance
+    assert p.attempts == len(server.requests) == 1 + judge.max_reasks
+    assert p.output_mode == "json_schema"
+    assert p.usage.prompt_tokens == 100 * p.attempts
+
+
 def test_an_invalid_judgment_is_reasked_with_its_problems(
     judge: OpenAIJudge, server: FaultServer, judge_request: JudgeRequest, valid: str
 ) -> None:

@@ -19,6 +19,8 @@ reason), not exceptions: these classes are raised only where the caller must act
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "AnswerEvalError",
     "GoldenSetError",
@@ -64,12 +66,25 @@ class JudgeProtocolError(JudgeError):
     """The judge answered, but not with a usable judgment.
 
     ``reason`` is a stable machine-readable code: ``refusal``, ``truncated``,
-    ``invalid_output``, ``content_filter``, ``transport`` or ``error``.
+    ``invalid_output``, ``content_filter``, ``transport`` or ``error``. ``attempts``, ``usage``
+    and ``output_mode`` record what was spent before failing, for provenance and cost.
     """
 
-    def __init__(self, reason: str, message: str, *, attempts: int = 0) -> None:
+    def __init__(
+        self,
+        reason: str,
+        message: str,
+        *,
+        attempts: int = 0,
+        usage: Any = None,
+        output_mode: str | None = None,
+        model: str | None = None,
+    ) -> None:
         self.reason = reason
         self.attempts = attempts
+        self.usage = usage  # answer_eval.Usage spent before failing, when known
+        self.output_mode = output_mode
+        self.model = model
         super().__init__(message)
 
 

@@ -174,8 +174,17 @@ class Evaluator:
         answer_id: str | None = None,
     ) -> Evaluation:
         """The result for an answer the judge could not score."""
-        reason = error.reason if isinstance(error, JudgeProtocolError) else "error"
-        attempts = error.attempts if isinstance(error, JudgeProtocolError) else 0
+        protocol = error if isinstance(error, JudgeProtocolError) else None
+        reason = protocol.reason if protocol else "error"
+        spent: dict[str, object] = {"latency_ms": latency_ms, "attempts": 0, "usage": Usage()}
+        if protocol is not None:
+            spent["attempts"] = protocol.attempts
+            if isinstance(protocol.usage, Usage):
+                spent["usage"] = protocol.usage
+            if protocol.output_mode:
+                spent["output_mode"] = protocol.output_mode
+            if protocol.model:
+                spent["model"] = protocol.model
         return Evaluation(
             question_id=request.question.id,
             answer_id=answer_id,
@@ -183,9 +192,7 @@ class Evaluator:
             unscored_reason=reason if reason in _REASONS else "error",
             detail=str(error),
             review_flags=[ReviewFlag(code="unscored", message=f"not scored ({reason}): {error}")],
-            provenance=self._provenance(
-                request, None, latency_ms=latency_ms, attempts=attempts, usage=Usage()
-            ),
+            provenance=self._provenance(request, None, **spent),
         )
 
     # ------------------------------------------------------------------ API

@@ -63,6 +63,13 @@ class _Tally:
         self.usage["completion_tokens"] += u.completion_tokens or 0
         self.usage["cached_tokens"] += (details.cached_tokens or 0) if details else 0
 
+    def annotate(self, error: JudgeProtocolError, mode: OutputMode) -> JudgeProtocolError:
+        """Record on a failure what was spent before it (tokens, mode), for cost and audit."""
+        error.usage = Usage(**self.usage)
+        error.output_mode = mode
+        error.attempts = self.attempts
+        return error
+
 
 class OpenAIJudge:
     """Judges answers with a chat model behind any OpenAI-compatible ``base_url``.
@@ -144,11 +151,14 @@ class OpenAIJudge:
         tally = _Tally()
         steps = self._conversation(request, tally)
         outcome: ChatCompletion | openai.OpenAIError | None = None
+        mode = self.output_mode
         while True:
             try:
                 body, mode = _advance(steps, outcome)
             except StopIteration as done:
                 return cast(JudgeReply, done.value)
+            except JudgeProtocolError as exc:
+                raise tally.annotate(exc, mode) from exc.__cause__
             send = partial(_create, client, body, tally)
             try:
                 outcome = _retry.call(
@@ -168,11 +178,14 @@ class OpenAIJudge:
         tally = _Tally()
         steps = self._conversation(request, tally)
         outcome: ChatCompletion | openai.OpenAIError | None = None
+        mode = self.output_mode
         while True:
             try:
                 body, mode = _advance(steps, outcome)
             except StopIteration as done:
                 return cast(JudgeReply, done.value)
+            except JudgeProtocolError as exc:
+                raise tally.annotate(exc, mode) from exc.__cause__
             send = partial(_acreate, aclient, body, tally)
             try:
                 outcome = await _retry.acall(

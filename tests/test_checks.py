@@ -69,3 +69,9 @@ def test_ordinary_answers_carry_no_injection_signal() -> None:
         "timeline and scored 95% on CSAT that quarter."
     )
     assert injection_spans(answer) == []
+
+
+def test_negation_does_not_reach_into_the_previous_sentence(rubric_set: RubricSet) -> None:
+    question = rubric_set.question("difficult-customer-issue")
+    answer = "The mistake was not mine. I passed it to my manager and went home."
+    assert "immediate-escalation" in cue_red_flags(question, answer)

@@ -8,6 +8,8 @@ Every score rests on quotes located in the answer, every result records how it w
 is ``unscored`` with its reason.
 """
 
+from typing import TYPE_CHECKING
+
 from answer_eval._version import __version__
 from answer_eval.errors import (
     AnswerEvalError,
@@ -20,36 +22,60 @@ from answer_eval.errors import (
     RubricError,
     UnknownQuestionError,
 )
-from answer_eval.evaluation import (
-    CriterionResult,
-    DimensionResult,
-    Evaluation,
-    Evidence,
-    Provenance,
-    RedFlagResult,
-    ReviewFlag,
-    Span,
-    StarResult,
-    Usage,
-)
-from answer_eval.evaluator import Evaluator
-from answer_eval.judge_choice import choose_judge
-from answer_eval.judging import Judge, JudgeReply, JudgeRequest
-from answer_eval.judgment import Judgment
-from answer_eval.rubric import Criterion, Dimension, Question, RedFlag, RubricSet, SeedRef
-from answer_eval.rubric_loading import default_rubric_set, load_rubric_set
 
-TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from answer_eval.evaluation import (
+        CriterionResult,
+        DimensionResult,
+        Evaluation,
+        Evidence,
+        Provenance,
+        RedFlagResult,
+        ReviewFlag,
+        Span,
+        StarResult,
+        Usage,
+    )
+    from answer_eval.evaluator import Evaluator
+    from answer_eval.judge_choice import choose_judge
+    from answer_eval.judging import Judge, JudgeReply, JudgeRequest
+    from answer_eval.judgment import Judgment
     from answer_eval.offline_judge import OfflineJudge
     from answer_eval.openai_judge import OpenAIJudge
     from answer_eval.retry import RetryPolicy
+    from answer_eval.rubric import Criterion, Dimension, Question, RedFlag, RubricSet, SeedRef
+    from answer_eval.rubric_loading import default_rubric_set, load_rubric_set
 
-# The judges load on first use: importing answer_eval stays cheap (no openai SDK import).
+# Everything but the errors loads on first use, so `import answer_eval` (and the pytest plugin,
+# which pytest imports in every run once answer-eval is installed) stays cheap.
 _LAZY = {
+    "Criterion": "answer_eval.rubric",
+    "CriterionResult": "answer_eval.evaluation",
+    "Dimension": "answer_eval.rubric",
+    "DimensionResult": "answer_eval.evaluation",
+    "Evaluation": "answer_eval.evaluation",
+    "Evaluator": "answer_eval.evaluator",
+    "Evidence": "answer_eval.evaluation",
+    "Judge": "answer_eval.judging",
+    "JudgeReply": "answer_eval.judging",
+    "JudgeRequest": "answer_eval.judging",
+    "Judgment": "answer_eval.judgment",
     "OfflineJudge": "answer_eval.offline_judge",
     "OpenAIJudge": "answer_eval.openai_judge",
+    "Provenance": "answer_eval.evaluation",
+    "Question": "answer_eval.rubric",
+    "RedFlag": "answer_eval.rubric",
+    "RedFlagResult": "answer_eval.evaluation",
     "RetryPolicy": "answer_eval.retry",
+    "ReviewFlag": "answer_eval.evaluation",
+    "RubricSet": "answer_eval.rubric",
+    "SeedRef": "answer_eval.rubric",
+    "Span": "answer_eval.evaluation",
+    "StarResult": "answer_eval.evaluation",
+    "Usage": "answer_eval.evaluation",
+    "choose_judge": "answer_eval.judge_choice",
+    "default_rubric_set": "answer_eval.rubric_loading",
+    "load_rubric_set": "answer_eval.rubric_loading",
 }
 
 
@@ -57,8 +83,14 @@ def __getattr__(name: str) -> object:
     if name in _LAZY:
         import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'answer_eval' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 
 __all__ = [

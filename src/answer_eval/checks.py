@@ -43,7 +43,8 @@ _INJECTION = re.compile(
 # A negation within three words before a cue ("I didn't want to just say no", "instead of
 # saying I'll look into it") means the candidate is distancing themselves from the phrase.
 _NEGATED_BEFORE = re.compile(
-    r"(?:\bnot|\bnever|n't|\bavoid\w*|\binstead\s+of|\brather\s+than|\bwithout)(?:\W+\w+){0,3}\W*$"
+    r"(?:\bnot|\bnever|n't|\bavoid\w*|\binstead\s+of|\brather\s+than|\bwithout)"
+    r"(?:[^\w.!?\n]+\w+){0,3}[^\w.!?\n]*$"  # same sentence only
 )
 
 

@@ -5,11 +5,9 @@
 # pytest11 entry point (no -p option), collect one item per golden answer, and show a failed
 # expectation with its evidence.
 #
-#   scripts/check_plugin.sh                 # CI
-#   scripts/check_plugin.sh --allow-missing-entry-point   # before pyproject declares it
+#   scripts/check_plugin.sh                 # run by scripts/test
 set -euo pipefail
 cd "$(dirname "$0")/.."
-allow_missing=${1:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -18,7 +16,6 @@ python -m venv "$work/venv"
 py="$work/venv/bin/python"
 "$py" -m pip install --quiet "$work"/dist/*.whl pytest
 
-plugin_args=()
 if ! "$py" - <<'PY'
 from importlib.metadata import entry_points
 import sys
@@ -26,12 +23,8 @@ found = [ep for ep in entry_points(group="pytest11") if ep.name == "answer_eval"
 sys.exit(0 if found and found[0].value == "answer_eval.pytest_plugin" else 1)
 PY
 then
-  if [ "$allow_missing" != "--allow-missing-entry-point" ]; then
-    echo "the wheel declares no pytest11 entry point answer_eval = answer_eval.pytest_plugin" >&2
-    exit 1
-  fi
-  echo "warning: no pytest11 entry point in the wheel; loading the plugin with -p" >&2
-  plugin_args=(-p answer_eval.pytest_plugin)
+  echo "the wheel declares no pytest11 entry point answer_eval = answer_eval.pytest_plugin" >&2
+  exit 1
 fi
 
 project="$work/project"
@@ -78,13 +71,13 @@ def test_offline_judge_by_default(answer_eval_evaluator):
 PY
 
 cd "$project"
-"$work/venv/bin/pytest" "${plugin_args[@]}" -p no:cacheprovider -v > "$work/pass.log" 2>&1 || { cat "$work/pass.log"; exit 1; }
+"$work/venv/bin/pytest" -p no:cacheprovider -v > "$work/pass.log" 2>&1 || { cat "$work/pass.log"; exit 1; }
 grep -q "golden_refunds.yaml::strong PASSED" "$work/pass.log" || { cat "$work/pass.log"; exit 1; }
 grep -q "3 passed" "$work/pass.log" || { cat "$work/pass.log"; exit 1; }
 
 # A broken expectation must fail and show its evidence.
 sed -i 's/present: \[harsh-blame, immediate-escalation\]/absent: [harsh-blame]/' tests/golden_refunds.yaml
-if "$work/venv/bin/pytest" "${plugin_args[@]}" -p no:cacheprovider > "$work/fail.log" 2>&1; then
+if "$work/venv/bin/pytest" -p no:cacheprovider > "$work/fail.log" 2>&1; then
   echo "a failing golden expectation passed:" >&2; cat "$work/fail.log"; exit 1
 fi
 grep -q "x red flag harsh-blame: expected absent, got present" "$work/fail.log" || { cat "$work/fail.log"; exit 1; }

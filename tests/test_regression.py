@@ -10,20 +10,14 @@ from typing import Any
 
 import pytest
 
+from answer_eval.baseline import Baseline, baseline_of, load_baseline
 from answer_eval.cli import main, regress_cmd
+from answer_eval.drift import compare, stability
 from answer_eval.evaluator import Evaluator
 from answer_eval.golden import golden_set_from_text, load_golden_sets
 from answer_eval.judging import JudgeRequest
 from answer_eval.judgment import Verdict
-from answer_eval.regression import (
-    Baseline,
-    baseline_of,
-    check_expectations,
-    compare,
-    load_baseline,
-    run_golden,
-    stability,
-)
+from answer_eval.regression import check_expectations, run_golden
 from answer_eval.rubric import RubricSet
 from answer_eval.rubric_loading import load_rubric_set
 from answer_eval.testing import FakeJudge, judgment_for

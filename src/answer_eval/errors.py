@@ -93,4 +93,8 @@ class InputError(AnswerEvalError):
 
 
 class GoldenSetError(AnswerEvalError):
-    """A golden set file is invalid."""
+    """A golden set file is invalid. ``problems`` lists one readable line per fault."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        self.problems: list[str] = problems if problems is not None else [message]
+        super().__init__(message)

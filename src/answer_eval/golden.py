@@ -34,7 +34,7 @@ from pydantic import (
 
 from answer_eval.errors import GoldenSetError
 from answer_eval.rubric import Question, Recommendation, RubricSet
-from answer_eval.rubric_loading import _problems, load_yaml
+from answer_eval.rubric_loading import load_yaml, validation_problems
 
 __all__ = [
     "SCHEMA_FILE",
@@ -193,8 +193,8 @@ def golden_set_from_dict(data: dict[str, Any], *, source: str = "<dict>") -> Gol
     try:
         return GoldenSet.model_validate(data)
     except ValidationError as exc:
-        problems = _problems(exc, data, f"{source}: ")
-        raise GoldenSetError("\n".join(problems)) from exc
+        problems = validation_problems(exc, data, f"{source}: ")
+        raise GoldenSetError("\n".join(problems), problems) from exc
 
 
 def golden_set_from_text(text: str, *, source: str = "<text>") -> GoldenSet:
@@ -244,7 +244,7 @@ def check_against_rubric(golden: GoldenSet, rubric_set: RubricSet, *, source: st
         for problem in _unknown_ids(answer.expect, question)
     ]
     if problems:
-        raise GoldenSetError("\n".join(problems))
+        raise GoldenSetError("\n".join(problems), problems)
 
 
 def _unknown_ids(expect: Expectations, question: Question) -> list[str]:
@@ -302,7 +302,7 @@ def load_golden_sets(
         try:
             golden = golden_set_from_file(path, rubric_set)
         except GoldenSetError as exc:
-            problems.append(str(exc))
+            problems.extend(exc.problems)
             continue
         for answer in golden.answers:
             key = (golden.question_id, answer.id)
@@ -314,7 +314,7 @@ def load_golden_sets(
             seen.setdefault(key, path)
         loaded.append((path, golden))
     if problems:
-        raise GoldenSetError("\n".join(problems))
+        raise GoldenSetError("\n".join(problems), problems)
     return loaded
 
 

@@ -37,6 +37,7 @@ __all__ = [
     "question_from_text",
     "rubric_set_from_dict",
     "validate_paths",
+    "validation_problems",
 ]
 
 SET_FILE = "rubric-set.yaml"
@@ -117,7 +118,8 @@ def _describe_location(loc: Sequence[int | str], data: Any) -> str:
     return "".join(parts) or "(top level)"
 
 
-def _problems(exc: ValidationError, data: Any, prefix: str) -> list[str]:
+def validation_problems(exc: ValidationError, data: Any, prefix: str) -> list[str]:
+    """One readable line per error in ``exc``: ``prefix``, the field as written in ``data``, why."""
     lines = []
     for err in exc.errors(include_url=False):
         loc = list(err["loc"])
@@ -145,7 +147,7 @@ def _validate(model: type[BaseModel], data: dict[str, Any], source: str, what: s
     except ValidationError as exc:
         qid = data.get("id") if isinstance(data.get("id"), str) else None
         prefix = f"{source}: {what} {qid!r}: " if qid else f"{source}: "
-        problems = _problems(exc, data, prefix)
+        problems = validation_problems(exc, data, prefix)
         raise RubricError("\n".join(problems), problems) from exc
 
 

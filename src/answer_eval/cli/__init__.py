@@ -36,11 +36,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _optional_commands() -> list[ModuleType]:
-    """Sub-commands that live in their own modules (batch, regress, agree, demo)."""
+    """Sub-commands that live in their own modules (batch, regress, agree, report)."""
     import importlib
 
     found = []
-    for name in ("batch_cmd", "regress_cmd", "demo_cmd"):
+    for name in ("batch_cmd", "regress_cmd", "report_cmd"):
         try:
             found.append(importlib.import_module(f"answer_eval.cli.{name}"))
         except ModuleNotFoundError as exc:

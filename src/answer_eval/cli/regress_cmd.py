@@ -20,13 +20,9 @@ from answer_eval.cli.options import add_judge_options, judge_from_args
 from answer_eval.errors import InputError
 
 if TYPE_CHECKING:
-    from answer_eval.regression import (
-        AnswerOutcome,
-        Baseline,
-        DriftReport,
-        RegressionRun,
-        Stability,
-    )
+    from answer_eval.baseline import Baseline
+    from answer_eval.drift import DriftReport, Stability
+    from answer_eval.regression import AnswerOutcome, RegressionRun
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -84,9 +80,11 @@ def register(commands: Any) -> None:
 
 def run_regress(args: argparse.Namespace) -> int:
     """Run ``answer-eval regress``."""
-    from answer_eval import regression as rg
+    from answer_eval.baseline import baseline_of, load_baseline
+    from answer_eval.drift import compare, stability
     from answer_eval.evaluator import Evaluator
     from answer_eval.golden import load_golden_sets
+    from answer_eval.regression import run_golden
     from answer_eval.rubric_loading import load_rubric_set
 
     if args.repeat < 1 or args.concurrency < 1:
@@ -95,12 +93,12 @@ def run_regress(args: argparse.Namespace) -> int:
         raise InputError("--tolerance cannot be negative")
     rubric = load_rubric_set(args.rubrics)
     golden = load_golden_sets(args.golden, rubric)
-    baseline = rg.load_baseline(args.baseline) if args.baseline else None
+    baseline = load_baseline(args.baseline) if args.baseline else None
     evaluator = Evaluator(judge=judge_from_args(args), rubric_set=rubric)
-    run = rg.run_golden(evaluator, golden, repeat=args.repeat, concurrency=args.concurrency)
-    current = rg.baseline_of(run)
-    drift = rg.compare(baseline, current, tolerance=args.tolerance) if baseline else None
-    steady = rg.stability(run) if args.repeat > 1 else None
+    run = run_golden(evaluator, golden, repeat=args.repeat, concurrency=args.concurrency)
+    current = baseline_of(run)
+    drift = compare(baseline, current, tolerance=args.tolerance) if baseline else None
+    steady = stability(run) if args.repeat > 1 else None
     if args.save_baseline is not None:
         args.save_baseline.parent.mkdir(parents=True, exist_ok=True)
         args.save_baseline.write_text(current.model_dump_json(indent=2) + "\n", "utf-8")

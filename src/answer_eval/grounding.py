@@ -17,6 +17,7 @@ marked unverified, and never counts as support.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from difflib import SequenceMatcher
 
 from answer_eval.evaluation import Evidence, MatchKind, Span
@@ -26,47 +27,75 @@ __all__ = ["FUZZY_MIN_CHARS", "FUZZY_THRESHOLD", "NormalizedText", "ground", "gr
 FUZZY_THRESHOLD = 0.9
 FUZZY_MIN_CHARS = 20
 
-_FOLD = str.maketrans(
+# One character for one character, so offsets survive folding; an ellipsis folds to one dot
+# (quotes are split at ellipses before they are matched anyway).
+_FOLD_SAME_LENGTH = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
         "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2026": "...",
+        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2026": ".",
     }
 )  # fmt: skip
 _TRIM = " \t\r\n\"'`\u2018\u2019\u201c\u201d.\u2026"
 _SPACE = re.compile(r"\s+")
+_RUN = re.compile(r"\S+")
+_WORD = re.compile(r"\w+")
+# A copied quote shares nearly all its words with the answer; an invented one does not. Below
+# this share of shared words no character-level fuzzy search is tried (it is the costly part).
+FUZZY_MIN_WORD_SHARE = 0.6
 
 
 class NormalizedText:
-    """A folded copy of a text with a map from each folded character back to the original."""
+    """A folded copy of a text (case, typographic quotes and dashes, runs of whitespace) with a
+    map back to the original's offsets.
+
+    Also memoises grounding results, since a judge often cites the same quote several times.
+    """
 
     def __init__(self, text: str) -> None:
-        chars: list[str] = []
-        origin: list[int] = []
-        previous_space = True
-        for index, char in enumerate(text):
-            folded = char.translate(_FOLD).lower()
-            if folded.isspace():
-                if previous_space:
-                    continue
-                folded = " "
-            for out in folded:
-                chars.append(out)
-                origin.append(index)
-            previous_space = folded == " "
-        while chars and chars[-1] == " ":
-            chars.pop()
-            origin.pop()
-        self.text = "".join(chars)
-        self.origin = origin
+        self.memo: dict[str, Evidence] = {}
+        self._words: frozenset[str] | None = None
+        folded = text.translate(_FOLD_SAME_LENGTH).lower()
+        if len(folded) != len(text):  # a character whose lower case is longer (e.g. 'İ')
+            folded = "".join(
+                low if len(low := c.lower()) == 1 else c for c in text.translate(_FOLD_SAME_LENGTH)
+            )
+        parts: list[str] = []
+        self._starts: list[int] = []  # where each run starts in the folded text
+        self._origins: list[int] = []  # ... and in the original
+        position = 0
+        for run in _RUN.finditer(folded):
+            if parts:
+                parts.append(" ")
+                position += 1
+            self._starts.append(position)
+            self._origins.append(run.start())
+            parts.append(run.group(0))
+            position += len(run.group(0))
+        self.text = "".join(parts)
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The folded text's distinct words, for a cheap first test of fuzzy candidates."""
+        if self._words is None:
+            self._words = frozenset(_WORD.findall(self.text))
+        return self._words
+
+    def _origin(self, index: int) -> int:
+        run = bisect_right(self._starts, index) - 1
+        return self._origins[run] + (index - self._starts[run])
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original offsets of the folded range ``[start, end)``."""
-        return self.origin[start], self.origin[end - 1] + 1
+        """Original offsets of the folded range ``[start, end)`` (trimmed of edge spaces)."""
+        while start < end and self.text[start] == " ":
+            start += 1
+        while end > start and self.text[end - 1] == " ":
+            end -= 1
+        return self._origin(start), self._origin(end - 1) + 1
 
 
 def _normalize(text: str) -> str:
-    return _SPACE.sub(" ", text.translate(_FOLD).lower()).strip()
+    return _SPACE.sub(" ", text.translate(_FOLD_SAME_LENGTH).lower()).strip()
 
 
 def _clean(quote: str) -> str:
@@ -91,13 +120,21 @@ def ground(quote: str, answer: str, folded: NormalizedText | None = None) -> Evi
     if at >= 0 and target:
         start, end = folded.span(at, at + len(target))
         return _evidence(quote, answer, start, end, "normalized", 1.0)
-    if len(target) >= FUZZY_MIN_CHARS:
+    if len(target) >= FUZZY_MIN_CHARS and _shares_words(target, folded):
         best = _fuzzy(folded.text, target)
         if best is not None:
             at, stop, ratio = best
             start, end = folded.span(at, stop)
             return _evidence(quote, answer, start, end, "fuzzy", round(ratio, 4))
     return Evidence(quote=quote, verified=False)
+
+
+def _shares_words(target: str, folded: NormalizedText) -> bool:
+    words = _WORD.findall(target)
+    if not words:
+        return False
+    shared = sum(1 for w in words if w in folded.words)
+    return shared / len(words) >= FUZZY_MIN_WORD_SHARE
 
 
 def _evidence(
@@ -112,51 +149,61 @@ def _fuzzy(haystack: str, needle: str) -> tuple[int, int, float] | None:
     size = len(needle)
     if len(haystack) < size * FUZZY_THRESHOLD:
         return None
-    matcher = SequenceMatcher(None, haystack, needle, autojunk=False)
-    best: tuple[int, int, float] | None = None
-    starts: set[int] = set()
-    for block in matcher.get_matching_blocks():
-        if block.size >= 4:
-            starts.add(max(0, block.a - block.b))
+    starts = _anchors(haystack, needle)
     scorer = SequenceMatcher(None, autojunk=False)
     scorer.set_seq2(needle)
-    for anchor in sorted(starts):
-        for length in {size - size // 10, size, size + size // 10}:
-            for start in (anchor - 2, anchor, anchor + 2):
-                if start < 0 or start + length > len(haystack):
-                    continue
-                scorer.set_seq1(haystack[start : start + length])
-                if (
-                    scorer.real_quick_ratio() < FUZZY_THRESHOLD
-                    or scorer.quick_ratio() < FUZZY_THRESHOLD
-                ):
-                    continue
-                ratio = scorer.ratio()
-                if ratio >= FUZZY_THRESHOLD and (best is None or ratio > best[2]):
-                    best = (start, start + length, ratio)
+    ranked: list[tuple[float, int]] = []
+    for anchor in starts:
+        scorer.set_seq1(haystack[anchor : anchor + size])
+        bound = scorer.quick_ratio()  # an upper bound of ratio(), far cheaper
+        if bound >= FUZZY_THRESHOLD:
+            ranked.append((bound, anchor))
+    best: tuple[int, int, float] | None = None
+    for _bound, anchor in sorted(ranked, reverse=True)[:2]:
+        scorer.set_seq1(haystack[anchor : anchor + size])
+        ratio = scorer.ratio()
+        if ratio >= FUZZY_THRESHOLD and (best is None or ratio > best[2]):
+            best = (anchor, anchor + size, ratio)
     if best is None:
         return None
-    start, stop, ratio = _refine(haystack, scorer, best)
+    start, stop, ratio = _refine(haystack, needle, scorer, best)
     return start, stop, ratio
 
 
+def _anchors(haystack: str, needle: str, limit: int = 48) -> set[int]:
+    """Where a copy of ``needle`` could start: aligned on the needle's words found in the text."""
+    starts: set[int] = set()
+    for word in _WORD.finditer(needle):
+        if len(word.group(0)) < 4:
+            continue
+        for hit in re.finditer(r"\b" + re.escape(word.group(0)) + r"\b", haystack):
+            starts.add(max(0, hit.start() - word.start()))
+        if len(starts) >= limit:
+            break
+    return starts
+
+
 def _refine(
-    haystack: str, scorer: SequenceMatcher[str], best: tuple[int, int, float]
+    haystack: str, needle: str, scorer: SequenceMatcher[str], best: tuple[int, int, float]
 ) -> tuple[int, int, float]:
     """Polish a fuzzy window: best end within a few characters, then whole words only."""
     start, stop, ratio = best
-    for end in range(max(start + 1, stop - 6), min(len(haystack), stop + 6) + 1):
-        scorer.set_seq1(haystack[start:end])
-        candidate = scorer.ratio()
-        if candidate > ratio:
-            stop, ratio = end, candidate
+    # the window has the quote's length; a dropped or added word moves its true end a little
+    for end in (stop - 8, stop - 4, stop + 4, stop + 8):
+        if start < end <= len(haystack):
+            scorer.set_seq1(haystack[start:end])
+            candidate = scorer.ratio()
+            if candidate > ratio:
+                stop, ratio = end, candidate
     while start > 0 and haystack[start - 1].isalnum() and haystack[start].isalnum():
         start -= 1
     while stop < len(haystack) and haystack[stop - 1].isalnum() and haystack[stop].isalnum():
         stop += 1
     while start < stop and haystack[start] == " ":
         start += 1
-    while stop > start and haystack[stop - 1] == " ":
+    while stop > start and (
+        haystack[stop - 1] == " " or (haystack[stop - 1] in ".,;:!?" and needle[-1:].isalnum())
+    ):
         stop -= 1
     scorer.set_seq1(haystack[start:stop])
     return start, stop, scorer.ratio()
@@ -169,4 +216,9 @@ def ground_all(
     if not quotes:
         return []
     folded = folded or NormalizedText(answer)
-    return [ground(q, answer, folded) for q in quotes]
+    found = []
+    for quote in quotes:
+        if quote not in folded.memo:
+            folded.memo[quote] = ground(quote, answer, folded)
+        found.append(folded.memo[quote])
+    return found

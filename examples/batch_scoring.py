@@ -16,8 +16,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from answer_eval import Evaluator, choose_judge
-from answer_eval.batch import evaluate_many
+from answer_eval import Evaluator, choose_judge, evaluate_many
 from answer_eval.batch_io import RowError
 
 EXAMPLES = Path(__file__).resolve().parent

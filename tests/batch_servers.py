@@ -140,8 +140,11 @@ class StubServer:
 
     # ------------------------------------------------------------------ chat
 
-    def _fault(self, key: str) -> str | None:
+    def _fault(self, text: str) -> str | None:
         c = self.config
+        if not (c.rate_429 or c.rate_500 or c.rate_malformed):
+            return None
+        key = hashlib.sha256(text.encode()).hexdigest()
         with self.lock:
             self.seen[key] += 1
             attempt = self.seen[key]
@@ -169,7 +172,7 @@ class StubServer:
             self.by_answer[found.group(1) if found else "?"] += 1
         if faults and sleep and self.config.latency:
             time.sleep(self.config.latency)
-        fault = self._fault(hashlib.sha256(text.encode()).hexdigest()) if faults else None
+        fault = self._fault(text) if faults else None
         if fault and fault.startswith("429"):
             error = {"error": {"message": "rate limited", "type": "rate_limit", "code": None}}
             return 429, {"Retry-After": self.config.retry_after}, json.dumps(error).encode()

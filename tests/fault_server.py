@@ -60,7 +60,7 @@ class Reply:
     """One scripted answer: status, JSON body, headers, and a delay before answering."""
 
     status: int = 200
-    body: Any = None
+    body: Any = None  # JSON-encoded, unless it is bytes (sent as they are)
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
 
@@ -136,7 +136,8 @@ class FaultServer:
                 reply = server._next(json.loads(raw or b"{}"), headers)
                 if reply.delay and server._stopping.wait(reply.delay):
                     return
-                payload = json.dumps(reply.body).encode()
+                raw_body = isinstance(reply.body, bytes)
+                payload = reply.body if raw_body else json.dumps(reply.body).encode()
                 try:
                     self.send_response(reply.status)
                     self.send_header("Content-Type", "application/json")

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import io
+import json
+import os
 import threading
 import time
 from pathlib import Path
@@ -11,7 +14,8 @@ from typing import Any
 import pytest
 
 from answer_eval.batch import RowError, RowResult, Summary, aevaluate_many, evaluate_many
-from answer_eval.batch_io import flatten, outcome_record
+from answer_eval.batch_io import OutputSink, flatten, outcome_record, rows_from_mappings
+from answer_eval.batch_workers import WorkerDiedError, run_batch_in_processes
 from answer_eval.errors import JudgeProtocolError
 from answer_eval.evaluator import Evaluator
 from answer_eval.judging import JudgeReply, JudgeRequest
@@ -169,3 +173,26 @@ def test_summary_counts_add_up(rubrics: RubricSet) -> None:
 
 def test_small_library_is_readable(tmp_path: Path) -> None:
     assert len(load_rubric_set(small_library(tmp_path)).questions) == 2
+
+
+def test_worker_processes_share_the_rows(rubrics: RubricSet) -> None:
+    stream = io.BytesIO()
+    sink = OutputSink(stream, "jsonl", owns_stream=False)
+    rows = list(rows_from_mappings([*_rows(40), {"id": "a0"}]))
+
+    def make() -> Evaluator:
+        return Evaluator(judge=FakeJudge(), rubric_set=rubrics)
+
+    summary = run_batch_in_processes(make, rows, sink, workers=3, concurrency=2)
+    ids = [json.loads(line)["id"] for line in stream.getvalue().splitlines()]
+    assert sorted(ids) == sorted(["a0", *(f"a{i}" for i in range(40))])
+    assert summary.to_dict()["by_status"] == {"error": 1, "scored": 40}
+
+
+def test_a_worker_that_dies_is_reported(rubrics: RubricSet) -> None:
+    def make() -> Evaluator:
+        os._exit(3)
+
+    sink = OutputSink(io.BytesIO(), "jsonl", owns_stream=False)
+    with pytest.raises(WorkerDiedError):
+        run_batch_in_processes(make, rows_from_mappings(_rows(5)), sink, workers=2, concurrency=2)

@@ -37,8 +37,10 @@ EXPECTED = [
     "UnknownQuestionError",
     "Usage",
     "__version__",
+    "aevaluate_many",
     "choose_judge",
     "default_rubric_set",
+    "evaluate_many",
     "load_rubric_set",
 ]
 

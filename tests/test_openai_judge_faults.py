@@ -155,6 +155,16 @@ def test_an_excessive_retry_after_is_not_waited_for(
     assert waits == []
 
 
+def test_a_200_that_is_not_json_is_a_protocol_error(
+    judge: OpenAIJudge, server: FaultServer, judge_request: JudgeRequest
+) -> None:
+    server.script(Reply(body=b"<html>502 Bad Gateway</html>"))
+    with pytest.raises(JudgeProtocolError) as caught:
+        judge.judge(judge_request)
+    assert caught.value.reason == "error"
+    assert len(server.requests) == 1
+
+
 def test_a_plain_500_is_transient_not_a_mode_rejection(
     judge: OpenAIJudge, server: FaultServer, judge_request: JudgeRequest, valid: str
 ) -> None:

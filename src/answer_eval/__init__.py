@@ -24,6 +24,7 @@ from answer_eval.errors import (
 )
 
 if TYPE_CHECKING:
+    from answer_eval.batch import aevaluate_many, evaluate_many
     from answer_eval.evaluation import (
         CriterionResult,
         DimensionResult,
@@ -74,7 +75,9 @@ _LAZY = {
     "StarResult": "answer_eval.evaluation",
     "Usage": "answer_eval.evaluation",
     "choose_judge": "answer_eval.judge_choice",
+    "aevaluate_many": "answer_eval.batch",
     "default_rubric_set": "answer_eval.rubric_loading",
+    "evaluate_many": "answer_eval.batch",
     "load_rubric_set": "answer_eval.rubric_loading",
 }
 
@@ -128,7 +131,9 @@ __all__ = [
     "UnknownQuestionError",
     "Usage",
     "__version__",
+    "aevaluate_many",
     "choose_judge",
     "default_rubric_set",
+    "evaluate_many",
     "load_rubric_set",
 ]

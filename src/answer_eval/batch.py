@@ -11,19 +11,13 @@ an ``AdaptiveLimiter`` lowers that bound on rate limits and raises it back on su
 
 ``run_batch`` adds the file side used by ``answer-eval batch``: it skips what an earlier run
 already wrote (``scan_output``), appends each outcome to an ``OutputSink`` as it finishes, and
-keeps a ``Summary`` (counts, mean overall per question, tokens, cost when prices are given).
+keeps a ``Summary`` (``batch_summary``: counts, mean overall per question, tokens, cost when
+prices are given). ``batch_workers.run_batch_in_processes`` does the same over several cores.
 """
 
 from __future__ import annotations
 
 import asyncio
-import multiprocessing
-import os
-import queue
-import signal
-import threading
-import time
-from collections import Counter
 from collections.abc import (
     AsyncGenerator,
     AsyncIterable,
@@ -34,7 +28,6 @@ from collections.abc import (
     Mapping,
 )
 from concurrent.futures import Executor, ThreadPoolExecutor
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -49,6 +42,7 @@ from answer_eval.batch_io import (
     outcome_record,
     row_from_record,
 )
+from answer_eval.batch_summary import Summary
 from answer_eval.errors import InputError, JudgeError, RubricError
 from answer_eval.evaluation import Evaluation
 from answer_eval.evaluator import Evaluator
@@ -60,13 +54,12 @@ __all__ = [
     "RowError",
     "RowResult",
     "Summary",
-    "WorkerDiedError",
     "aevaluate_many",
     "close_judge",
     "evaluate_many",
     "pending_rows",
     "run_batch",
-    "run_batch_in_processes",
+    "write_record",
 ]
 
 Outcome = RowResult | RowError
@@ -229,110 +222,6 @@ def evaluate_many(
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-# ---------------------------------------------------------------------------------- summary
-
-
-def _counts(counts: Mapping[str, int]) -> str:
-    return ", ".join(f"{k} {v}" for k, v in counts.items()) or "none"
-
-
-def _number(value: Any) -> float | None:
-    if value is None or value == "":
-        return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-@dataclass
-class Summary:
-    """Counts over a batch's output records (fed flat records, see ``batch_io.flatten``).
-
-    ``cost_usd`` is known only when both prices (USD per million tokens) are given.
-    """
-
-    price_in: float | None = None
-    price_out: float | None = None
-    rows: int = 0
-    resumed: int = 0
-    by_status: Counter[str] = field(default_factory=Counter)
-    unscored_reasons: Counter[str] = field(default_factory=Counter)
-    by_recommendation: Counter[str] = field(default_factory=Counter)
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    cache_hits: int = 0
-    started: float = field(default_factory=time.monotonic)
-    _overall: dict[str, list[float]] = field(default_factory=dict)
-
-    def add(self, flat: Mapping[str, Any]) -> None:
-        """Count one record."""
-        self.rows += 1
-        status = str(flat.get("status") or "error")
-        self.by_status[status] += 1
-        if status == "unscored":
-            self.unscored_reasons[str(flat.get("unscored_reason") or "error")] += 1
-        if flat.get("recommendation"):
-            self.by_recommendation[str(flat["recommendation"])] += 1
-        overall = _number(flat.get("overall"))
-        if overall is not None and flat.get("question_id"):
-            total = self._overall.setdefault(str(flat["question_id"]), [0.0, 0.0])
-            total[0] += overall
-            total[1] += 1
-        self.prompt_tokens += int(_number(flat.get("prompt_tokens")) or 0)
-        self.completion_tokens += int(_number(flat.get("completion_tokens")) or 0)
-
-    @property
-    def all_scored(self) -> bool:
-        """True when every record is scored (the batch's exit code 0)."""
-        return self.by_status["scored"] == self.rows
-
-    def mean_overall(self) -> dict[str, float]:
-        """Mean overall score (1-5) per question id."""
-        return {q: round(s / n, 3) for q, (s, n) in sorted(self._overall.items())}
-
-    def cost_usd(self) -> float | None:
-        """Estimated cost from the prices per million tokens; None without both prices."""
-        if self.price_in is None or self.price_out is None:
-            return None
-        return (self.prompt_tokens * self.price_in + self.completion_tokens * self.price_out) / 1e6
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON summary (``--summary-json``)."""
-        cost = self.cost_usd()
-        return {
-            "rows": self.rows,
-            "resumed": self.resumed,
-            "by_status": dict(sorted(self.by_status.items())),
-            "unscored_reasons": dict(sorted(self.unscored_reasons.items())),
-            "by_recommendation": dict(sorted(self.by_recommendation.items())),
-            "mean_overall": self.mean_overall(),
-            "tokens": {"prompt": self.prompt_tokens, "completion": self.completion_tokens},
-            "cache_hits": self.cache_hits,
-            "cost_usd": None if cost is None else round(cost, 6),
-            "prices_usd_per_million": {"input": self.price_in, "output": self.price_out},
-            "elapsed_seconds": round(time.monotonic() - self.started, 3),
-        }
-
-    def render(self) -> str:
-        """A few readable lines for stderr."""
-        d = self.to_dict()
-        lines = [
-            f"rows: {self.rows} ({self.resumed} from an earlier run)",
-            f"status: {_counts(d['by_status'])}",
-        ]
-        if self.unscored_reasons:
-            lines.append(f"unscored reasons: {_counts(d['unscored_reasons'])}")
-        lines.append(f"recommendations: {_counts(d['by_recommendation'])}")
-        lines += [f"mean overall {q}: {m:.2f}" for q, m in d["mean_overall"].items()]
-        tokens = f"tokens: {self.prompt_tokens} prompt, {self.completion_tokens} completion"
-        cost = self.cost_usd()
-        lines.append(tokens + (f", estimated cost ${cost:.4f}" if cost is not None else ""))
-        if self.cache_hits:
-            lines.append(f"cache hits: {self.cache_hits}")
-        return "\n".join(lines) + "\n"
-
-
 # ---------------------------------------------------------------------------------- files
 
 
@@ -370,17 +259,18 @@ async def run_batch(
         evaluator, pending_rows(rows, scan), concurrency=concurrency, limiter=limiter
     )
     async for outcome in outcomes:
-        _record(outcome_record(outcome), sink, scan, summary, on_record)
+        write_record(outcome_record(outcome), sink, scan, summary, on_record)
     return summary
 
 
-def _record(
+def write_record(
     record: dict[str, Any],
     sink: OutputSink,
     scan: ScanResult,
     summary: Summary,
-    on_record: Callable[[dict[str, Any]], None] | None,
+    on_record: Callable[[dict[str, Any]], None] | None = None,
 ) -> None:
+    """Append one record to ``sink`` and count it, unless an earlier run reported that error."""
     if record["status"] == "error" and (record["row"], record["id"]) in scan.done_errors:
         return  # reported by an earlier run (an unknown question found again)
     sink.write(record)
@@ -388,108 +278,6 @@ def _record(
     summary.add(flat)
     if on_record is not None:
         on_record(flat)
-
-
-def run_batch_in_processes(
-    make_evaluator: Callable[[], Evaluator],
-    rows: Iterable[BatchRow | RowError],
-    sink: OutputSink,
-    *,
-    workers: int,
-    scan: ScanResult | None = None,
-    summary: Summary | None = None,
-    concurrency: int = 8,
-    on_record: Callable[[dict[str, Any]], None] | None = None,
-) -> Summary:
-    """``run_batch`` with the judging spread over ``workers`` processes (POSIX ``fork``).
-
-    The judge and the grading cost CPU (the SDK, rendering, grounding): processes use every
-    core. This process still reads the rows and is the only writer, so resuming works the same.
-    Each worker builds its evaluator with ``make_evaluator`` and gets a share of
-    ``concurrency``; a worker whose parent dies stops within a second.
-    """
-    scan, summary = scan or ScanResult(), summary or Summary()
-    context = multiprocessing.get_context("fork")
-    tasks: Any = context.Queue(maxsize=concurrency * 2)
-    results: Any = context.Queue()
-    shares = [concurrency // workers + (i < concurrency % workers) for i in range(workers)]
-    processes = [
-        context.Process(
-            target=_worker, args=(make_evaluator, tasks, results, max(1, share), os.getpid())
-        )
-        for share in shares
-    ]
-    for process in processes:
-        process.start()
-
-    def feed() -> None:
-        for row in pending_rows(rows, scan):
-            if isinstance(row, RowError):  # nothing to judge: straight to the writer
-                results.put(("record", outcome_record(row)))
-            else:
-                tasks.put(row)
-        for _ in processes:
-            tasks.put(None)
-
-    threading.Thread(target=feed, daemon=True).start()
-    finished = suspect = 0
-    try:
-        while finished < workers:
-            try:
-                kind, payload = results.get(timeout=0.5)
-            except queue.Empty:
-                lost = sum(p.is_alive() for p in processes) < workers - finished
-                suspect = suspect + 1 if lost else 0  # twice: its last message is not in flight
-                if suspect > 1:
-                    raise WorkerDiedError("a batch worker died; run again to resume") from None
-                continue
-            if kind == "done":
-                finished += 1
-                summary.cache_hits += payload
-            else:
-                _record(payload, sink, scan, summary, on_record)
-    finally:
-        for process in processes:
-            process.join(timeout=5 if finished == workers else 0)
-            if process.is_alive():
-                process.terminate()
-                process.join()
-    return summary
-
-
-class WorkerDiedError(RuntimeError):
-    """A worker process of ``run_batch_in_processes`` ended without finishing its rows."""
-
-
-def _worker(
-    make_evaluator: Callable[[], Evaluator], tasks: Any, results: Any, share: int, parent: int
-) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
-
-    def take() -> BatchRow | None:
-        while os.getppid() == parent:  # orphaned (the parent was killed): take no more work
-            try:
-                row: BatchRow | None = tasks.get(timeout=0.5)
-                return row
-            except queue.Empty:
-                continue
-        return None
-
-    async def source() -> AsyncIterator[BatchRow]:
-        while (row := await asyncio.to_thread(take)) is not None:
-            yield row
-
-    async def main() -> int:
-        evaluator = make_evaluator()
-        try:
-            async for outcome in aevaluate_many(evaluator, source(), concurrency=share):
-                results.put(("record", outcome_record(outcome)))
-        finally:
-            await close_judge(evaluator.judge)
-        cache = getattr(evaluator.judge, "cache", None)
-        return int(getattr(cache, "hits", 0))
-
-    results.put(("done", asyncio.run(main())))
 
 
 async def close_judge(judge: object) -> None:

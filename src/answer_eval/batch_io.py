@@ -100,27 +100,29 @@ def row_from_record(
     ident = str(raw_id) if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) else None
     ident = ident if ident and ident.strip() else None
     qid, answer = record.get(fields.question), record.get(fields.answer)
-    extra = {
-        k: v for k, v in record.items() if k not in (fields.id, fields.question, fields.answer)
-    }
-    problem = None
-    if ident is None:
-        problem = f"missing or empty id field {fields.id!r}"
-    elif ident in seen:
-        problem = f"duplicate id {ident!r} (first seen earlier in the input)"
-    else:
-        for name, value in ((fields.question, qid), (fields.answer, answer)):
-            if value is None:
-                problem = f"missing field {name!r}"
-            elif not isinstance(value, str):
-                problem = f"field {name!r} is not text: {value!r:.60}"
-            if problem:
-                break
+    mapped = (fields.id, fields.question, fields.answer)
+    extra = {k: v for k, v in record.items() if k not in mapped}
+    problem = _problem(fields, ident, seen, qid, answer)
     if problem is not None or ident is None or not isinstance(qid, str):
         qtext = qid if isinstance(qid, str) else None
         return RowError(row, ident, f"row {row}: {problem}", qtext, extra)
     seen.add(ident)
     return BatchRow(row, ident, qid, str(answer), extra)
+
+
+def _problem(
+    fields: FieldMap, ident: str | None, seen: set[str], qid: Any, answer: Any
+) -> str | None:
+    if ident is None:
+        return f"missing or empty id field {fields.id!r}"
+    if ident in seen:
+        return f"duplicate id {ident!r} (first seen earlier in the input)"
+    for name, value in ((fields.question, qid), (fields.answer, answer)):
+        if value is None:
+            return f"missing field {name!r}"
+        if not isinstance(value, str):
+            return f"field {name!r} is not text: {value!r:.60}"
+    return None
 
 
 def rows_from_mappings(
@@ -213,13 +215,8 @@ FIXED_COLUMNS = (
     "recommendation",
 )  # fmt: skip
 TAIL_COLUMNS = (
-    "red_flags",
-    "review_flags",
-    "model",
-    "attempts",
-    "prompt_tokens",
-    "completion_tokens",
-)
+    "red_flags", "review_flags", "model", "attempts", "prompt_tokens", "completion_tokens",
+)  # fmt: skip
 
 
 def flatten(record: Mapping[str, Any]) -> dict[str, Any]:

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from answer_eval.batch import Summary, pending_rows
+from answer_eval.batch import pending_rows
 from answer_eval.batch_io import BatchRow, OutputSink, RowError, RowResult, ScanResult, flatten
 from answer_eval.batch_io import outcome_record as _record
+from answer_eval.batch_summary import Summary
 from answer_eval.errors import AnswerEvalError, JudgeConfigError, JudgeProtocolError
 from answer_eval.evaluation import Evaluation, Usage
 from answer_eval.evaluator import Evaluator

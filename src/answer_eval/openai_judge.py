@@ -285,16 +285,33 @@ def _advance(
     return next(steps) if outcome is None else steps.send(outcome)
 
 
+def _mode_of(body: dict[str, Any]) -> OutputMode:
+    kind = (body.get("response_format") or {}).get("type", "text")
+    return cast(OutputMode, kind)
+
+
+def _not_json(tally: _Tally, exc: ValueError) -> JudgeProtocolError:
+    # a proxy or gateway answering 200 with an HTML page: not transient, not a judgment
+    message = f"the endpoint answered with a body that is not JSON ({exc})"
+    return JudgeProtocolError("error", message, attempts=tally.attempts)
+
+
 def _create(client: openai.OpenAI, body: dict[str, Any], tally: _Tally) -> ChatCompletion:
     tally.attempts += 1
-    return cast(ChatCompletion, client.chat.completions.create(**body))
+    try:
+        return cast(ChatCompletion, client.chat.completions.create(**body))
+    except json.JSONDecodeError as exc:
+        raise tally.annotate(_not_json(tally, exc), _mode_of(body)) from exc
 
 
 async def _acreate(
     client: openai.AsyncOpenAI, body: dict[str, Any], tally: _Tally
 ) -> ChatCompletion:
     tally.attempts += 1
-    return cast(ChatCompletion, await client.chat.completions.create(**body))
+    try:
+        return cast(ChatCompletion, await client.chat.completions.create(**body))
+    except json.JSONDecodeError as exc:
+        raise tally.annotate(_not_json(tally, exc), _mode_of(body)) from exc
 
 
 def _build_clients(

@@ -21,13 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
-from answer_eval.batch import (
-    Summary,
-    WorkerDiedError,
-    close_judge,
-    run_batch,
-    run_batch_in_processes,
-)
+from answer_eval.batch import Summary, close_judge, run_batch
 from answer_eval.batch_io import (
     BatchRow,
     FieldMap,
@@ -39,6 +33,7 @@ from answer_eval.batch_io import (
     read_rows,
     scan_output,
 )
+from answer_eval.batch_workers import WorkerDiedError, run_batch_in_processes
 from answer_eval.cache import DEFAULT_CACHE_PATH, CachingJudge, ResponseCache
 from answer_eval.cli.options import add_judge_options, judge_from_args
 from answer_eval.errors import InputError, JudgeConfigError
@@ -135,7 +130,7 @@ def register(commands: Any) -> None:
 def _format(path: Path | None, given: str | None, default: InputFormat) -> InputFormat:
     if given in ("jsonl", "csv"):
         return "csv" if given == "csv" else "jsonl"
-    if path is not None and path.suffix.lower() in (".csv", ".tsv"):
+    if path is not None and path.suffix.lower() == ".csv":
         return "csv"
     return default
 

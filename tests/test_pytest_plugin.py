@@ -172,7 +172,7 @@ def test_openai_judge_records_then_replays_offline(
 ) -> None:
     project.makefile(".yaml", golden_refunds=GOLDEN)
     monkeypatch.setenv("ANSWER_EVAL_MODEL", "stub-model")
-    monkeypatch.setenv("OPENAI_API_KEY", "sk-secret-do-not-record")
+    monkeypatch.setenv("OPENAI_API_KEY", "test-key-do-not-record-7f3a")
     with StubServer() as server:
         monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
         record = ("--answer-eval-judge", "openai", "--answer-eval-record-mode", "once")
@@ -182,7 +182,7 @@ def test_openai_judge_records_then_replays_offline(
     cassette = project.path / "cassettes" / "golden_refunds.yaml"
     text = cassette.read_text(encoding="utf-8")
     assert "chat/completions" in text
-    assert "sk-secret" not in text
+    assert "test-key-do-not-record" not in text
     assert "authorization" not in text.lower()
     # The server is gone: the default record mode (none) replays the cassette.
     run(project, "--answer-eval-judge", "openai").assert_outcomes(passed=2)

@@ -34,7 +34,7 @@ from pydantic import (
 
 from answer_eval.errors import GoldenSetError
 from answer_eval.rubric import Question, Recommendation, RubricSet
-from answer_eval.rubric_loading import load_yaml, validation_problems
+from answer_eval.rubric_loading import load_yaml, validation_problems, yaml_error_message
 
 __all__ = [
     "SCHEMA_FILE",
@@ -202,10 +202,7 @@ def golden_set_from_text(text: str, *, source: str = "<text>") -> GoldenSet:
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise GoldenSetError(f"{source}: YAML syntax error{where}: {problem}") from exc
+        raise GoldenSetError(f"{source}: {yaml_error_message(exc)}") from exc
     if not isinstance(data, dict):
         got = "nothing" if data is None else type(data).__name__
         raise GoldenSetError(

@@ -38,6 +38,7 @@ __all__ = [
     "rubric_set_from_dict",
     "validate_paths",
     "validation_problems",
+    "yaml_error_message",
 ]
 
 SET_FILE = "rubric-set.yaml"
@@ -73,14 +74,19 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_Yaml12SafeLoader)
 
 
+def yaml_error_message(exc: yaml.YAMLError) -> str:
+    """'YAML syntax error at line L, column C: problem', in an author's terms."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    problem = getattr(exc, "problem", None) or str(exc)
+    return f"YAML syntax error{where}: {problem}"
+
+
 def _parse_yaml(text: str, source: str) -> dict[str, Any]:
     try:
         data = load_yaml(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise RubricError(f"{source}: YAML syntax error{where}: {problem}") from exc
+        raise RubricError(f"{source}: {yaml_error_message(exc)}") from exc
     if data is None:
         raise RubricError(f"{source}: the file is empty")
     if not isinstance(data, dict):

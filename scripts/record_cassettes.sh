@@ -43,3 +43,13 @@ if grep -rniE "^ *(authorization|api-key|openai-organization|openai-project|cook
   exit 1
 fi
 echo "cassettes in $CASSETTES recorded; no account headers found" >&2
+
+# `answer-eval regress --cassette`: a golden set judged by the local model, with the baseline it
+# produced; tests/test_regression_replay.py replays it and expects zero drift. Exit 1 is normal
+# here: a 270M base model fails most golden expectations.
+answer-eval regress golden/company-or-product.yaml --judge openai \
+  --base-url "http://127.0.0.1:$PORT/v1" --model gemma-3-270m-q4_k_m \
+  --concurrency 1 --max-tokens 1024 --seed 0 \
+  --cassette tests/cassettes/regress/company-or-product.yaml --record-mode all \
+  --save-baseline tests/data/replay/company-or-product.baseline.json --format json \
+  > /dev/null || [ $? -eq 1 ]

@@ -145,7 +145,9 @@ def judgment_schema(question: Question) -> dict[str, Any]:
         {
             "evidence": _quotes("Verbatim quotes from the answer supporting the score."),
             "rationale": {"type": "string"},
-            "score": {"type": ["integer", "null"], "minimum": 1, "maximum": 5},
+            # an enum, not minimum/maximum: constrained decoders (llama.cpp grammars) enforce
+            # enums but not numeric bounds, and OpenAI strict mode accepts both
+            "score": {"enum": [1, 2, 3, 4, 5, None]},
         }
     )
     quote_or_null = {"type": ["string", "null"]}

@@ -34,10 +34,8 @@ if TYPE_CHECKING:
 
 __all__ = ["GoldenFile", "GoldenItem", "answer_eval_evaluator"]
 
-RECORD_MODES = ("none", "once", "new_episodes", "all")
+RECORD_MODES = ("none", "once", "new_episodes", "all")  # as answer_eval.recording (cheap import)
 _EVALUATOR = pytest.StashKey["Evaluator"]()
-_SECRET_HEADERS = ("authorization", "api-key", "openai-organization", "openai-project", "cookie")
-_SECRET_RESPONSE_HEADERS = ("openai-organization", "openai-project", "set-cookie", "x-request-id")
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -137,28 +135,13 @@ def _cassette(config: pytest.Config, path: Path) -> Any:
     """A vcrpy cassette context for ``path`` (the openai judge only), or None."""
     if _option(config, "judge") != "openai":
         return None
+    from answer_eval.errors import JudgeConfigError
+    from answer_eval.recording import use_cassette
+
     try:
-        import vcr  # type: ignore[import-untyped]  # vcrpy ships no type hints
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise pytest.UsageError("the openai judge in tests needs vcrpy: pip install vcrpy") from exc
-
-    def scrub(response: dict[str, Any]) -> dict[str, Any]:
-        headers = response.get("headers", {})
-        for name in [h for h in headers if h.lower() in _SECRET_RESPONSE_HEADERS]:
-            del headers[name]
-        return response
-
-    mode = _option(config, "record_mode") or "none"
-    if mode == "all":  # re-record from scratch: vcrpy would keep (and replay) old exchanges
-        path.unlink(missing_ok=True)
-    recorder = vcr.VCR(
-        record_mode=mode,
-        match_on=("method", "scheme", "host", "port", "path", "query", "body"),
-        filter_headers=list(_SECRET_HEADERS),
-        decode_compressed_response=True,
-        before_record_response=scrub,
-    )
-    return recorder.use_cassette(str(path))
+        return use_cassette(path, _option(config, "record_mode") or "none")
+    except JudgeConfigError as exc:
+        raise pytest.UsageError(str(exc)) from exc
 
 
 def _cassette_path(config: pytest.Config, near: Path, name: str) -> Path:

@@ -52,6 +52,18 @@ def register(commands: Any) -> None:
     )
     p.add_argument("--repeat", type=int, default=1, metavar="N", help="judge each answer N times")
     p.add_argument("--concurrency", type=int, default=4, metavar="N", help="calls at once (4)")
+    p.add_argument(
+        "--cassette",
+        type=Path,
+        metavar="FILE",
+        help="replay the judge's HTTP calls from FILE (vcrpy), or record them with --record-mode",
+    )
+    p.add_argument(
+        "--record-mode",
+        choices=("none", "once", "new_episodes", "all"),
+        default="none",
+        help="with --cassette: none replays only (default); once/all record from the endpoint",
+    )
     add_judge_options(p)
     p.set_defaults(run=run_regress)
 
@@ -95,7 +107,28 @@ def run_regress(args: argparse.Namespace) -> int:
     golden = load_golden_sets(args.golden, rubric)
     baseline = load_baseline(args.baseline) if args.baseline else None
     evaluator = Evaluator(judge=judge_from_args(args), rubric_set=rubric)
-    run = run_golden(evaluator, golden, repeat=args.repeat, concurrency=args.concurrency)
+    if args.cassette is not None:
+        from answer_eval.recording import unrecorded_call_error, use_cassette
+
+        try:
+            with use_cassette(args.cassette, args.record_mode) as cassette:
+                run = run_golden(
+                    evaluator, golden, repeat=args.repeat, concurrency=args.concurrency
+                )
+        except unrecorded_call_error() as exc:
+            raise InputError(
+                f"{args.cassette}: the judge made a call the cassette has not recorded (record "
+                f"mode {args.record_mode}); an answer, rubric, prompt or judge setting changed: "
+                "re-record with --record-mode new_episodes or all"
+            ) from exc
+        if args.record_mode == "none" and not cassette.all_played:
+            print(
+                f"warning: {args.cassette} was not fully played: the golden set, rubric, prompt "
+                "or judge settings differ from the recording",
+                file=sys.stderr,
+            )
+    else:
+        run = run_golden(evaluator, golden, repeat=args.repeat, concurrency=args.concurrency)
     current = baseline_of(run)
     drift = compare(baseline, current, tolerance=args.tolerance) if baseline else None
     steady = stability(run) if args.repeat > 1 else None

@@ -24,7 +24,7 @@ from answer_eval.agreement import (
     rating,
     spearman,
 )
-from answer_eval.batch_io import RowResult, outcome_record
+from answer_eval.batch_output import RowResult, outcome_record
 from answer_eval.cli import main
 from answer_eval.errors import InputError
 from answer_eval.evaluator import Evaluator

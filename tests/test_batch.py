@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 from answer_eval.batch import RowError, RowResult, Summary, aevaluate_many, evaluate_many
-from answer_eval.batch_io import OutputSink, flatten, outcome_record, rows_from_mappings
+from answer_eval.batch_input import rows_from_mappings
+from answer_eval.batch_output import OutputSink, flatten, outcome_record
 from answer_eval.batch_workers import WorkerDiedError, run_batch_in_processes
 from answer_eval.errors import JudgeProtocolError
 from answer_eval.evaluator import Evaluator

@@ -11,16 +11,12 @@ import openai
 import pytest
 
 from answer_eval.batch import Summary
-from answer_eval.batch_io import OutputSink, read_rows, scan_output
+from answer_eval.batch_input import read_rows
+from answer_eval.batch_output import OutputSink, scan_output
+from answer_eval.batch_requests import BatchSettings, chat_body, write_request_files
 from answer_eval.cli import main
 from answer_eval.evaluator import Evaluator
-from answer_eval.openai_batch import (
-    BatchApiJudge,
-    BatchSettings,
-    OpenAIBatchJob,
-    chat_body,
-    write_request_files,
-)
+from answer_eval.openai_batch import BatchApiJudge, OpenAIBatchJob
 from answer_eval.openai_judge import OpenAIJudge
 from answer_eval.rubric_loading import load_rubric_set
 from batch_servers import QUESTIONS, StubConfig, StubServer, small_library, value_from_schema

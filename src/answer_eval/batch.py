@@ -31,17 +31,8 @@ from concurrent.futures import Executor, ThreadPoolExecutor
 from functools import partial
 from typing import Any
 
-from answer_eval.batch_io import (
-    BatchRow,
-    FieldMap,
-    OutputSink,
-    RowError,
-    RowResult,
-    ScanResult,
-    flatten,
-    outcome_record,
-    row_from_record,
-)
+from answer_eval.batch_input import BatchRow, FieldMap, RowError, row_from_record
+from answer_eval.batch_output import OutputSink, RowResult, ScanResult, flatten, outcome_record
 from answer_eval.batch_summary import Summary
 from answer_eval.errors import InputError, JudgeError, RubricError
 from answer_eval.evaluation import Evaluation
@@ -252,7 +243,7 @@ async def run_batch(
 ) -> Summary:
     """Judge the rows ``scan`` says are not done yet, appending each outcome to ``sink``.
 
-    ``on_record`` sees each written record's flat form (``batch_io.flatten``), for progress.
+    ``on_record`` sees each written record's flat form (``batch_output.flatten``), for progress.
     """
     scan, summary = scan or ScanResult(), summary or Summary()
     outcomes = aevaluate_many(

@@ -1,6 +1,6 @@
 """The summary of a batch: counts by status, reason and recommendation, tokens, cost.
 
-``Summary.add`` counts one flat record (``batch_io.flatten``, or a CSV row read back), so the
+``Summary.add`` counts one flat record (``batch_output.flatten``, or a CSV row read back), so the
 same summary covers the records of this run and those an earlier run left in the output. The
 cost is estimated only from prices the caller gives (USD per million tokens), never guessed.
 """
@@ -31,7 +31,7 @@ def _number(value: Any) -> float | None:
 
 @dataclass
 class Summary:
-    """Counts over a batch's output records (fed flat records, see ``batch_io.flatten``).
+    """Counts over a batch's output records (fed flat records, see ``batch_output.flatten``).
 
     ``cost_usd`` is known only when both prices (USD per million tokens) are given.
     """

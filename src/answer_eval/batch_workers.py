@@ -23,7 +23,8 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Any
 
 from answer_eval.batch import aevaluate_many, close_judge, pending_rows, write_record
-from answer_eval.batch_io import BatchRow, OutputSink, RowError, ScanResult, outcome_record
+from answer_eval.batch_input import BatchRow, RowError
+from answer_eval.batch_output import OutputSink, ScanResult, outcome_record
 from answer_eval.batch_summary import Summary
 from answer_eval.evaluator import Evaluator
 

@@ -1,8 +1,7 @@
 """Scoring through the OpenAI Batch API (or vLLM's batch runner), resumable across invocations.
 
-One request line per answer: ``custom_id`` (the answer id), ``POST /v1/chat/completions`` and the
-body the OpenAI judge sends in ``json_schema`` mode. Files hold at most 50,000 lines. Each
-invocation of ``OpenAIBatchJob.run``:
+Request lines and their files come from ``batch_requests``; result lines are graded by
+``batch_results``. Each invocation of ``OpenAIBatchJob.run``:
 
 1. polls the batches a previous invocation submitted (state in ``<output>.batch-state.json``),
    downloads their output and error files, and joins them into the output;
@@ -22,52 +21,23 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from answer_eval.batch import pending_rows
-from answer_eval.batch_io import BatchRow, OutputSink, RowError, RowResult, ScanResult, flatten
-from answer_eval.batch_io import outcome_record as _record
+from answer_eval.batch_input import BatchRow, RowError
+from answer_eval.batch_output import OutputSink, RowResult, ScanResult, flatten
+from answer_eval.batch_output import outcome_record as _record
+from answer_eval.batch_requests import URL, BatchSettings, chat_body, write_request_files
+from answer_eval.batch_results import read_result, result_index, result_outcome
 from answer_eval.batch_summary import Summary
 from answer_eval.errors import AnswerEvalError, JudgeConfigError, JudgeProtocolError
-from answer_eval.evaluation import Evaluation, Usage
 from answer_eval.evaluator import Evaluator
 from answer_eval.judging import JudgeKind, JudgeReply, JudgeRequest
-from answer_eval.judgment import JudgmentError, parse_judgment
 
-__all__ = [
-    "MAX_BYTES",
-    "MAX_LINES",
-    "BatchApiJudge",
-    "BatchSettings",
-    "OpenAIBatchJob",
-    "chat_body",
-    "result_outcome",
-    "write_request_files",
-]
+__all__ = ["BatchApiJudge", "OpenAIBatchJob"]
 
-MAX_LINES = 50_000
-MAX_BYTES = 190 * 1024 * 1024  # under the Files API's 200 MB
-URL = "/v1/chat/completions"
 TERMINAL = {"completed", "expired", "failed", "cancelled"}
-# Error codes of requests a batch never ran: submitted again by the next invocation.
-NOT_RUN = {"batch_expired", "batch_cancelled", "batch_failed"}
-
-
-@dataclass(frozen=True)
-class BatchSettings:
-    """The judge settings each request carries, and how batches are run."""
-
-    model: str
-    temperature: float | None = 0.0
-    seed: int | None = None
-    max_tokens: int | None = 2048
-    endpoint: str | None = None
-    completion_window: str = "24h"
-    max_lines: int = MAX_LINES
-    max_bytes: int = MAX_BYTES
-    max_submissions: int = 3
 
 
 class BatchApiJudge:
@@ -85,145 +55,6 @@ class BatchApiJudge:
     async def ajudge(self, request: JudgeRequest) -> JudgeReply:
         """Always raises: answers go through the Batch API."""
         return self.judge(request)
-
-
-def chat_body(request: JudgeRequest, settings: BatchSettings) -> dict[str, Any]:
-    """The chat completion request the OpenAI judge sends in ``json_schema`` mode."""
-    body: dict[str, Any] = {
-        "model": settings.model,
-        "messages": [dict(m) for m in request.messages],
-        "response_format": {
-            "type": "json_schema",
-            "json_schema": {"name": "judgment", "strict": True, "schema": request.schema},
-        },
-    }
-    for key in ("temperature", "seed", "max_tokens"):
-        if getattr(settings, key) is not None:
-            body[key] = getattr(settings, key)
-    return body
-
-
-def write_request_files(
-    lines: Iterable[dict[str, Any]],
-    folder: Path,
-    *,
-    max_lines: int = MAX_LINES,
-    max_bytes: int = MAX_BYTES,
-    prefix: str = "requests",
-) -> Iterator[tuple[Path, list[str]]]:
-    """Write request lines to ``folder/<prefix>-0001.jsonl``...; yield each file and its ids.
-
-    A file ends at ``max_lines`` lines or before it would pass ``max_bytes`` (the API takes
-    50,000 requests and 200 MB per file; a judge request is ~13 kB, so bytes bind first).
-    """
-    number, ids, size, handle, path = 0, [], 0, None, folder / "unused"
-    for line in lines:
-        data = (json.dumps(line, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
-        if handle is not None and (len(ids) >= max_lines or size + len(data) > max_bytes):
-            handle.close()
-            yield path, ids
-            ids, size, handle = [], 0, None
-        if handle is None:
-            folder.mkdir(parents=True, exist_ok=True)
-            number += 1
-            path = folder / f"{prefix}-{number:04d}.jsonl"
-            handle = path.open("wb")
-        handle.write(data)
-        size += len(data)
-        ids.append(str(line["custom_id"]))
-    if handle is not None:
-        handle.close()
-        yield path, ids
-
-
-def _message(entry: dict[str, Any]) -> str:
-    body = (entry.get("response") or {}).get("body") or {}
-    error = entry.get("error") or (body.get("error") if isinstance(body, dict) else None) or {}
-    if not isinstance(error, dict):
-        return str(error)
-    return str(error.get("message") or error.get("code") or "no detail")
-
-
-def result_outcome(
-    evaluator: Evaluator,
-    request: JudgeRequest,
-    row: BatchRow,
-    entry: dict[str, Any],
-    settings: BatchSettings,
-) -> Evaluation | None:
-    """Grade one Batch API result line; None when the batch never ran that request."""
-
-    def unscored(reason: str, detail: str) -> Evaluation:
-        error = JudgeProtocolError(reason, detail, attempts=1)
-        return evaluator.unscored(request, error, 0.0, answer_id=row.id)
-
-    error, response = entry.get("error"), entry.get("response") or {}
-    if isinstance(error, dict) and error.get("code") in NOT_RUN:
-        return None
-    status = response.get("status_code")
-    if error or status != 200:
-        reason = "transport" if status is None or status == 429 or status >= 500 else "error"
-        return unscored(reason, f"batch request failed (HTTP {status}): {_message(entry)}")
-    body = response.get("body") or {}
-    try:
-        choice = body["choices"][0]
-        message, finish = choice["message"], choice.get("finish_reason")
-    except (KeyError, IndexError, TypeError):
-        return unscored("invalid_output", "the batch result has no chat completion choice")
-    if message.get("refusal"):
-        return unscored("refusal", f"the model refused: {message['refusal']}")
-    if finish in ("length", "content_filter"):
-        reason = "truncated" if finish == "length" else "content_filter"
-        return unscored(reason, f"the completion stopped: finish_reason {finish}")
-    try:
-        judgment = parse_judgment(json.loads(message.get("content") or ""), request.question)
-    except (ValueError, JudgmentError) as exc:
-        return unscored("invalid_output", f"invalid judgment (no re-ask in a batch): {exc}")
-    usage = body.get("usage") or {}
-    cached = (usage.get("prompt_tokens_details") or {}).get("cached_tokens") or 0
-    tokens = Usage(
-        prompt_tokens=usage.get("prompt_tokens") or 0,
-        completion_tokens=usage.get("completion_tokens") or 0,
-        cached_tokens=cached,
-    )
-    reply = JudgeReply(
-        judgment=judgment,
-        model=str(body.get("model") or settings.model),
-        output_mode="json_schema",
-        usage=tokens,
-        endpoint=settings.endpoint,
-        temperature=settings.temperature,
-        seed=settings.seed,
-        max_tokens=settings.max_tokens,
-    )
-    return evaluator.finish(request, reply, answer_id=row.id)
-
-
-def _index(files: Iterable[Path]) -> dict[str, tuple[Path, int, bool]]:
-    """custom_id -> where its result line is; a line that ran beats one the batch never ran."""
-    index: dict[str, tuple[Path, int, bool]] = {}
-    for path in files:
-        offset = 0
-        with path.open("rb") as handle:
-            for raw in handle:
-                try:
-                    entry = json.loads(raw)
-                    cid = str(entry["custom_id"])
-                    error = entry.get("error")
-                    ran = not (isinstance(error, dict) and error.get("code") in NOT_RUN)
-                except (ValueError, KeyError, TypeError):
-                    offset += len(raw)
-                    continue
-                if cid not in index or (ran and not index[cid][2]):
-                    index[cid] = (path, offset, ran)
-                offset += len(raw)
-    return index
-
-
-def _read_at(path: Path, offset: int) -> dict[str, Any]:
-    with path.open("rb") as handle:
-        handle.seek(offset)
-        return dict(json.loads(handle.readline()))
 
 
 class OpenAIBatchJob:
@@ -308,10 +139,10 @@ class OpenAIBatchJob:
 
     def join(self, files: Iterable[Path]) -> int:
         """Join result files (output and error) into the output; returns the rows written."""
-        index, joined = _index(files), 0
+        index, joined = result_index(files), 0
         for row, request in self._requests(lambda ident: ident in index):
             path, offset, _ = index[row.id]
-            entry = _read_at(path, offset)
+            entry = read_result(path, offset)
             evaluation = result_outcome(self.evaluator, request, row, entry, self.settings)
             if evaluation is not None:  # None: the batch never ran it; submitted again later
                 self._write(RowResult(row.row, row.id, evaluation, row.extra))

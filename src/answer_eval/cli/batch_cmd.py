@@ -22,17 +22,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from answer_eval.batch import Summary, close_judge, run_batch
-from answer_eval.batch_io import (
-    BatchRow,
-    FieldMap,
-    InputFormat,
-    OutputSink,
-    RowError,
-    ScanResult,
-    csv_columns,
-    read_rows,
-    scan_output,
-)
+from answer_eval.batch_input import BatchRow, FieldMap, InputFormat, RowError, read_rows
+from answer_eval.batch_output import OutputSink, ScanResult, csv_columns, scan_output
 from answer_eval.batch_workers import WorkerDiedError, run_batch_in_processes
 from answer_eval.cache import DEFAULT_CACHE_PATH, CachingJudge, ResponseCache
 from answer_eval.cli.options import add_judge_options, judge_from_args
@@ -313,6 +304,7 @@ def _run_openai_batch(
     out_fmt: InputFormat,
     fields: FieldMap,
 ) -> int:
+    from answer_eval import batch_requests as br
     from answer_eval import openai_batch as ob
 
     if args.input == "-" or args.output is None:
@@ -324,7 +316,7 @@ def _run_openai_batch(
     if not model and not args.join_results:
         raise InputError("--via openai-batch needs --model (or $ANSWER_EVAL_MODEL)")
     base_url = args.base_url or os.environ.get("OPENAI_BASE_URL")
-    settings = ob.BatchSettings(
+    settings = br.BatchSettings(
         model=model or "unknown",
         temperature=args.temperature,
         seed=args.seed,
@@ -353,7 +345,7 @@ def _run_openai_batch(
     )
     try:
         if args.write_requests_only is not None:
-            written = list(ob.write_request_files(job.request_lines(), args.write_requests_only))
+            written = list(br.write_request_files(job.request_lines(), args.write_requests_only))
             for path, ids in written:
                 print(f"wrote {path} ({len(ids)} requests)", file=sys.stderr)
             return EXIT_OK if not summary.by_status["error"] else EXIT_FAILED

@@ -1,0 +1,163 @@
+"""Batch input: reading rows (JSONL, CSV, stdin, in-memory records), with row errors.
+
+Reading streams one record at a time. A record that cannot be used becomes a ``RowError`` naming
+its row (1-based: the JSONL line, or the CSV record after the header) and the reading goes on:
+undecodable bytes, malformed JSON, a missing or non-text field, an empty id, a duplicate id.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import IO, Any, Literal
+
+__all__ = [
+    "BatchRow",
+    "FieldMap",
+    "InputFormat",
+    "RowError",
+    "read_rows",
+    "row_from_record",
+    "rows_from_mappings",
+]
+
+InputFormat = Literal["jsonl", "csv"]
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """Which input fields hold the answer id, the question id and the answer text."""
+
+    id: str = "id"
+    question: str = "question_id"
+    answer: str = "answer"
+
+
+@dataclass(frozen=True)
+class BatchRow:
+    """One usable input record; ``extra`` holds its other fields, carried to the output."""
+
+    row: int
+    id: str
+    question_id: str
+    answer: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A record that could not be judged, and why (``id`` is None when it could not be read)."""
+
+    row: int
+    id: str | None
+    error: str
+    question_id: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def row_from_record(
+    record: object, row: int, fields: FieldMap, seen: set[str]
+) -> BatchRow | RowError:
+    """Check one decoded record; ``seen`` holds the ids read so far (for duplicates)."""
+    if not isinstance(record, Mapping):
+        return RowError(
+            row, None, f"row {row}: expected a JSON object, got {type(record).__name__}"
+        )
+    raw_id = record.get(fields.id)
+    ident = str(raw_id) if isinstance(raw_id, str | int) and not isinstance(raw_id, bool) else None
+    ident = ident if ident and ident.strip() else None
+    qid, answer = record.get(fields.question), record.get(fields.answer)
+    mapped = (fields.id, fields.question, fields.answer)
+    extra = {k: v for k, v in record.items() if k not in mapped}
+    problem = _problem(fields, ident, seen, qid, answer)
+    if problem is not None or ident is None or not isinstance(qid, str):
+        qtext = qid if isinstance(qid, str) else None
+        return RowError(row, ident, f"row {row}: {problem}", qtext, extra)
+    seen.add(ident)
+    return BatchRow(row, ident, qid, str(answer), extra)
+
+
+def _problem(
+    fields: FieldMap, ident: str | None, seen: set[str], qid: Any, answer: Any
+) -> str | None:
+    if ident is None:
+        return f"missing or empty id field {fields.id!r}"
+    if ident in seen:
+        return f"duplicate id {ident!r} (first seen earlier in the input)"
+    for name, value in ((fields.question, qid), (fields.answer, answer)):
+        if value is None:
+            return f"missing field {name!r}"
+        if not isinstance(value, str):
+            return f"field {name!r} is not text: {value!r:.60}"
+    return None
+
+
+def rows_from_mappings(
+    records: Iterable[Mapping[str, Any]], fields: FieldMap | None = None
+) -> Iterator[BatchRow | RowError]:
+    """Rows from in-memory records (dicts), numbered from 1, with the file readers' checks."""
+    seen: set[str] = set()
+    for n, record in enumerate(records, start=1):
+        yield row_from_record(record, n, fields or FieldMap(), seen)
+
+
+def _jsonl_rows(source: IO[bytes], fields: FieldMap) -> Iterator[BatchRow | RowError]:
+    seen: set[str] = set()
+    for n, raw in enumerate(source, start=1):
+        line = raw.removeprefix(b"\xef\xbb\xbf") if n == 1 else raw
+        if not line.strip():
+            continue
+        try:
+            text = line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            yield RowError(n, None, f"row {n}: undecodable bytes (not UTF-8) at byte {exc.start}")
+            continue
+        try:
+            record = json.loads(text)
+        except json.JSONDecodeError as exc:
+            yield RowError(n, None, f"row {n}: malformed JSON: {exc.msg} (column {exc.colno})")
+            continue
+        yield row_from_record(record, n, fields, seen)
+
+
+def _has_undecodable(values: Iterable[str]) -> bool:
+    try:
+        for value in values:
+            value.encode("utf-8")
+    except UnicodeEncodeError:  # surrogate-escaped bytes that were not UTF-8
+        return True
+    return False
+
+
+def _csv_rows(source: IO[bytes], fields: FieldMap) -> Iterator[BatchRow | RowError]:
+    text = io.TextIOWrapper(source, encoding="utf-8-sig", errors="surrogateescape", newline="")
+    try:
+        reader = csv.reader(text)
+        header = next(reader, None)
+        seen: set[str] = set()
+        for n, values in enumerate(reader if header else (), start=1):
+            if not values:
+                continue
+            if _has_undecodable(values):
+                yield RowError(n, None, f"row {n}: undecodable bytes (not UTF-8)")
+            elif header is not None and len(values) != len(header):
+                problem = f"{len(values)} fields, the header has {len(header)}"
+                yield RowError(n, None, f"row {n}: {problem}")
+            elif header is not None:
+                yield row_from_record(dict(zip(header, values, strict=True)), n, fields, seen)
+    finally:
+        with contextlib.suppress(ValueError):  # the caller owns (and closes) the byte stream
+            text.detach()
+
+
+def read_rows(
+    source: IO[bytes], fmt: InputFormat, fields: FieldMap | None = None
+) -> Iterator[BatchRow | RowError]:
+    """Stream the rows of a JSONL or CSV byte stream (a file opened ``rb``, or stdin's buffer)."""
+    if fmt == "csv":
+        return _csv_rows(source, fields or FieldMap())
+    return _jsonl_rows(source, fields or FieldMap())

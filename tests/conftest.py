@@ -7,19 +7,12 @@ from typing import Any
 
 import pytest
 
+from answer_eval.recording import SECRET_REQUEST_HEADERS, SECRET_RESPONSE_HEADERS
 from answer_eval.rubric import RubricSet
 from answer_eval.rubric_loading import default_rubric_set
 
 # Headers that identify an account, a session or a request: never written to a cassette.
-FILTERED_HEADERS = (
-    "authorization",
-    "api-key",
-    "openai-organization",
-    "openai-project",
-    "cookie",
-    "set-cookie",
-    "x-request-id",
-)
+FILTERED_HEADERS = tuple(dict.fromkeys(SECRET_REQUEST_HEADERS + SECRET_RESPONSE_HEADERS))
 
 
 def _without_filtered_headers(response: dict[str, Any]) -> dict[str, Any]:

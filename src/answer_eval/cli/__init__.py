@@ -8,10 +8,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from types import ModuleType
 
 from answer_eval._version import __version__
-from answer_eval.cli import rubrics_cmd, score_cmd
+from answer_eval.cli import batch_cmd, regress_cmd, report_cmd, rubrics_cmd, score_cmd
 from answer_eval.errors import AnswerEvalError
 
 __all__ = ["main"]
@@ -28,25 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"answer-eval {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    rubrics_cmd.register(commands)
-    score_cmd.register(commands)
-    for module in _optional_commands():
+    for module in (rubrics_cmd, score_cmd, batch_cmd, report_cmd, regress_cmd):
         module.register(commands)
     return parser
-
-
-def _optional_commands() -> list[ModuleType]:
-    """Sub-commands that live in their own modules (batch, regress, agree, report)."""
-    import importlib
-
-    found = []
-    for name in ("batch_cmd", "regress_cmd", "report_cmd"):
-        try:
-            found.append(importlib.import_module(f"answer_eval.cli.{name}"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"answer_eval.cli.{name}":
-                raise
-    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:

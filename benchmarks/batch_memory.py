@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from answer_eval.cli import batch_cmd, main
-from answer_eval.rubric_loading import load_rubric_set
+from answer_eval.rubrics.loading import load_rubric_set
 from answer_eval.testing import FakeJudge
 
 SENTENCES = [

@@ -29,8 +29,8 @@ from typing import Any
 
 from answer_eval.evaluation import Evaluation
 from answer_eval.evaluator import Evaluator
-from answer_eval.offline_judge import OfflineJudge
-from answer_eval.rubric_loading import load_yaml
+from answer_eval.judges.offline.judge import OfflineJudge
+from answer_eval.rubrics.loading import load_yaml
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "labelled_answers.yaml"
 KINDS = ("strong_vs_weak", "length_matched_vague", "blame_added", "ai_dismissed", "padded_weak")

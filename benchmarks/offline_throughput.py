@@ -19,10 +19,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-from answer_eval.judging import JudgeRequest
+from answer_eval.judges.contract import JudgeRequest
+from answer_eval.judges.offline.judge import OfflineJudge
 from answer_eval.judgment import judgment_schema
-from answer_eval.offline_judge import OfflineJudge
-from answer_eval.rubric_loading import default_rubric_set, load_yaml
+from answer_eval.rubrics.loading import default_rubric_set, load_yaml
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "labelled_answers.yaml"
 TARGET = 500.0

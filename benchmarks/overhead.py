@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 
 from answer_eval.evaluator import Evaluator
-from answer_eval.judging import JudgeReply
+from answer_eval.judges.contract import JudgeReply
 from answer_eval.judgment import parse_judgment
 from answer_eval.testing import FakeJudge, judgment_for
 

@@ -17,7 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from answer_eval import Evaluator, choose_judge, evaluate_many
-from answer_eval.batch_input import RowError
+from answer_eval.batch.input import RowError
 
 EXAMPLES = Path(__file__).resolve().parent
 

@@ -20,10 +20,10 @@ if ! "$py" - <<'PY'
 from importlib.metadata import entry_points
 import sys
 found = [ep for ep in entry_points(group="pytest11") if ep.name == "answer_eval"]
-sys.exit(0 if found and found[0].value == "answer_eval.pytest_plugin" else 1)
+sys.exit(0 if found and found[0].value == "answer_eval.regression.pytest_plugin" else 1)
 PY
 then
-  echo "the wheel declares no pytest11 entry point answer_eval = answer_eval.pytest_plugin" >&2
+  echo "the wheel declares no pytest11 entry point answer_eval = answer_eval.regression.pytest_plugin" >&2
   exit 1
 fi
 

@@ -39,8 +39,8 @@ from typing import Any
 import yaml
 
 from answer_eval.judgment import judgment_schema
-from answer_eval.rubric import RubricSet
-from answer_eval.rubric_loading import load_rubric_set
+from answer_eval.rubrics.loading import load_rubric_set
+from answer_eval.rubrics.models import RubricSet
 
 REPO = Path(__file__).resolve().parents[1]
 QUESTIONS = ("difficult-customer-issue", "fussy-customer")

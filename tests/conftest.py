@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from answer_eval.recording import SECRET_REQUEST_HEADERS, SECRET_RESPONSE_HEADERS
-from answer_eval.rubric import RubricSet
-from answer_eval.rubric_loading import default_rubric_set
+from answer_eval.regression.recording import SECRET_REQUEST_HEADERS, SECRET_RESPONSE_HEADERS
+from answer_eval.rubrics.loading import default_rubric_set
+from answer_eval.rubrics.models import RubricSet
 
 # Headers that identify an account, a session or a request: never written to a cassette.
 FILTERED_HEADERS = tuple(dict.fromkeys(SECRET_REQUEST_HEADERS + SECRET_RESPONSE_HEADERS))

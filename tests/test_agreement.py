@@ -10,7 +10,13 @@ from typing import Any
 
 import pytest
 
-from answer_eval.agreement import (
+from answer_eval.batch.output import RowResult, outcome_record
+from answer_eval.cli import main
+from answer_eval.errors import InputError
+from answer_eval.evaluator import Evaluator
+from answer_eval.judges.contract import JudgeRequest
+from answer_eval.judgment import Verdict
+from answer_eval.regression.agreement import (
     Rated,
     adjacent_agreement,
     agreement_report,
@@ -24,13 +30,7 @@ from answer_eval.agreement import (
     rating,
     spearman,
 )
-from answer_eval.batch_output import RowResult, outcome_record
-from answer_eval.cli import main
-from answer_eval.errors import InputError
-from answer_eval.evaluator import Evaluator
-from answer_eval.judging import JudgeRequest
-from answer_eval.judgment import Verdict
-from answer_eval.rubric_loading import load_rubric_set
+from answer_eval.rubrics.loading import load_rubric_set
 from answer_eval.testing import FakeJudge, judgment_for
 from batch_servers import small_library
 

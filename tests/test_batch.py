@@ -13,16 +13,18 @@ from typing import Any
 
 import pytest
 
-from answer_eval.batch import RowError, RowResult, Summary, aevaluate_many, evaluate_many
-from answer_eval.batch_input import rows_from_mappings
-from answer_eval.batch_output import OutputSink, flatten, outcome_record
-from answer_eval.batch_workers import WorkerDiedError, run_batch_in_processes
+from answer_eval.batch.input import rows_from_mappings
+from answer_eval.batch.limiter import AdaptiveLimiter
+from answer_eval.batch.output import OutputSink, flatten, outcome_record
+from answer_eval.batch.run import RowError, RowResult, Summary, aevaluate_many, evaluate_many
+from answer_eval.batch.workers import WorkerDiedError, run_batch_in_processes
 from answer_eval.errors import JudgeProtocolError
+from answer_eval.evaluation import JudgeKind
 from answer_eval.evaluator import Evaluator
-from answer_eval.judging import JudgeReply, JudgeRequest
-from answer_eval.limiter import AdaptiveLimiter
-from answer_eval.rubric import RubricSet
-from answer_eval.rubric_loading import load_rubric_set
+from answer_eval.judges.contract import JudgeReply, JudgeRequest, JudgeSettings
+from answer_eval.judges.retry import RetryHook
+from answer_eval.rubrics.loading import load_rubric_set
+from answer_eval.rubrics.models import RubricSet
 from answer_eval.testing import FakeJudge
 from batch_servers import small_library
 
@@ -42,23 +44,22 @@ def _rows(n: int) -> list[dict[str, str]]:
 class SlowJudge:
     """A judge that sleeps, counts concurrent calls, and can fail or report 429s (sync or async)."""
 
-    kind = "fake"
-    model = "slow"
+    kind: JudgeKind = "fake"
+    settings = JudgeSettings(kind="fake", model="slow")
 
     def __init__(self, delay: float = 0.01, *, fail: set[str] = frozenset(), retries: int = 0):
         self.inner, self.delay, self.fail, self.retries = FakeJudge(), delay, fail, retries
         self.active = self.peak = self.calls = 0
         self.lock = threading.Lock()
-        self.on_retry: Any = None
 
-    def _enter(self, request: JudgeRequest) -> None:
+    def _enter(self, request: JudgeRequest, on_retry: RetryHook | None) -> None:
         with self.lock:
             self.calls += 1
             self.active += 1
             self.peak = max(self.peak, self.active)
         for _ in range(self.retries):  # the judge's own retry layer saw a 429
-            if self.on_retry is not None:
-                self.on_retry(_RateLimitedError(), 0.0)
+            if on_retry is not None:
+                on_retry(_RateLimitedError(), 0.0)
 
     def _exit(self, request: JudgeRequest) -> JudgeReply:
         with self.lock:
@@ -67,15 +68,23 @@ class SlowJudge:
             raise JudgeProtocolError("transport", "connection reset", attempts=3)
         return self.inner.judge(request)
 
-    def judge(self, request: JudgeRequest) -> JudgeReply:
-        self._enter(request)
+    def judge(self, request: JudgeRequest, *, on_retry: RetryHook | None = None) -> JudgeReply:
+        self._enter(request, on_retry)
         time.sleep(self.delay)
         return self._exit(request)
 
-    async def ajudge(self, request: JudgeRequest) -> JudgeReply:
-        self._enter(request)
+    async def ajudge(
+        self, request: JudgeRequest, *, on_retry: RetryHook | None = None
+    ) -> JudgeReply:
+        self._enter(request, on_retry)
         await asyncio.sleep(self.delay)
         return self._exit(request)
+
+    def close(self) -> None:
+        pass
+
+    async def aclose(self) -> None:
+        pass
 
 
 class _RateLimitedError(Exception):
@@ -130,7 +139,6 @@ def test_breaking_out_early_stops_cleanly(rubrics: RubricSet) -> None:
     for _ in evaluate_many(evaluator, _rows(1000), concurrency=4):
         break
     assert judge.calls < 20
-    assert judge.on_retry is None  # the limiter's hook is removed again
 
 
 def test_429s_seen_by_the_judge_halve_the_limit(rubrics: RubricSet) -> None:
@@ -142,14 +150,9 @@ def test_429s_seen_by_the_judge_halve_the_limit(rubrics: RubricSet) -> None:
     assert limiter.limit < 16
 
 
-def test_without_a_hook_transport_failures_throttle(rubrics: RubricSet) -> None:
-    class NoHook(SlowJudge):
-        def __getattribute__(self, name: str) -> Any:
-            if name == "on_retry":
-                raise AttributeError(name)
-            return super().__getattribute__(name)
-
-    judge = NoHook(delay=0.0, fail={"Case"})
+def test_transport_failures_throttle_without_a_retry(rubrics: RubricSet) -> None:
+    """A judge may give up without retrying (Retry-After too long): the limiter still backs off."""
+    judge = SlowJudge(delay=0.0, fail={"Case"})
     limiter = AdaptiveLimiter(16, cooldown=0.0)
     list(evaluate_many(Evaluator(judge=judge, rubric_set=rubrics), _rows(3), limiter=limiter))
     assert limiter.limit == 2.0

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from answer_eval.cli import batch_cmd, main
-from answer_eval.judging import Judge
+from answer_eval.judges.contract import Judge
 from answer_eval.testing import FakeJudge
 from batch_servers import small_library
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from answer_eval.batch_input import BatchRow, FieldMap, RowError, read_rows, rows_from_mappings
-from answer_eval.batch_output import OutputSink, csv_columns, flatten, scan_output
+from answer_eval.batch.input import BatchRow, FieldMap, RowError, read_rows, rows_from_mappings
+from answer_eval.batch.output import OutputSink, csv_columns, flatten, scan_output
 
 QID = "difficult-customer-issue"
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from answer_eval.limiter import AdaptiveLimiter, is_rate_limit
+from answer_eval.batch.limiter import AdaptiveLimiter, is_rate_limit
 
 
 class Clock:

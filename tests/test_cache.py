@@ -10,13 +10,14 @@ from typing import Any
 
 import pytest
 
-from answer_eval.cache import CachingJudge, ResponseCache, cache_key
 from answer_eval.errors import JudgeProtocolError
 from answer_eval.evaluation import Usage
 from answer_eval.evaluator import Evaluator
-from answer_eval.judging import JudgeReply, JudgeRequest
-from answer_eval.rubric import RubricSet
-from answer_eval.rubric_loading import load_rubric_set
+from answer_eval.judges.cache import CachingJudge, ResponseCache, cache_key
+from answer_eval.judges.contract import JudgeReply, JudgeRequest, JudgeSettings
+from answer_eval.judges.retry import RetryHook
+from answer_eval.rubrics.loading import load_rubric_set
+from answer_eval.rubrics.models import RubricSet
 from answer_eval.testing import FakeJudge
 from batch_servers import small_library
 
@@ -30,19 +31,25 @@ def rubrics(tmp_path_factory: pytest.TempPathFactory) -> RubricSet:
 
 
 class ModelJudge(FakeJudge):
-    """A FakeJudge that looks like a model judge: settings, tokens, an on_retry hook."""
+    """A FakeJudge that looks like a model judge: settings, tokens, a retry hook it calls."""
 
-    def __init__(self, **settings: Any) -> None:
-        super().__init__(model=settings.pop("model", "gpt-test"))
-        self.kind = "openai"  # type: ignore[assignment]
-        self.endpoint = "http://127.0.0.1:1/v1"
-        self.modes = ("json_schema", "json_object", "text")
-        self.temperature, self.seed, self.max_tokens = 0.0, 7, 900
-        self.on_retry: Any = None
-        for key, value in settings.items():
-            setattr(self, key, value)
+    def __init__(self, **changes: Any) -> None:
+        super().__init__(model=changes.get("model", "gpt-test"))
+        self.kind = "openai"
+        defaults = {
+            "endpoint": "http://127.0.0.1:1/v1",
+            "output_modes": ("json_schema", "json_object", "text"),
+            "temperature": 0.0,
+            "seed": 7,
+            "max_tokens": 900,
+        }
+        self.settings = JudgeSettings(kind="openai", **{"model": "gpt-test", **defaults, **changes})
+        self.endpoint = self.settings.endpoint
+        self.temperature, self.seed = self.settings.temperature, self.settings.seed
 
-    def judge(self, request: JudgeRequest) -> JudgeReply:
+    def judge(self, request: JudgeRequest, *, on_retry: RetryHook | None = None) -> JudgeReply:
+        if on_retry is not None:
+            on_retry(RuntimeError("a transient error"), 0.0)
         reply = super().judge(request)
         return dataclasses.replace(
             reply,
@@ -98,7 +105,7 @@ def test_the_cache_persists_across_processes_in_wal_mode(
     [
         {"model": "other-model"},
         {"endpoint": "http://elsewhere/v1"},
-        {"modes": ("json_object", "text")},
+        {"output_modes": ("json_object", "text")},
         {"temperature": 0.7},
         {"seed": 8},
         {"max_tokens": 100},
@@ -106,20 +113,21 @@ def test_the_cache_persists_across_processes_in_wal_mode(
 )
 def test_every_judge_setting_is_in_the_key(rubrics: RubricSet, change: dict[str, Any]) -> None:
     request = Evaluator(judge=FakeJudge(), rubric_set=rubrics).request(QID, ANSWER)
-    assert cache_key(ModelJudge(), request) != cache_key(ModelJudge(**change), request)
-    assert cache_key(ModelJudge(), request) == cache_key(ModelJudge(), request)
+    key = cache_key(ModelJudge().settings, request)
+    assert key != cache_key(ModelJudge(**change).settings, request)
+    assert key == cache_key(ModelJudge().settings, request)
 
 
 def test_the_request_and_rubric_are_in_the_key(rubrics: RubricSet) -> None:
     evaluator = Evaluator(judge=FakeJudge(), rubric_set=rubrics)
     request = evaluator.request(QID, ANSWER)
-    judge = ModelJudge()
-    key = cache_key(judge, request)
-    assert key != cache_key(judge, evaluator.request(QID, ANSWER + " More."))
-    assert key != cache_key(judge, dataclasses.replace(request, prompt_hash="0" * 64))
+    settings = ModelJudge().settings
+    key = cache_key(settings, request)
+    assert key != cache_key(settings, evaluator.request(QID, ANSWER + " More."))
+    assert key != cache_key(settings, dataclasses.replace(request, prompt_hash="0" * 64))
     edited = request.question.model_copy(update={"text": "Edited question text?"})
-    assert key != cache_key(judge, dataclasses.replace(request, question=edited))
-    assert key != cache_key(FakeJudge(model="gpt-test"), request)  # judge kind differs
+    assert key != cache_key(settings, dataclasses.replace(request, question=edited))
+    assert key != cache_key(settings.model_copy(update={"kind": "fake"}), request)
 
 
 def test_failures_are_never_cached(tmp_path: Path, rubrics: RubricSet) -> None:
@@ -136,21 +144,23 @@ def test_a_damaged_entry_is_asked_again(tmp_path: Path, rubrics: RubricSet) -> N
     inner = ModelJudge()
     cache = ResponseCache(tmp_path / "c.sqlite3")
     request = Evaluator(judge=inner, rubric_set=rubrics).request(QID, ANSWER)
-    cache.put(cache_key(inner, request), '{"dimensions": {}}', {"model": "x", "output_mode": "y"})
+    key = cache_key(inner.settings, request)
+    cache.put(key, '{"dimensions": {}}', {"model": "x", "output_mode": "y"})
     reply = asyncio.run(CachingJudge(inner, cache).ajudge(request))
     assert inner.calls == 1
     assert reply.attempts == 1
 
 
-def test_the_wrapper_looks_like_its_judge(tmp_path: Path) -> None:
+def test_the_wrapper_forwards_the_contract_and_nothing_else(
+    tmp_path: Path, rubrics: RubricSet
+) -> None:
     inner = ModelJudge()
     judge = CachingJudge(inner, ResponseCache(tmp_path / "c.sqlite3"))
-    assert (judge.kind, judge.model, judge.endpoint) == ("openai", "gpt-test", inner.endpoint)
-
-    def hook(exc: BaseException, wait: float) -> None:
-        pass
-
-    judge.on_retry = hook
-    assert inner.on_retry is hook
-    plain = CachingJudge(FakeJudge(), ResponseCache(tmp_path / "d.sqlite3"))
-    assert not hasattr(plain, "on_retry")
+    assert (judge.kind, judge.settings) == ("openai", inner.settings)
+    assert not hasattr(judge, "endpoint")  # not part of the contract: not forwarded
+    seen: list[BaseException] = []
+    request = Evaluator(judge=inner, rubric_set=rubrics).request(QID, ANSWER)
+    judge.judge(request, on_retry=lambda exc, wait: seen.append(exc))
+    assert len(seen) == 1  # the hook passed in reached the inner judge
+    judge.judge(request, on_retry=lambda exc, wait: seen.append(exc))
+    assert len(seen) == 1  # a cache hit sends nothing, so nothing is retried

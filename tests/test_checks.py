@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from answer_eval.checks import cue_red_flags, injection_spans
-from answer_eval.rubric import RubricSet
+from answer_eval.rubrics.models import RubricSet
 
 
 @pytest.mark.parametrize(

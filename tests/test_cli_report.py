@@ -9,7 +9,7 @@ import pytest
 
 from answer_eval.cli import main
 from answer_eval.evaluator import Evaluator
-from answer_eval.rubric import RubricSet
+from answer_eval.rubrics.models import RubricSet
 from answer_eval.testing import FakeJudge
 
 

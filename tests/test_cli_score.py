@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from answer_eval.cli import main
-from answer_eval.rubric import RubricSet
+from answer_eval.rubrics.models import RubricSet
 from answer_eval.testing import judgment_for
 from fault_server import FaultServer, Reply
 

@@ -10,7 +10,7 @@ import pytest
 from answer_eval import __version__
 from answer_eval.errors import InputError, UnknownQuestionError
 from answer_eval.evaluator import Evaluator
-from answer_eval.rubric import RubricSet
+from answer_eval.rubrics.models import RubricSet
 from answer_eval.testing import FakeJudge, judgment_for
 
 QID = "difficult-customer-issue"

@@ -9,15 +9,15 @@ import pytest
 
 from answer_eval.cli import main
 from answer_eval.errors import GoldenSetError
-from answer_eval.golden import (
+from answer_eval.regression.golden import (
     SCHEMA_FILE,
     golden_files,
     golden_schema_text,
     golden_set_from_file,
     load_golden_sets,
 )
-from answer_eval.rubric import RubricSet
-from answer_eval.rubric_loading import load_rubric_set
+from answer_eval.rubrics.loading import load_rubric_set
+from answer_eval.rubrics.models import RubricSet
 from batch_servers import small_library
 
 REPO = Path(__file__).resolve().parents[1]
@@ -212,7 +212,7 @@ def test_cli_exit_2_names_the_file(
 
 
 def test_schema_file_is_current() -> None:
-    """Stale after a model change: `python -m answer_eval.golden > golden/golden.schema.json`."""
+    """Regenerate: `python -m answer_eval.regression.golden > golden/golden.schema.json`."""
     shipped = (REPO / "golden" / SCHEMA_FILE).read_text(encoding="utf-8")
     assert shipped == golden_schema_text(), "regenerate golden/golden.schema.json (see docstring)"
     assert json.loads(shipped)["title"] == "answer-eval golden set"

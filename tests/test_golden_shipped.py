@@ -10,11 +10,11 @@ import pytest
 
 from answer_eval.cli import main
 from answer_eval.evaluator import Evaluator
-from answer_eval.golden import load_golden_sets
-from answer_eval.offline_judge import OfflineJudge
-from answer_eval.regression import AnswerOutcome, RegressionRun, check_expectations, run_golden
-from answer_eval.rubric import RubricSet
-from answer_eval.rubric_loading import default_rubric_set
+from answer_eval.judges.offline.judge import OfflineJudge
+from answer_eval.regression.golden import load_golden_sets
+from answer_eval.regression.run import AnswerOutcome, RegressionRun, check_expectations, run_golden
+from answer_eval.rubrics.loading import default_rubric_set
+from answer_eval.rubrics.models import RubricSet
 
 GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 

@@ -12,18 +12,18 @@ from typing import Any
 import pytest
 
 from answer_eval.errors import RubricError
-from answer_eval.judging import Judge, JudgeRequest
+from answer_eval.judges.contract import Judge, JudgeRequest
+from answer_eval.judges.offline.judge import _INDEX, OfflineJudge
+from answer_eval.judges.offline.lexicon.catalogue import DIMENSION_LEXICONS, LexiconIndex, fold
 from answer_eval.judgment import Judgment, judgment_schema, parse_judgment
-from answer_eval.lexicon import DIMENSION_LEXICONS, LexiconIndex, fold
-from answer_eval.offline_judge import _INDEX, OfflineJudge
 from answer_eval.resources import rubrics_dir
-from answer_eval.rubric import Question
-from answer_eval.rubric_loading import (
+from answer_eval.rubrics.loading import (
     default_rubric_set,
     load_yaml,
     question_from_dict,
     question_from_file,
 )
+from answer_eval.rubrics.models import Question
 
 DATA = Path(__file__).parent / "data" / "labelled_answers.yaml"
 KINDS = ("strong_vs_weak", "length_matched_vague", "blame_added", "ai_dismissed", "padded_weak")

@@ -10,15 +10,16 @@ from typing import Any
 import openai
 import pytest
 
-from answer_eval.batch import Summary
-from answer_eval.batch_input import read_rows
-from answer_eval.batch_output import OutputSink, scan_output
-from answer_eval.batch_requests import BatchSettings, chat_body, write_request_files
+from answer_eval.batch.input import read_rows
+from answer_eval.batch.openai_batch.job import BatchApiJudge, OpenAIBatchJob
+from answer_eval.batch.openai_batch.requests import BatchSettings, request_line, write_request_files
+from answer_eval.batch.output import OutputSink, scan_output
+from answer_eval.batch.run import Summary
 from answer_eval.cli import main
 from answer_eval.evaluator import Evaluator
-from answer_eval.openai_batch import BatchApiJudge, OpenAIBatchJob
-from answer_eval.openai_judge import OpenAIJudge
-from answer_eval.rubric_loading import load_rubric_set
+from answer_eval.judges.openai_compatible import OpenAIJudge
+from answer_eval.judges.openai_protocol import CHAT_PATH
+from answer_eval.rubrics.loading import load_rubric_set
 from batch_servers import QUESTIONS, StubConfig, StubServer, small_library, value_from_schema
 
 ANSWER = "Last spring a customer was double-billed. I listened, refunded her and fixed the cause."
@@ -243,6 +244,8 @@ def test_the_request_body_is_the_judges_json_schema_request(lib: Path) -> None:
     )
     judge = OpenAIJudge(model="gpt-x", base_url="http://127.0.0.1:9/v1", api_key="k",
                         temperature=0.2, seed=5, max_tokens=999)  # fmt: skip
-    # A guard against drift: the judge has no public way to render its request body.
+    # Both paths build the body with openai_protocol.chat_body; this pins that they still do.
     expected = judge._body(request, list(request.messages), "json_schema")
-    assert chat_body(request, settings) == expected
+    line = request_line("a1", request, settings)
+    assert line["body"] == expected
+    assert (line["custom_id"], line["method"], line["url"]) == ("a1", "POST", CHAT_PATH)

@@ -14,12 +14,12 @@ import openai
 import pytest
 
 from answer_eval.errors import JudgeConfigError, JudgeProtocolError
-from answer_eval.judging import Judge, JudgeReply, JudgeRequest
+from answer_eval.judges.contract import Judge, JudgeReply, JudgeRequest
+from answer_eval.judges.openai_compatible import OpenAIJudge
+from answer_eval.judges.retry import RetryPolicy
 from answer_eval.judgment import judgment_schema
-from answer_eval.openai_judge import OpenAIJudge
 from answer_eval.prompting import prompt_hash, render_messages
-from answer_eval.retry import RetryPolicy
-from answer_eval.rubric import RubricSet
+from answer_eval.rubrics.models import RubricSet
 from answer_eval.testing import judgment_for
 from fault_server import FaultServer, Reply, iter_messages
 
@@ -122,9 +122,11 @@ def test_429_waits_at_least_retry_after_then_succeeds(
     waits: list[float],
 ) -> None:
     seen: list[tuple[int | None, float]] = []
-    judge.on_retry = lambda exc, wait: seen.append((getattr(exc, "status_code", None), wait))
     server.script(Reply.error(429, headers={"Retry-After": "3"}), Reply.ok(valid))
-    reply = judge.judge(judge_request)
+    reply = judge.judge(
+        judge_request,
+        on_retry=lambda exc, wait: seen.append((getattr(exc, "status_code", None), wait)),
+    )
     assert reply.attempts == 2
     assert len(server.requests) == 2
     assert len(waits) == 1
@@ -271,18 +273,22 @@ def test_a_rejected_mode_falls_back_and_is_remembered(
     assert server.modes() == ["json_schema", "json_object", "json_object"]
 
 
-def test_modes_fall_through_to_text_and_prose_is_tolerated(
+def test_modes_fall_through_to_text_and_prose_around_json_is_re_asked(
     judge: OpenAIJudge, server: FaultServer, judge_request: JudgeRequest, valid: str
 ) -> None:
+    """A judgment is never picked out of prose: the reply must be the JSON object alone."""
     server.script(
         Reply.error(400, "response_format json_schema is not supported"),
         Reply.error(422, "unknown field: response_format"),
         Reply.ok(f"Here is my evaluation:\n{valid}\nHope this helps."),
+        Reply.ok(f"```json\n{valid}\n```"),
     )
     reply = judge.judge(judge_request)
-    assert server.modes() == ["json_schema", "json_object", "text"]
+    assert server.modes() == ["json_schema", "json_object", "text", "text"]
     assert "response_format" not in server.requests[2]
-    assert (reply.output_mode, reply.attempts) == ("text", 3)
+    assert (reply.output_mode, reply.attempts) == ("text", 4)
+    reask = server.requests[3]["messages"][-1]["content"]
+    assert "one JSON object and nothing else" in reask
 
 
 def test_persistent_503_is_transport_after_max_attempts(

@@ -20,12 +20,12 @@ import pytest
 from vcr.cassette import Cassette
 
 from answer_eval.errors import JudgeProtocolError
-from answer_eval.judging import JudgeReply, JudgeRequest
+from answer_eval.judges.contract import JudgeReply, JudgeRequest
+from answer_eval.judges.openai_compatible import OpenAIJudge, OutputMode
+from answer_eval.judges.retry import RetryPolicy
 from answer_eval.judgment import judgment_schema
-from answer_eval.openai_judge import OpenAIJudge, OutputMode
 from answer_eval.prompting import prompt_hash, render_messages
-from answer_eval.retry import RetryPolicy
-from answer_eval.rubric import Dimension, Question
+from answer_eval.rubrics.models import Dimension, Question
 
 BASE_URL = "http://127.0.0.1:8765/v1"  # scripts/serve_local_model.sh
 MODEL = "gemma-3-270m-q4_k_m"  # the server's --model_alias

@@ -9,7 +9,7 @@ import pytest
 
 from answer_eval.evaluator import Evaluator
 from answer_eval.prompting import answer_boundary, prompt_hash, render_messages
-from answer_eval.rubric import RubricSet
+from answer_eval.rubrics.models import RubricSet
 from answer_eval.testing import FakeJudge
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"

@@ -10,16 +10,16 @@ from typing import Any
 
 import pytest
 
-from answer_eval.baseline import Baseline, baseline_of, load_baseline
 from answer_eval.cli import main, regress_cmd
-from answer_eval.drift import compare, stability
 from answer_eval.evaluator import Evaluator
-from answer_eval.golden import golden_set_from_text, load_golden_sets
-from answer_eval.judging import JudgeRequest
+from answer_eval.judges.contract import JudgeRequest
 from answer_eval.judgment import Verdict
-from answer_eval.regression import check_expectations, run_golden
-from answer_eval.rubric import RubricSet
-from answer_eval.rubric_loading import load_rubric_set
+from answer_eval.regression.baseline import Baseline, baseline_of, load_baseline
+from answer_eval.regression.drift import compare, stability
+from answer_eval.regression.golden import golden_set_from_text, load_golden_sets
+from answer_eval.regression.run import check_expectations, run_golden
+from answer_eval.rubrics.loading import load_rubric_set
+from answer_eval.rubrics.models import RubricSet
 from answer_eval.testing import FakeJudge, judgment_for
 from batch_servers import small_library
 

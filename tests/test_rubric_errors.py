@@ -10,7 +10,7 @@ import pytest
 from answer_eval.cli import main
 from answer_eval.errors import RubricError
 from answer_eval.resources import rubrics_dir
-from answer_eval.rubric_loading import load_rubric_set, question_from_text
+from answer_eval.rubrics.loading import load_rubric_set, question_from_text
 
 QUESTION = "difficult-customer-issue"
 

@@ -11,8 +11,8 @@ import pytest
 
 from answer_eval.cli import main
 from answer_eval.resources import rubrics_dir
-from answer_eval.rubric import RubricSet
-from answer_eval.rubric_loading import json_schemas
+from answer_eval.rubrics.loading import json_schemas
+from answer_eval.rubrics.models import RubricSet
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 GUIDE_A = "000_c8d2ee9dff4bbc27.txt"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from answer_eval.judgment import parse_judgment
-from answer_eval.rubric import RubricSet
+from answer_eval.rubrics.models import RubricSet
 from answer_eval.scoring import CORE_DIMENSIONS, grade
 from answer_eval.testing import judgment_for
 

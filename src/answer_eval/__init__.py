@@ -10,6 +10,7 @@ is ``unscored`` with its reason.
 
 from typing import TYPE_CHECKING
 
+from answer_eval._lazy import lazy_face
 from answer_eval._version import __version__
 from answer_eval.errors import (
     AnswerEvalError,
@@ -24,7 +25,7 @@ from answer_eval.errors import (
 )
 
 if TYPE_CHECKING:
-    from answer_eval.batch import aevaluate_many, evaluate_many
+    from answer_eval.batch.run import aevaluate_many, evaluate_many
     from answer_eval.evaluation import (
         CriterionResult,
         DimensionResult,
@@ -38,63 +39,56 @@ if TYPE_CHECKING:
         Usage,
     )
     from answer_eval.evaluator import Evaluator
-    from answer_eval.judge_choice import choose_judge
-    from answer_eval.judging import Judge, JudgeReply, JudgeRequest
+    from answer_eval.judges.choice import choose_judge
+    from answer_eval.judges.contract import Judge, JudgeReply, JudgeRequest
+    from answer_eval.judges.offline.judge import OfflineJudge
+    from answer_eval.judges.openai_compatible import OpenAIJudge
+    from answer_eval.judges.retry import RetryPolicy
     from answer_eval.judgment import Judgment
-    from answer_eval.offline_judge import OfflineJudge
-    from answer_eval.openai_judge import OpenAIJudge
-    from answer_eval.retry import RetryPolicy
-    from answer_eval.rubric import Criterion, Dimension, Question, RedFlag, RubricSet, SeedRef
-    from answer_eval.rubric_loading import default_rubric_set, load_rubric_set
+    from answer_eval.rubrics.loading import default_rubric_set, load_rubric_set
+    from answer_eval.rubrics.models import (
+        Criterion,
+        Dimension,
+        Question,
+        RedFlag,
+        RubricSet,
+        SeedRef,
+    )
 
 # Everything but the errors loads on first use, so `import answer_eval` (and the pytest plugin,
 # which pytest imports in every run once answer-eval is installed) stays cheap.
-_LAZY = {
-    "Criterion": "answer_eval.rubric",
+_FACE = {
+    "Criterion": "answer_eval.rubrics",
     "CriterionResult": "answer_eval.evaluation",
-    "Dimension": "answer_eval.rubric",
+    "Dimension": "answer_eval.rubrics",
     "DimensionResult": "answer_eval.evaluation",
     "Evaluation": "answer_eval.evaluation",
     "Evaluator": "answer_eval.evaluator",
     "Evidence": "answer_eval.evaluation",
-    "Judge": "answer_eval.judging",
-    "JudgeReply": "answer_eval.judging",
-    "JudgeRequest": "answer_eval.judging",
+    "Judge": "answer_eval.judges",
+    "JudgeReply": "answer_eval.judges",
+    "JudgeRequest": "answer_eval.judges",
     "Judgment": "answer_eval.judgment",
-    "OfflineJudge": "answer_eval.offline_judge",
-    "OpenAIJudge": "answer_eval.openai_judge",
+    "OfflineJudge": "answer_eval.judges",
+    "OpenAIJudge": "answer_eval.judges",
     "Provenance": "answer_eval.evaluation",
-    "Question": "answer_eval.rubric",
-    "RedFlag": "answer_eval.rubric",
+    "Question": "answer_eval.rubrics",
+    "RedFlag": "answer_eval.rubrics",
     "RedFlagResult": "answer_eval.evaluation",
-    "RetryPolicy": "answer_eval.retry",
+    "RetryPolicy": "answer_eval.judges",
     "ReviewFlag": "answer_eval.evaluation",
-    "RubricSet": "answer_eval.rubric",
-    "SeedRef": "answer_eval.rubric",
+    "RubricSet": "answer_eval.rubrics",
+    "SeedRef": "answer_eval.rubrics",
     "Span": "answer_eval.evaluation",
     "StarResult": "answer_eval.evaluation",
     "Usage": "answer_eval.evaluation",
-    "choose_judge": "answer_eval.judge_choice",
+    "choose_judge": "answer_eval.judges",
     "aevaluate_many": "answer_eval.batch",
-    "default_rubric_set": "answer_eval.rubric_loading",
+    "default_rubric_set": "answer_eval.rubrics",
     "evaluate_many": "answer_eval.batch",
-    "load_rubric_set": "answer_eval.rubric_loading",
+    "load_rubric_set": "answer_eval.rubrics",
 }
-
-
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        import importlib
-
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'answer_eval' has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
-
+__getattr__, __dir__ = lazy_face(__name__, _FACE, globals())
 
 __all__ = [
     "AnswerEvalError",

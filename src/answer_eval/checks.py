@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from answer_eval.evaluation import Span
-from answer_eval.rubric import Question
+from answer_eval.rubrics.models import Question
 
 __all__ = ["cue_pattern", "cue_red_flags", "injection_spans"]
 

@@ -11,23 +11,26 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from answer_eval.rubric import Recommendation, Severity
+from answer_eval.rubrics.models import Recommendation, Severity
 
 __all__ = [
     "CriterionResult",
     "DimensionResult",
     "Evaluation",
     "Evidence",
+    "JudgeKind",
     "MatchKind",
     "Provenance",
     "RedFlagResult",
     "ReviewFlag",
     "Span",
     "StarResult",
+    "UnscoredReason",
     "Usage",
 ]
 
 MatchKind = Literal["exact", "normalized", "fuzzy"]
+JudgeKind = Literal["openai", "offline", "fake"]
 UnscoredReason = Literal[
     "refusal", "truncated", "invalid_output", "content_filter", "transport", "error", "input"
 ]
@@ -149,7 +152,7 @@ class Provenance(_Model):
     question_id: str = Field(description="The question judged against.")
     rubric_hash: str = Field(description="Content hash of the question's rubric (SHA-256).")
     prompt_hash: str = Field(description="Hash of the prompt templates used (SHA-256).")
-    judge: Literal["openai", "offline", "fake"] = Field(description="Which kind of judge answered.")
+    judge: JudgeKind = Field(description="Which kind of judge answered.")
     model: str = Field(description="Model name as the endpoint reported it.")
     endpoint: str | None = Field(default=None, description="Base URL of the endpoint (no secrets).")
     output_mode: str = Field(description="json_schema, json_object, text, or offline.")

@@ -12,16 +12,18 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import get_args
 
 from answer_eval._version import __version__
 from answer_eval.checks import cue_red_flags, injection_spans
 from answer_eval.errors import InputError, JudgeError, JudgeProtocolError
-from answer_eval.evaluation import Evaluation, Provenance, ReviewFlag, Usage
-from answer_eval.judging import Judge, JudgeReply, JudgeRequest
+from answer_eval.evaluation import Evaluation, Provenance, ReviewFlag, UnscoredReason, Usage
+from answer_eval.judges.contract import Judge, JudgeReply, JudgeRequest
+from answer_eval.judges.retry import RetryHook
 from answer_eval.judgment import judgment_schema
 from answer_eval.prompting import prompt_hash, render_messages
-from answer_eval.rubric import RubricSet
-from answer_eval.rubric_loading import default_rubric_set
+from answer_eval.rubrics.loading import default_rubric_set
+from answer_eval.rubrics.models import RubricSet
 from answer_eval.scoring import grade
 
 __all__ = ["MAX_ANSWER_CHARS", "Evaluator"]
@@ -53,7 +55,7 @@ class Evaluator:
         clock: Clock = _utc_now,
     ) -> None:
         if judge is None:
-            from answer_eval.judge_choice import choose_judge
+            from answer_eval.judges.choice import choose_judge
 
             judge = choose_judge("auto")
         self.judge: Judge = judge
@@ -98,8 +100,8 @@ class Evaluator:
             "rubric_hash": self.rubric_set.content_hash(request.question.id),
             "prompt_hash": request.prompt_hash,
             "judge": judge.kind,
-            "model": getattr(judge, "model", None) or judge.kind,
-            "endpoint": getattr(judge, "endpoint", None),
+            "model": judge.settings.model,
+            "endpoint": judge.settings.endpoint,
             "output_mode": "offline" if judge.kind == "offline" else "unknown",
             "created_at": self._clock(),
             "latency_ms": 0.0,
@@ -189,7 +191,7 @@ class Evaluator:
             question_id=request.question.id,
             answer_id=answer_id,
             status="unscored",
-            unscored_reason=reason if reason in _REASONS else "error",
+            unscored_reason=reason if reason in get_args(UnscoredReason) else "error",
             detail=str(error),
             review_flags=[ReviewFlag(code="unscored", message=f"not scored ({reason}): {error}")],
             provenance=self._provenance(request, None, **spent),
@@ -198,13 +200,21 @@ class Evaluator:
     # ------------------------------------------------------------------ API
 
     def evaluate(
-        self, question_id: str, answer: str, *, answer_id: str | None = None
+        self,
+        question_id: str,
+        answer: str,
+        *,
+        answer_id: str | None = None,
+        on_retry: RetryHook | None = None,
     ) -> Evaluation:
-        """Grade one answer; judge failures give an ``unscored`` Evaluation."""
+        """Grade one answer; judge failures give an ``unscored`` Evaluation.
+
+        ``on_retry(error, wait_seconds)`` hears of each transient retry (a batch limiter does).
+        """
         request = self.request(question_id, answer)
         started = time.perf_counter()
         try:
-            reply = self.judge.judge(request)
+            reply = self.judge.judge(request, on_retry=on_retry)
         except JudgeError as exc:
             return self.unscored(
                 request, exc, (time.perf_counter() - started) * 1000, answer_id=answer_id
@@ -212,26 +222,20 @@ class Evaluator:
         return self.finish(request, reply, answer_id=answer_id)
 
     async def aevaluate(
-        self, question_id: str, answer: str, *, answer_id: str | None = None
+        self,
+        question_id: str,
+        answer: str,
+        *,
+        answer_id: str | None = None,
+        on_retry: RetryHook | None = None,
     ) -> Evaluation:
         """Async twin of ``evaluate``."""
         request = self.request(question_id, answer)
         started = time.perf_counter()
         try:
-            reply = await self.judge.ajudge(request)
+            reply = await self.judge.ajudge(request, on_retry=on_retry)
         except JudgeError as exc:
             return self.unscored(
                 request, exc, (time.perf_counter() - started) * 1000, answer_id=answer_id
             )
         return self.finish(request, reply, answer_id=answer_id)
-
-
-_REASONS = {
-    "refusal",
-    "truncated",
-    "invalid_output",
-    "content_filter",
-    "transport",
-    "error",
-    "input",
-}

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from answer_eval.rubric import Question
+from answer_eval.rubrics.models import Question
 
 __all__ = [
     "CriterionJudgment",

@@ -21,7 +21,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from answer_eval.errors import PromptError
 from answer_eval.resources import prompts_dir
-from answer_eval.rubric import Dimension, Question
+from answer_eval.rubrics.models import Dimension, Question
 
 __all__ = [
     "TEMPLATES",

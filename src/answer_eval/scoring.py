@@ -30,7 +30,7 @@ from answer_eval.evaluation import (
 )
 from answer_eval.grounding import NormalizedText, ground, ground_all
 from answer_eval.judgment import Judgment
-from answer_eval.rubric import Question, Recommendation, RubricSet
+from answer_eval.rubrics.models import Question, Recommendation, RubricSet
 
 __all__ = ["CORE_DIMENSIONS", "Grade", "grade", "recommend"]
 

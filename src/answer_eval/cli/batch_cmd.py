@@ -21,18 +21,18 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
-from answer_eval.batch import Summary, close_judge, run_batch
-from answer_eval.batch_input import BatchRow, FieldMap, InputFormat, RowError, read_rows
-from answer_eval.batch_output import OutputSink, ScanResult, csv_columns, scan_output
-from answer_eval.batch_workers import WorkerDiedError, run_batch_in_processes
-from answer_eval.cache import DEFAULT_CACHE_PATH, CachingJudge, ResponseCache
+from answer_eval.batch.input import BatchRow, FieldMap, InputFormat, RowError, read_rows
+from answer_eval.batch.limiter import AdaptiveLimiter
+from answer_eval.batch.output import OutputSink, ScanResult, csv_columns, scan_output
+from answer_eval.batch.run import Summary, close_judge, run_batch
+from answer_eval.batch.workers import WorkerDiedError, run_batch_in_processes
 from answer_eval.cli.options import add_judge_options, judge_from_args
 from answer_eval.errors import InputError, JudgeConfigError
 from answer_eval.evaluator import Evaluator
-from answer_eval.judging import Judge
-from answer_eval.limiter import AdaptiveLimiter
-from answer_eval.rubric import RubricSet
-from answer_eval.rubric_loading import load_rubric_set
+from answer_eval.judges.cache import DEFAULT_CACHE_PATH, CachingJudge, ResponseCache
+from answer_eval.judges.contract import Judge
+from answer_eval.rubrics.loading import load_rubric_set
+from answer_eval.rubrics.models import RubricSet
 
 EXIT_OK, EXIT_FAILED, EXIT_INTERRUPTED = 0, 1, 130
 
@@ -304,8 +304,8 @@ def _run_openai_batch(
     out_fmt: InputFormat,
     fields: FieldMap,
 ) -> int:
-    from answer_eval import batch_requests as br
-    from answer_eval import openai_batch as ob
+    from answer_eval.batch.openai_batch import job as ob
+    from answer_eval.batch.openai_batch import requests as br
 
     if args.input == "-" or args.output is None:
         raise InputError(

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from answer_eval.judge_choice import resolve_judge
-from answer_eval.judging import Judge
+from answer_eval.judges.choice import resolve_judge
+from answer_eval.judges.contract import Judge
 
 
 def add_judge_options(parser: argparse.ArgumentParser) -> None:

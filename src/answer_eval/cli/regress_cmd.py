@@ -20,9 +20,9 @@ from answer_eval.cli.options import add_judge_options, judge_from_args
 from answer_eval.errors import InputError
 
 if TYPE_CHECKING:
-    from answer_eval.baseline import Baseline
-    from answer_eval.drift import DriftReport, Stability
-    from answer_eval.regression import AnswerOutcome, RegressionRun
+    from answer_eval.regression.baseline import Baseline
+    from answer_eval.regression.drift import DriftReport, Stability
+    from answer_eval.regression.run import AnswerOutcome, RegressionRun
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -92,12 +92,12 @@ def register(commands: Any) -> None:
 
 def run_regress(args: argparse.Namespace) -> int:
     """Run ``answer-eval regress``."""
-    from answer_eval.baseline import baseline_of, load_baseline
-    from answer_eval.drift import compare, stability
     from answer_eval.evaluator import Evaluator
-    from answer_eval.golden import load_golden_sets
-    from answer_eval.regression import run_golden
-    from answer_eval.rubric_loading import load_rubric_set
+    from answer_eval.regression.baseline import baseline_of, load_baseline
+    from answer_eval.regression.drift import compare, stability
+    from answer_eval.regression.golden import load_golden_sets
+    from answer_eval.regression.run import run_golden
+    from answer_eval.rubrics.loading import load_rubric_set
 
     if args.repeat < 1 or args.concurrency < 1:
         raise InputError("--repeat and --concurrency must be at least 1")
@@ -108,7 +108,7 @@ def run_regress(args: argparse.Namespace) -> int:
     baseline = load_baseline(args.baseline) if args.baseline else None
     evaluator = Evaluator(judge=judge_from_args(args), rubric_set=rubric)
     if args.cassette is not None:
-        from answer_eval.recording import unrecorded_call_error, use_cassette
+        from answer_eval.regression.recording import unrecorded_call_error, use_cassette
 
         try:
             with use_cassette(args.cassette, args.record_mode) as cassette:
@@ -293,7 +293,7 @@ def _rows(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
 
 def run_agree(args: argparse.Namespace) -> int:
     """Run ``answer-eval agree``."""
-    from answer_eval.agreement import METRICS, agreement_report, join_scores
+    from answer_eval.regression.agreement import METRICS, agreement_report, join_scores
 
     if args.bootstrap < 0 or not 0 < args.confidence < 1:
         raise InputError("--bootstrap must be >= 0 and --confidence between 0 and 1")

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from answer_eval.errors import InputError
-from answer_eval.report import ResultRow, render_table
+from answer_eval.reports.text import ResultRow, render_table
 
 EXIT_OK = 0
 

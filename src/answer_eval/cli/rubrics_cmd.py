@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from answer_eval.resources import rubrics_dir
-from answer_eval.rubric_loading import json_schemas, load_rubric_set, validate_paths
+from answer_eval.rubrics.loading import json_schemas, load_rubric_set, validate_paths
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 

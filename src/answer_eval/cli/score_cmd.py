@@ -10,8 +10,8 @@ from typing import Any
 from answer_eval.cli.options import add_judge_options, judge_from_args
 from answer_eval.errors import InputError
 from answer_eval.evaluator import Evaluator
-from answer_eval.report import render_evaluation
-from answer_eval.rubric_loading import load_rubric_set
+from answer_eval.reports.text import render_evaluation
+from answer_eval.rubrics.loading import load_rubric_set
 
 EXIT_OK, EXIT_FAILED = 0, 1
 

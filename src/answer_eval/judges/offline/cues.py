@@ -1,0 +1,125 @@
+"""A question's cue phrases: compiled once per question, then found in each answer."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from answer_eval.checks import cue_pattern
+from answer_eval.judges.offline.evidence import GENERIC_INDEX, AnswerText, Hit
+from answer_eval.judges.offline.lexicon.catalogue import (
+    RED_FLAG_FAMILIES,
+    STOPWORDS,
+    Lexicon,
+    LexiconIndex,
+    fold,
+)
+from answer_eval.rubrics.models import Question
+
+__all__ = ["CompiledQuestion", "Family", "compile_question", "locate_cues"]
+
+_AT_WORD = re.compile(r"[\w$]")
+Family = tuple[Lexicon, frozenset[str] | None]
+
+
+@dataclass(frozen=True)
+class CompiledQuestion:
+    """A question's cue phrases, compiled once per question content.
+
+    ``cues`` indexes one lexicon per criterion, then one per red flag, then the question's own
+    content words (they make a sentence on topic). ``loose`` holds the cues that do not start at
+    a word (e.g. "%"), searched anywhere, by lexicon position.
+    """
+
+    criteria: tuple[str, ...]
+    red_flags: tuple[tuple[str, tuple[Family, ...]], ...]
+    cues: LexiconIndex
+    loose: tuple[tuple[int, str, re.Pattern[str]], ...]
+
+
+def compile_question(question: Question) -> CompiledQuestion:
+    groups = [(c.id, c.cues or _description_cues(c.description)) for c in question.criteria]
+    groups += [(f.id, f.cues) for f in question.red_flags]
+    lexicons: list[Lexicon] = []
+    loose: list[tuple[int, str, re.Pattern[str]]] = []
+    for position, (owner, cues) in enumerate(groups):
+        at_word = [c for c in cues if _AT_WORD.match(fold(c).strip())]
+        loose += [(position, c, _cue_pattern(c)) for c in cues if c not in at_word]
+        patterns = tuple(_cue_pattern(c) for c in at_word)
+        lexicons.append(Lexicon(owner, tuple(at_word), (False,) * len(at_word), patterns))
+    topic = Lexicon("topic", ("topic",), (False,), (re.compile(_topic_regex(question.text)),))
+    flags = []
+    for f in question.red_flags:
+        text = f"{f.id.replace('-', ' ')} {f.description}".lower()
+        families = tuple(
+            (family.lexicon, family.labels)
+            for family in RED_FLAG_FAMILIES
+            if family.matches.search(text) and not (family.unless and family.unless.search(text))
+        )
+        flags.append((f.id, families))
+    return CompiledQuestion(
+        criteria=tuple(c.id for c in question.criteria),
+        red_flags=tuple(flags),
+        cues=LexiconIndex((*lexicons, topic), base=GENERIC_INDEX),
+        loose=tuple(loose),
+    )
+
+
+_PRONOUN_CLASSES = {
+    "them": "(?:them|him|her)",
+    "him": "(?:them|him|her)",
+    "her": "(?:her|him|them|his|their)",
+    "his": "(?:his|her|their)",
+    "their": "(?:their|his|her)",
+    "they": "(?:they|he|she)",
+    "he": "(?:they|he|she)",
+    "she": "(?:they|he|she)",
+}
+
+
+def _cue_pattern(cue: str) -> re.Pattern[str]:
+    """Like ``checks.cue_pattern``, but a pronoun matches any person ("let them explain" also
+    finds "let her explain")."""
+    words = fold(cue).strip().split()
+    if not any(w in _PRONOUN_CLASSES for w in words):
+        return cue_pattern(cue)
+    body = r"\s+".join(_PRONOUN_CLASSES.get(w) or re.escape(w) for w in words)
+    left = r"\b" if words[0][:1].isalnum() else ""
+    right = r"\b" if words[-1][-1:].isalnum() else ""
+    return re.compile(left + body + right)
+
+
+def _topic_regex(text: str) -> str:
+    """The question's content words (roughly stemmed): a sentence using one is on topic."""
+    stems = {
+        re.sub(r"(?:ed|ing|es|s|ly)$", "", w) if len(w) > 5 else w
+        for w in re.findall(r"[a-z]+", fold(text))
+        if len(w) >= 5 and w not in STOPWORDS
+    }
+    return r"(?:" + "|".join(sorted(stems)) + r")\w*" if stems else r"(?!)"
+
+
+def _description_cues(description: str) -> list[str]:
+    """Cue words for a criterion that has no cues: its longer content words."""
+    words = re.findall(r"[a-z]+", description.lower())
+    skip = STOPWORDS | {"customer", "customers", "candidate", "answer", "example", "should"}
+    return sorted({w for w in words if len(w) >= 6 and w not in skip})
+
+
+def locate_cues(
+    compiled: CompiledQuestion, text: AnswerText, found: list[list[tuple[int, int, int]]]
+) -> list[list[Hit]]:
+    """Per criterion, then per red flag: where its cue phrases stand in the answer."""
+    for _, start, _ in found[-1]:
+        text.direct[text.sentence_at(start)] = True
+    own = slice(len(GENERIC_INDEX.lexicons), -1)
+    hits = [
+        [Hit(lex.labels[i], text.sentence_at(s), s, e) for i, s, e in matches]
+        for lex, matches in zip(compiled.cues.lexicons[own], found[own], strict=True)
+    ]
+    for position, cue, pattern in compiled.loose:
+        hits[position] += [
+            Hit(cue, text.sentence_at(m.start()), m.start(), m.end())
+            for m in pattern.finditer(text.folded)
+        ]
+    return hits

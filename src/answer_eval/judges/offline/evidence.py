@@ -1,0 +1,190 @@
+"""Where evidence stands in an answer: sentences, the generic lexicon scan, quotes.
+
+An answer is split into sentences with exact offsets and folded for matching; a sentence is on
+topic when it names the job, the question's topic or non-generic evidence, or continues such a
+sentence about a person. Every quote is a sentence (for long sentences, a clause) copied from the
+answer, so grounding finds it exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from answer_eval.judges.offline.lexicon.catalogue import (
+    DIMENSION_LEXICONS,
+    DOMAIN,
+    INJECTION,
+    NEGATION,
+    NEGATOR,
+    PERSON_PRONOUN,
+    RED_FLAG_FAMILIES,
+    SENTENCE_END,
+    SPECIFICS,
+    STAR_RESULT,
+    STAR_SITUATION,
+    STAR_TASK,
+    VAGUE,
+    Lexicon,
+    LexiconIndex,
+    fold,
+)
+
+__all__ = [
+    "GENERIC_INDEX",
+    "MAX_QUOTES",
+    "POSITIVE",
+    "AnswerText",
+    "FoundFn",
+    "Hit",
+    "RawHits",
+    "apart",
+    "distinct_labels",
+    "generic_hits",
+    "negated",
+]
+
+MAX_QUOTES = 4
+_LONG_SENTENCE = 240
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\s[-\u2013\u2014]\s")
+
+# Lexicons of evidence, warnings and red flags, each once.
+_SCANNED: tuple[Lexicon, ...] = tuple(
+    dict.fromkeys(
+        [STAR_SITUATION, STAR_TASK, STAR_RESULT, SPECIFICS, VAGUE]
+        + [lex for d in DIMENSION_LEXICONS.values() for lex in (d.positive, d.negative) if lex]
+        + [family.lexicon for family in RED_FLAG_FAMILIES]
+    )
+)
+# The generic lexicons, scanned in one pass: the job's words, injection, then ``_SCANNED``.
+GENERIC_INDEX = LexiconIndex((DOMAIN, INJECTION, *_SCANNED))
+# Ids of the lexicons whose entries are evidence *for* something (a STAR part, a dimension).
+POSITIVE = tuple(
+    id(lex)
+    for lex in [STAR_SITUATION, STAR_TASK, STAR_RESULT]
+    + [d.positive for d in DIMENSION_LEXICONS.values()]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    label: str
+    sentence: int
+    start: int
+    end: int
+
+
+RawHits = dict[int, list[tuple[Hit, bool]]]  # lexicon id -> (hit, generic entry)
+FoundFn = Callable[[Lexicon | None], list[Hit]]
+
+
+class AnswerText:
+    """An answer split into sentences (exact offsets), folded for matching."""
+
+    def __init__(self, answer: str) -> None:
+        self.text = answer
+        self.folded = folded = fold(answer)
+        spans: list[tuple[int, int]] = []
+        paragraphs: list[int] = []
+        paragraph, start = 0, 0
+        for m in [*SENTENCE_END.finditer(folded), None]:
+            end = m.end() if m else len(folded)
+            s, e = start, end
+            while s < e and folded[s].isspace():
+                s += 1
+            while e > s and folded[e - 1].isspace():
+                e -= 1
+            if s < e:
+                if spans and folded[spans[-1][1] : s].count("\n") >= 2:
+                    paragraph += 1
+                spans.append((s, e))
+                paragraphs.append(paragraph)
+            start = end
+        self.spans = spans
+        self.paragraphs = paragraphs
+        self._starts = [s for s, _ in spans]
+        self.negated = {self.sentence_at(m.start()) for m in NEGATOR.finditer(folded)}
+        self.direct = [False] * len(spans)  # names the job, the question's topic or evidence
+        self.topical = self.direct
+
+    def sentence_at(self, offset: int) -> int:
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def settle_topic(self) -> None:
+        """On topic: a sentence that names the job, or continues one about a person."""
+        topical = list(self.direct)
+        for i in range(1, len(topical)):
+            if not topical[i] and topical[i - 1] and self.paragraphs[i] == self.paragraphs[i - 1]:
+                s, e = self.spans[i]
+                topical[i] = PERSON_PRONOUN.search(self.folded, s, e) is not None
+        self.topical = topical
+
+    def quote(self, hit: Hit) -> str:
+        """The sentence holding ``hit``, or its clause when the sentence is long."""
+        s, e = self.spans[hit.sentence]
+        if e - s > _LONG_SENTENCE:
+            for m in _CLAUSE_BREAK.finditer(self.folded, s, e):
+                if m.end() <= hit.start:
+                    s = m.end()
+                elif m.start() >= hit.end:
+                    e = m.start()
+                    break
+        return self.text[s:e].strip()
+
+    def quotes(self, hits: list[Hit], limit: int = MAX_QUOTES) -> list[str]:
+        out: list[str] = []
+        for hit in sorted(hits, key=lambda h: h.start):
+            q = self.quote(hit)
+            if q and q not in out:
+                out.append(q)
+                if len(out) == limit:
+                    break
+        return out
+
+    def first(self, hits: list[Hit]) -> str | None:
+        quotes = self.quotes(hits, 1)
+        return quotes[0] if quotes else None
+
+
+def generic_hits(text: AnswerText, found: list[list[tuple[int, int, int]]]) -> RawHits:
+    """Per generic lexicon id: (hit, generic) for every entry found and not negated."""
+    for _, start, _ in found[0]:
+        text.direct[text.sentence_at(start)] = True
+    raw: RawHits = {
+        id(INJECTION): [
+            (Hit("injection", text.sentence_at(start), start, end), False)
+            for _, start, end in found[1]
+        ]
+    }
+    for lex, matches in zip(
+        GENERIC_INDEX.lexicons[2:], found[2 : len(GENERIC_INDEX.lexicons)], strict=True
+    ):
+        hits = []
+        for index, start, end in matches:
+            sentence = text.sentence_at(start)
+            if negated(text, start):
+                continue
+            hits.append((Hit(lex.labels[index], sentence, start, end), lex.generic[index]))
+        raw[id(lex)] = hits
+    return raw
+
+
+def negated(text: AnswerText, start: int) -> bool:
+    """Whether a negation ("didn't", "never", "rather than") stands just before ``start``."""
+    sentence = text.sentence_at(start)
+    if sentence not in text.negated:
+        return False
+    floor = text.spans[sentence][0]
+    return NEGATION.search(text.folded, max(floor, start - 48), start) is not None
+
+
+def distinct_labels(hits: list[Hit]) -> list[str]:
+    return list(dict.fromkeys(h.label for h in sorted(hits, key=lambda h: h.start)))
+
+
+def apart(hits: list[Hit], other: list[Hit]) -> list[Hit]:
+    """``hits`` outside the sentence ``other`` is first quoted from, when there are any."""
+    taken = {h.sentence for h in other[:1]}
+    return [h for h in hits if h.sentence not in taken] or hits

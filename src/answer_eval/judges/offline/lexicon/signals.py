@@ -1,0 +1,84 @@
+"""Context signals: sentences about the job, negation, sentence ends, text aimed at the judge."""
+
+from __future__ import annotations
+
+import re
+
+from answer_eval.judges.offline.lexicon.entries import Entry, lexicon
+
+__all__ = [
+    "DOMAIN",
+    "INJECTION",
+    "INJECTION_MARKUP",
+    "INJECTION_NEEDLES",
+    "NEGATION",
+    "NEGATOR",
+    "PERSON_PRONOUN",
+    "SENTENCE_END",
+    "STOPWORDS",
+]
+
+# The lexicon data below is laid out by hand, one entry per line where it fits.
+# fmt: off
+DOMAIN = lexicon("domain", [
+    Entry("job", r"(?:customers?|clients?|callers?|users?|buyers?|guests?|shoppers?|patients"
+          r"|subscribers?|policyholders?|accounts?|orders|(?:an|the|her|his|their|this|that"
+          r"|my|your|our) order|tickets?|refunds?|returns?"
+          r"|complain\w*|issues?|problems?|billing|invoices?|charged?|subscriptions?"
+          r"|deliver\w*|shipments?|shipping|packages?|parcels?|products?|service|support"
+          r"|help ?desk|escalat\w*|manager|supervisor|colleagues?|team\w*|co-?workers?|store"
+          r"|shop|calls?|phone|e-?mails?|chat|messages?|repl(?:y|ies|ied)|requests?"
+          r"|polic(?:y|ies)|features?|bugs?|outage|sla|crm|queue|shift|backlog|cases?"
+          r"|feedback|reviews?|survey|csat|nps|ai|chatbots?|tools?|software|system|zendesk"
+          r"|salesforce|freshdesk|intercom|upset|angry|furious|frustrat\w*|rude|shouting"
+          r"|yelling|stress\w*|pressure|deadline|workload|company|role|job|interview|mistake"
+          r"|error|fault|booking|reservation|contract|renewal|panic\w*|agents?)"),
+])
+PERSON_PRONOUN = re.compile(r"\b(?:she|he|they|them|her|him|his|their|hers)\b")
+NEGATOR = re.compile(  # a cheap first look: does a sentence hold any negating word?
+    r"\b(?:not|never|no|without|nor|rather|instead|avoid\w*|refus\w*|stop)\b|n't\b"
+)
+NEGATION = re.compile(
+    r"\b(?:not|never|no|without|didn't|don't|doesn't|wasn't|weren't|won't|couldn't|nor"
+    r"|rather than|instead of|avoid\w*|refus\w*|stop)\W+(?:(?:want|wanted|need|needed|try"
+    r"|tried|have|had|going) to\W+)?(?:\w+\W+)?$"
+)
+SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
+_STOPWORD_TEXT = (
+    "a an and are about any as at be been but by can did do does for from had has have how i if"
+    " in into is it its me my of on or our so tell than that the their them there these they this"
+    " those time to us was we were what when where which while who why will with would you your"
+    " yours recall under over would could should there which where after other think give"
+    " describe example being doing"
+)
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+INJECTION = lexicon("injection", [
+    Entry("ignore instructions", r"(?:ignore|disregard|forget|override)\b[^.\n]{0,30}?"
+          r"\b(?:instructions?|rubric|criteria|guidelines|prompt|rules|scoring)"),
+    Entry("asks for a top score", r"give\s+(?:me|this(?:\s+answer|\s+response)?|my\s+answer"
+          r"|it|the\s+candidate)\s+(?:a\s+|an\s+|the\s+)?(?:5|five|10|ten|full\s+marks"
+          r"|top\s+score|perfect\s+score|maximum|highest)\b(?!\s*-?\s*(?:minutes?|hours?"
+          r"|days?|%|percent|star))"),
+    Entry("score this", r"score\s+this|(?:rate|grade|mark|score)\s+(?:this\s+answer"
+          r"|this\s+response|my\s+answer|me)\s+(?:as\s+)?(?:a\s+|an\s+)?(?:5|five|10|ten"
+          r"|excellent|perfect|top|highest|full)"),
+    Entry("addresses the model", r"you\s+are\s+(?:now\s+)?(?:an?\s+)?(?:ai|evaluator|grader"
+          r"|language\s+model|assistant|judge|scoring)|note\s+to\s+(?:the\s+)?(?:ai|evaluator"
+          r"|grader|model|llm|assistant|reviewer)"),
+    Entry("system prompt", r"(?:system|developer)\s+(?:prompt|message)"),
+])
+# fmt: on
+
+# Forged delimiters, role lines, template syntax and JSON verdicts; searched only when one of
+# INJECTION_NEEDLES is in the (folded) text.
+INJECTION_MARKUP = re.compile(
+    r"""
+    ^[ \t]*(?:begin|end)[ \t_-]+answer\b[^\n]*
+    | ^[ \t]*(?:system|assistant)[ \t]*:
+    | \{\{ | \{%
+    | \{[^{}]{0,200}?"(?:score|verdict|detected|present|dimensions|recommendation)"\s*:
+    """,
+    re.VERBOSE | re.MULTILINE,
+)
+INJECTION_NEEDLES = ("answer", "system", "assistant", "{")

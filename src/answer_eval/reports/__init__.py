@@ -1,0 +1,1 @@
+"""Reports for people: the per-answer text table and the one-answer summary."""

@@ -1,0 +1,111 @@
+"""The text module: one folding table, offset maps, words, sentences and negation scope."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from answer_eval.judges.offline.lexicon.entries import fold as lexicon_fold
+from answer_eval.text import (
+    FoldedText,
+    MappedText,
+    content_words,
+    fold,
+    is_negation,
+    negated_before,
+    sentences,
+    squash,
+    words,
+)
+
+# Characters the shared table folds beyond the offline lexicon's own table (dashes, spaces).
+_EXTRA = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2007\u202f\u201a\u201b\u2032\u201e"
+
+
+@given(st.text())
+def test_fold_keeps_every_offset(text: str) -> None:
+    folded = fold(text)
+    assert len(folded) == len(text)
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters=_EXTRA + "\u201f\u2033\uff02\uff07")))
+def test_fold_is_a_drop_in_for_the_lexicon_fold(text: str) -> None:
+    assert fold(text) == lexicon_fold(text)
+
+
+def test_fold_plain_punctuation_and_growing_characters() -> None:
+    assert fold("İİ Didn’t “SAY” it — ok\u00a0x") == 'İİ didn\'t "say" it - ok x'
+
+
+def test_folded_text_maps_back_to_the_original() -> None:
+    original = "  Hello,\n\tWORLD’s   end  "
+    folded = FoldedText(original)
+    assert folded.text == "hello, world's end"
+    at = folded.text.index("world's end")
+    start, end = folded.span(at, at + len("world's end"))
+    assert original[start:end] == "WORLD’s   end"
+    assert squash(original) == folded.text
+
+
+def test_mapped_text_rewrites_keep_original_ranges() -> None:
+    original = "a\\u0073b"
+    mapped = MappedText(original)
+    mapped.add("a", 0, 1)
+    mapped.add("s", 1, 7)
+    mapped.add("b", 7, 8)
+    assert mapped.text == "asb"
+    assert mapped.span(1, 2) == (1, 7)
+    collapsed = mapped.rewrite(re.compile(r"sb"), "X")
+    assert collapsed.text == "aX"
+    assert collapsed.span(1, 2) == (1, 8)
+
+
+def test_words_keep_inner_apostrophes() -> None:
+    tokens = words("i didn't see the customer's note")
+    assert [t.text for t in tokens] == ["i", "didn't", "see", "the", "customer's", "note"]
+    assert all("i didn't see the customer's note"[t.start : t.end] == t.text for t in tokens)
+
+
+def test_content_words_leave_out_stopwords_and_negations() -> None:
+    assert content_words("i did not refund the order in 4 hours") == [
+        "refund",
+        "order",
+        "4",
+        "hours",
+    ]
+    assert content_words("i the he she it") == []
+    assert is_negation("didn't")
+    assert is_negation("never")
+    assert not is_negation("note")
+
+
+def test_sentences_split_at_ends_and_line_breaks() -> None:
+    text = "I called her. She was upset!\nWe fixed it"
+    assert [text[a:b] for a, b in sentences(text)] == [
+        "I called her.",
+        "She was upset!",
+        "We fixed it",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "negated"),
+    [
+        ("i did not want to apologize to him", "apologize", True),
+        ("instead of blaming the customer, i listened", "blaming", True),
+        ("instead of blaming the customer, i listened", "listened", False),
+        ("i never said it was their fault", "it was", True),
+        ("i didn't apologize because it was their fault", "it was", False),
+        ("i not only refunded the order", "refunded", False),
+        ("the delay was not mine. i passed it on", "passed", False),
+        ("nothing normal about it: i stayed", "stayed", False),
+        ("i said no to nobody and i refunded", "refunded", False),
+    ],
+)
+def test_negation_reaches_three_words_within_its_clause(
+    text: str, word: str, negated: bool
+) -> None:
+    assert negated_before(text, text.index(word)) is negated

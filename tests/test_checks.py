@@ -75,3 +75,13 @@ def test_negation_does_not_reach_into_the_previous_sentence(rubric_set: RubricSe
     question = rubric_set.question("difficult-customer-issue")
     answer = "The mistake was not mine. I passed it to my manager and went home."
     assert "immediate-escalation" in cue_red_flags(question, answer)
+
+
+def test_cue_spans_stay_true_after_characters_that_grow_when_lower_cased(
+    rubric_set: RubricSet,
+) -> None:
+    question = rubric_set.question("difficult-customer-issue")
+    answer = "İİİİ Honestly I always try my best."
+    (span,) = cue_red_flags(question, answer)["vague-best-effort"]
+    assert span.text == "I always try my best"
+    assert answer[span.start : span.end] == span.text

@@ -1,8 +1,8 @@
 """Deterministic checks that run beside any judge.
 
-* ``cue_red_flags``: a red flag whose cue phrase stands verbatim in the answer (case and
-  typographic apostrophes folded, on word boundaries) is reported even when a judge missed it,
-  unless the few words before it negate it ("I didn't want to just say no").
+* ``cue_red_flags``: a red flag whose cue phrase stands verbatim in the answer (folded with
+  ``text.fold``, on word boundaries) is reported even when a judge missed it, unless a negation
+  within three words before it, in the same clause, negates it ("I didn't want to just say no").
 * ``injection_spans``: text that addresses the evaluator (instructions, forged delimiters, forged
   JSON verdicts, template syntax) is found so it can become a human-review flag.
 
@@ -16,11 +16,9 @@ from functools import lru_cache
 
 from answer_eval.evaluation import Span
 from answer_eval.rubrics.models import Question
+from answer_eval.text import fold, negated_before
 
 __all__ = ["cue_pattern", "cue_red_flags", "injection_spans"]
-
-# Folding that keeps string length, so match offsets are offsets in the original answer.
-_SAME_LENGTH_FOLD = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " "})
 
 _INJECTION = re.compile(
     r"""
@@ -40,37 +38,26 @@ _INJECTION = re.compile(
 )
 
 
-# A negation within three words before a cue ("I didn't want to just say no", "instead of
-# saying I'll look into it") means the candidate is distancing themselves from the phrase.
-_NEGATED_BEFORE = re.compile(
-    r"(?:\bnot|\bnever|n't|\bavoid\w*|\binstead\s+of|\brather\s+than|\bwithout)"
-    r"(?:[^\w.!?\n]+\w+){0,3}[^\w.!?\n]*$"  # same sentence only
-)
-
-
 @lru_cache(maxsize=4096)
 def cue_pattern(cue: str) -> re.Pattern[str]:
     """The compiled pattern for one cue phrase (word boundaries where the cue has word ends)."""
-    text = cue.translate(_SAME_LENGTH_FOLD).lower().strip()
+    text = fold(cue).strip()
     body = r"\s+".join(re.escape(part) for part in text.split())
     left = r"\b" if text[:1].isalnum() else ""
     right = r"\b" if text[-1:].isalnum() else ""
     return re.compile(left + body + right)
 
 
-def _fold(answer: str) -> str:
-    return answer.translate(_SAME_LENGTH_FOLD).lower()
-
-
 def cue_red_flags(question: Question, answer: str) -> dict[str, list[Span]]:
     """Red flag id -> spans where one of its cue phrases stands verbatim in the answer."""
-    folded = _fold(answer)
+    folded = fold(answer)
     found: dict[str, list[Span]] = {}
     for flag in question.red_flags:
         spans = []
         for cue in flag.cues:
             for m in cue_pattern(cue).finditer(folded):
-                if _NEGATED_BEFORE.search(folded, max(0, m.start() - 40), m.start()):
+                # "I didn't want to just say no": the candidate distances themselves from it
+                if negated_before(folded, m.start()):
                     continue
                 spans.append(
                     Span(

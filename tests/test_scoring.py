@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from answer_eval.judgment import parse_judgment
 from answer_eval.rubrics.models import RubricSet
 from answer_eval.scoring import CORE_DIMENSIONS, grade
@@ -106,3 +108,105 @@ def test_cue_phrase_red_flag_counts_when_the_judge_misses_it(rubric_set: RubricS
     assert ("judge_check_disagreement", "vague-best-effort") in {
         (f.code, f.ref) for f in result.review_flags
     }
+
+
+def _grade_with(rubric_set: RubricSet, data: dict[str, object], answer: str = ANSWER):  # type: ignore[no-untyped-def]
+    question = rubric_set.question(QID)
+    return grade(rubric_set, question, parse_judgment(data, question), answer)
+
+
+@pytest.mark.parametrize("quote", ["I", "the", "he"])
+def test_stopword_quotes_earn_no_coverage_and_no_high_score(
+    rubric_set: RubricSet, quote: str
+) -> None:
+    # release 0.1: coverage 1.0, overall 5.0, strong_yes
+    result = _grade(rubric_set, score=5, verdict="met", quote=quote)
+    assert result.criteria_coverage == 0.0
+    assert all(c.verdict == "not_met" and c.unsupported for c in result.criteria)
+    cap = rubric_set.scoring.no_evidence_score
+    assert all(d.score == cap for d in result.dimensions if d.status == "scored")
+    assert result.overall <= cap
+    assert result.recommendation in ("no", "definitely_not")
+    rejections = {e.rejection for d in result.dimensions for e in d.evidence}
+    assert rejections == {"too_short"}
+
+
+def test_a_dimension_without_verified_quotes_is_capped_at_the_no_evidence_level(
+    rubric_set: RubricSet,
+) -> None:
+    # release 0.1: a 5 with no verified quote still counted (overall 3.4, "mixed")
+    question = rubric_set.question(QID)
+    data = judgment_for(question, quote=QUOTE, score=5, verdict="not_met")
+    data["dimensions"]["empathy"]["evidence"] = ["I comforted the crying customer for an hour"]
+    result = _grade_with(rubric_set, data)
+    empathy = next(d for d in result.dimensions if d.id == "empathy")
+    cap = rubric_set.scoring.no_evidence_score
+    assert (empathy.score, empathy.judged_score, empathy.unsupported) == (cap, 5, True)
+    others = [d for d in result.dimensions if d.status == "scored" and d.id != "empathy"]
+    assert all((d.score, d.judged_score, d.unsupported) == (5, 5, False) for d in others)
+    (flag,) = [f for f in result.review_flags if f.ref == "empathy"]
+    assert (flag.code, flag.failed_quotes) == ("unverified_evidence", 1)
+
+
+def test_the_cap_comes_from_the_rubric_set(rubric_set: RubricSet) -> None:
+    scoring = rubric_set.scoring.model_copy(update={"no_evidence_score": 1})
+    strict = rubric_set.model_copy(update={"scoring": scoring})
+    result = _grade(strict, score=4, verdict="met", quote="I single-handedly saved the account")
+    assert {d.score for d in result.dimensions if d.status == "scored"} == {1}
+    assert result.overall == 1.0
+
+
+def test_a_low_score_without_quotes_is_weak_not_unsupported(rubric_set: RubricSet) -> None:
+    question = rubric_set.question(QID)
+    data = judgment_for(question, quote=QUOTE, score=1, verdict="not_met")
+    data["dimensions"]["empathy"]["evidence"] = []
+    result = _grade_with(rubric_set, data)
+    empathy = next(d for d in result.dimensions if d.id == "empathy")
+    assert (empathy.score, empathy.unsupported) == (1, False)
+    assert result.review_flags == []
+
+
+def test_a_score_with_no_quote_at_all_is_unsupported(rubric_set: RubricSet) -> None:
+    question = rubric_set.question(QID)
+    data = judgment_for(question, quote=QUOTE, score=4, verdict="met")
+    data["dimensions"]["ownership"]["evidence"] = []
+    result = _grade_with(rubric_set, data)
+    ownership = next(d for d in result.dimensions if d.id == "ownership")
+    assert ownership.unsupported
+    (flag,) = [f for f in result.review_flags if f.ref == "ownership"]
+    assert flag.failed_quotes is None
+
+
+def test_an_invented_quote_beside_a_real_one_is_flagged(rubric_set: RubricSet) -> None:
+    # issue 15: the invented quote was marked unverified, but nothing asked for review
+    question = rubric_set.question(QID)
+    data = judgment_for(question, quote=QUOTE, score=4, verdict="met")
+    invented = "I escalated it to the CEO the same day"
+    data["dimensions"]["ownership"]["evidence"] = [QUOTE, invented]
+    criterion = question.criteria[0].id
+    data["criteria"][criterion]["evidence"] = [invented, QUOTE, "I"]
+    result = _grade_with(rubric_set, data)
+    ownership = next(d for d in result.dimensions if d.id == "ownership")
+    assert (ownership.score, ownership.unsupported) == (4, False)
+    flags = {f.ref: f for f in result.review_flags}
+    assert set(flags) == {"ownership", criterion}
+    assert flags["ownership"].failed_quotes == 1
+    assert flags[criterion].failed_quotes == 2
+    verdict = next(c for c in result.criteria if c.id == criterion)
+    assert (verdict.verdict, verdict.unsupported) == ("met", False)
+
+
+def test_unverified_star_and_red_flag_quotes_are_flagged_by_name(rubric_set: RubricSet) -> None:
+    question = rubric_set.question(QID)
+    red_flag = question.red_flags[0].id
+    data = judgment_for(
+        question, quote=QUOTE, score=4, red_flags={red_flag: "I blamed the billing team loudly"}
+    )
+    data["star"]["result"] = "The customer renewed for five years"
+    result = _grade_with(rubric_set, data)
+    flags = {f.ref: f for f in result.review_flags}
+    assert set(flags) == {red_flag, "star.result"}
+    (flag,) = [f for f in result.red_flags if f.id == red_flag]
+    assert (flag.present, flag.unsupported) == (False, True)
+    assert result.star.result is not None
+    assert result.star.result.rejection == "not_found"

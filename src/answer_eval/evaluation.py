@@ -22,6 +22,7 @@ __all__ = [
     "MatchKind",
     "Provenance",
     "RedFlagResult",
+    "Rejection",
     "ReviewFlag",
     "Span",
     "StarResult",
@@ -29,7 +30,15 @@ __all__ = [
     "Usage",
 ]
 
-MatchKind = Literal["exact", "normalized", "fuzzy"]
+MatchKind = Literal["exact", "normalized", "fuzzy", "elided"]
+Rejection = Literal[
+    "empty",
+    "too_short",
+    "not_found",
+    "partial_word",
+    "meaning_changed",
+    "pieces_out_of_order",
+]
 JudgeKind = Literal["openai", "offline", "fake"]
 UnscoredReason = Literal[
     "refusal", "truncated", "invalid_output", "content_filter", "transport", "error", "input"
@@ -46,8 +55,17 @@ class Span(_Model):
     start: int = Field(ge=0, description="Character offset of the first character.")
     end: int = Field(ge=0, description="Character offset after the last character.")
     text: str = Field(description="The answer's own text at that span.")
-    match: MatchKind = Field(description="exact, normalized (whitespace/quotes/case) or fuzzy.")
-    similarity: float = Field(ge=0, le=1, description="1.0 for exact/normalized; ratio for fuzzy.")
+    match: MatchKind = Field(
+        description="How the quote matched: exact; normalized (case, whitespace, typographic "
+        "quotes); fuzzy (a near-copy differing only in spelling or small words); elided (a "
+        "quote with '...' whose pieces were each found, in order: see Evidence.pieces)."
+    )
+    similarity: float = Field(
+        ge=0,
+        le=1,
+        description="1.0 for exact/normalized; the character similarity of the final span for "
+        "fuzzy; the lowest of its pieces' for elided.",
+    )
 
 
 class Evidence(_Model):
@@ -55,7 +73,23 @@ class Evidence(_Model):
 
     quote: str = Field(description="The quote as the judge gave it.")
     verified: bool = Field(description="True when the quote was located in the answer.")
-    span: Span | None = Field(default=None, description="Its location, when verified.")
+    span: Span | None = Field(
+        default=None,
+        description="Its location, when verified (for an elided quote: from the first piece's "
+        "start to the last piece's end).",
+    )
+    pieces: list[Span] = Field(
+        default_factory=list,
+        description="For a verified elided quote, where each piece was found, in order.",
+    )
+    rejection: Rejection | None = Field(
+        default=None,
+        description="Why an unverified quote was rejected: empty; too_short (too few content "
+        "words to be evidence); not_found; partial_word (found only inside longer words); "
+        "meaning_changed (the nearest text negates or changes it: a negation, number, person "
+        "or antonym-prone word differs, or a negation governs it); pieces_out_of_order (each "
+        "piece of an elided quote exists, but not in that order).",
+    )
 
 
 class DimensionResult(_Model):
@@ -64,11 +98,22 @@ class DimensionResult(_Model):
     id: str = Field(description="Dimension id.")
     name: str = Field(description="Dimension name.")
     status: Literal["scored", "not_applicable"] = Field(description="Scored, or why not.")
-    score: int | None = Field(default=None, ge=1, le=5, description="1-5 when scored.")
+    score: int | None = Field(
+        default=None, ge=1, le=5, description="1-5 when scored, after the evidence cap."
+    )
     weight: float = Field(ge=0, description="The question's weight for this dimension.")
     evidence: list[Evidence] = Field(default_factory=list, description="Grounded quotes.")
     rationale: str = Field(default="", description="The judge's rationale.")
     reason: str | None = Field(default=None, description="Why it is not applicable.")
+    judged_score: int | None = Field(
+        default=None, ge=1, le=5, description="The judge's own score, before the evidence cap."
+    )
+    unsupported: bool = Field(
+        default=False,
+        description="True when the judge scored above the rubric's no-evidence level without a "
+        "verified quote: the score is capped at that level (the judge gave no evidence, which "
+        "is not the same as a weak answer).",
+    )
 
 
 class StarResult(_Model):
@@ -104,6 +149,11 @@ class CriterionResult(_Model):
     )
     judged: Literal["met", "partial", "not_met"] = Field(description="The judge's own verdict.")
     evidence: list[Evidence] = Field(default_factory=list, description="Grounded quotes.")
+    unsupported: bool = Field(
+        default=False,
+        description="True when the judge said met or partial without a verified quote: the "
+        "verdict falls to not_met.",
+    )
 
 
 class RedFlagResult(_Model):
@@ -118,6 +168,11 @@ class RedFlagResult(_Model):
         description="Who found it: the judge, a verbatim cue-phrase check, or both.",
     )
     evidence: list[Evidence] = Field(default_factory=list, description="Grounded quotes.")
+    unsupported: bool = Field(
+        default=False,
+        description="True when the judge claimed it without a verified quote (not counted "
+        "unless a cue phrase shows it).",
+    )
 
 
 class ReviewFlag(_Model):
@@ -132,7 +187,15 @@ class ReviewFlag(_Model):
     ] = Field(description="Stable machine-readable code.")
     message: str = Field(description="What a reviewer should check.")
     ref: str | None = Field(
-        default=None, description="The dimension, criterion or red flag concerned."
+        default=None,
+        description="The dimension, criterion or red flag concerned ('star.<part>' for a STAR "
+        "component).",
+    )
+    failed_quotes: int | None = Field(
+        default=None,
+        ge=1,
+        description="For unverified_evidence: how many of the judge's quotes for ref failed "
+        "grounding.",
     )
 
 

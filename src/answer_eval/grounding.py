@@ -1,212 +1,212 @@
 """Grounding: find each quote a judge gave in the answer, as a span with character offsets.
 
-Three steps, strictest first:
+A quote is **verified** only when all of these hold (otherwise it is kept, unverified, with the
+reason in ``Evidence.rejection``, and never counts as support):
 
-1. exact: the quote (trimmed of surrounding quote marks, whitespace and ellipses) is a substring;
-2. normalized: equal after folding case, typographic quotes/dashes and runs of whitespace;
-3. fuzzy: a window of the answer whose similarity to the quote is at least ``FUZZY_THRESHOLD``,
-   for quotes of at least ``FUZZY_MIN_CHARS`` characters.
+1. it carries at least ``MIN_CONTENT_WORDS`` content words (words that are not stopwords such
+   as "I", "the", "he"): ``too_short`` otherwise;
+2. it stands in the answer as whole words: exactly, or after folding case, whitespace and
+   typographic quotes (``normalized``), or as a near-copy (``fuzzy``, below). Text found only
+   inside longer words ("he" in "the") is ``partial_word``;
+3. no negation governs it in the answer: "blamed the customer" taken from "I never blamed the
+   customer" is ``meaning_changed``;
+4. a near-copy (``fuzzy``) has a character similarity of at least ``FUZZY_THRESHOLD`` to the
+   final span of whole words (computed on that span, not on a search window) and differs from
+   it only in spelling (a typo, British/American, a plural) and small words ("the", "a"): a
+   changed negation, number, person or antonym-prone word is ``meaning_changed``
+   (``answer_eval.edits``), any other changed word is ``not_found``;
+5. a quote with elisions ("...", "…", "[...]") is verified only when every piece is found, in
+   order (``pieces_out_of_order`` when they all exist in another order).
 
-Why 0.9: a judge that copies a sentence sometimes drops an article, fixes a typo or changes
-punctuation, about one character in ten; a paraphrase ("I calmed the client down" for "I helped
-the customer calm down") changes far more and scores well under 0.85. Short quotes are never
-fuzzy-matched: a few characters match somewhere by chance. A quote that is not found is kept,
-marked unverified, and never counts as support.
+Why two content words: one word ("refund", "customer") shows only that a topic is mentioned and
+stands in almost any answer; two content words in their original order form a phrase ("issued
+a refund", "followed up the next day") that says what the candidate did. Why 0.9: a copy with a
+typo or a dropped comma differs by about one character in ten; a paraphrase differs far more.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
-from answer_eval.evaluation import Evidence, MatchKind, Span
+from answer_eval.edits import compare_words
+from answer_eval.evaluation import Evidence, MatchKind, Rejection, Span
+from answer_eval.text import FoldedText, Token, content_words, negated_before, squash, words
 
-__all__ = ["FUZZY_MIN_CHARS", "FUZZY_THRESHOLD", "NormalizedText", "ground", "ground_all"]
+__all__ = [
+    "FUZZY_THRESHOLD",
+    "MIN_CONTENT_WORDS",
+    "NormalizedText",
+    "ground",
+    "ground_all",
+]
 
+MIN_CONTENT_WORDS = 2
 FUZZY_THRESHOLD = 0.9
-FUZZY_MIN_CHARS = 20
-
-# One character for one character, so offsets survive folding; an ellipsis folds to one dot
-# (quotes are split at ellipses before they are matched anyway).
-_FOLD_SAME_LENGTH = str.maketrans(
-    {
-        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-        "\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2026": ".",
-    }
-)  # fmt: skip
-_TRIM = " \t\r\n\"'`\u2018\u2019\u201c\u201d.\u2026"
-_SPACE = re.compile(r"\s+")
-_RUN = re.compile(r"\S+")
-_WORD = re.compile(r"\w+")
 # A copied quote shares nearly all its words with the answer; an invented one does not. Below
-# this share of shared words no character-level fuzzy search is tried (it is the costly part).
-FUZZY_MIN_WORD_SHARE = 0.6
+# this share no fuzzy search is tried (it is the costly part).
+_FUZZY_MIN_WORD_SHARE = 0.5
+_TRIM = " \t\r\n\"'`\u2018\u2019\u201c\u201d.\u2026"
+_DOTS = r"(?:\.{3,}|\u2026)"
+_ELISION = re.compile(rf"\s*(?:\[\s*{_DOTS}\s*\]|\(\s*{_DOTS}\s*\)|{_DOTS})\s*")
+# The worse reason wins when several occurrences fail differently.
+_RANK: dict[Rejection, int] = {"not_found": 0, "partial_word": 1, "meaning_changed": 2}
 
 
-class NormalizedText:
-    """A folded copy of a text (case, typographic quotes and dashes, runs of whitespace) with a
-    map back to the original's offsets.
-
-    Also memoises grounding results, since a judge often cites the same quote several times.
-    """
+class NormalizedText(FoldedText):
+    """An answer folded for grounding, with its words indexed and quotes memoised (a judge
+    often cites the same quote several times)."""
 
     def __init__(self, text: str) -> None:
+        super().__init__(text)
         self.memo: dict[str, Evidence] = {}
-        self._words: frozenset[str] | None = None
-        folded = text.translate(_FOLD_SAME_LENGTH).lower()
-        if len(folded) != len(text):  # a character whose lower case is longer (e.g. 'İ')
-            folded = "".join(
-                low if len(low := c.lower()) == 1 else c for c in text.translate(_FOLD_SAME_LENGTH)
-            )
-        parts: list[str] = []
-        self._starts: list[int] = []  # where each run starts in the folded text
-        self._origins: list[int] = []  # ... and in the original
-        position = 0
-        for run in _RUN.finditer(folded):
-            if parts:
-                parts.append(" ")
-                position += 1
-            self._starts.append(position)
-            self._origins.append(run.start())
-            parts.append(run.group(0))
-            position += len(run.group(0))
-        self.text = "".join(parts)
+        self._tokens: list[Token] | None = None
+        self._where: dict[str, list[int]] = {}
 
     @property
-    def words(self) -> frozenset[str]:
-        """The folded text's distinct words, for a cheap first test of fuzzy candidates."""
-        if self._words is None:
-            self._words = frozenset(_WORD.findall(self.text))
-        return self._words
+    def tokens(self) -> list[Token]:
+        """The words of the folded text, in order."""
+        if self._tokens is None:
+            self._tokens = words(self.text)
+            for i, token in enumerate(self._tokens):
+                self._where.setdefault(token.text, []).append(i)
+        return self._tokens
 
-    def _origin(self, index: int) -> int:
-        run = bisect_right(self._starts, index) - 1
-        return self._origins[run] + (index - self._starts[run])
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original offsets of the folded range ``[start, end)`` (trimmed of edge spaces)."""
-        while start < end and self.text[start] == " ":
-            start += 1
-        while end > start and self.text[end - 1] == " ":
-            end -= 1
-        return self._origin(start), self._origin(end - 1) + 1
+    def where(self, word: str) -> list[int]:
+        """Indexes in ``tokens`` of the occurrences of ``word``."""
+        _ = self.tokens
+        return self._where.get(word, [])
 
 
-def _normalize(text: str) -> str:
-    return _SPACE.sub(" ", text.translate(_FOLD_SAME_LENGTH).lower()).strip()
+class _Found(NamedTuple):
+    start: int  # offsets in the folded text
+    end: int
+    match: MatchKind
+    similarity: float
 
 
-def _clean(quote: str) -> str:
-    quote = quote.strip(_TRIM)
-    # judges sometimes mark elisions; an elided quote is checked as its longest piece
-    pieces = [p.strip(_TRIM) for p in re.split(r"\s*(?:\.\.\.|\u2026|\[\.\.\.\])\s*", quote)]
-    return max(pieces, key=len) if len(pieces) > 1 else quote
+def _is_word_char(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and (text[index].isalnum() or text[index] == "_")
+
+
+def _whole_words(text: str, start: int, end: int) -> bool:
+    if _is_word_char(text, start) and _is_word_char(text, start - 1):
+        return False
+    if _is_word_char(text, end - 1) and _is_word_char(text, end):
+        return False
+    return not (text[end : end + 2] == "'t" and text[end - 1 : end] == "n")  # "didn" of "didn't"
+
+
+def _negated(folded: NormalizedText, start: int) -> bool:
+    return negated_before(folded.folded, folded.origin(start))
+
+
+def _exact(folded: NormalizedText, target: str, after: int) -> _Found | Rejection:
+    text = folded.text
+    worst: Rejection = "not_found"
+    at = text.find(target, after)
+    while at >= 0:
+        end = at + len(target)
+        if not _whole_words(text, at, end):
+            worst = max(worst, "partial_word", key=_RANK.__getitem__)
+        elif _negated(folded, at):
+            worst = "meaning_changed"
+        else:
+            return _Found(at, end, "normalized", 1.0)
+        at = text.find(target, at + 1)
+    return worst
+
+
+def _fuzzy(folded: NormalizedText, target: str, after: int) -> _Found | Rejection:
+    """The best whole-word window similar to ``target`` whose edits keep its meaning."""
+    quoted = words(target)
+    shared = sum(1 for t in quoted if t.text in folded.vocabulary)
+    if not quoted or shared / len(quoted) < _FUZZY_MIN_WORD_SHARE:
+        return "not_found"
+    tokens, votes = folded.tokens, dict[int, int]()
+    for i, token in enumerate(quoted):  # each shared word votes for where the copy starts
+        for j in folded.where(token.text):
+            votes[j - i] = votes.get(j - i, 0) + 1
+    scorer = SequenceMatcher(None, autojunk=False)
+    scorer.set_seq2(target)
+    windows: set[tuple[int, int]] = set()
+    for start in sorted(votes, key=votes.__getitem__, reverse=True)[:3]:
+        for first in (start - 1, start, start + 1):
+            for last in range(first + len(quoted) - 3, first + len(quoted) + 2):
+                if 0 <= first <= last < len(tokens) and tokens[first].start >= after:
+                    windows.add((tokens[first].start, tokens[last].end))
+    ranked = []
+    for a, b in windows:
+        scorer.set_seq1(folded.text[a:b])
+        if scorer.real_quick_ratio() >= FUZZY_THRESHOLD and scorer.quick_ratio() >= FUZZY_THRESHOLD:
+            ranked.append((scorer.quick_ratio(), a, b))
+    worst: Rejection = "not_found"
+    scored = []
+    for _bound, a, b in sorted(ranked, reverse=True)[:4]:
+        scorer.set_seq1(folded.text[a:b])
+        scored.append((scorer.ratio(), a, b))
+    for ratio, a, b in sorted(scored, reverse=True):
+        if ratio < FUZZY_THRESHOLD:
+            break
+        edits = compare_words([t.text for t in quoted], [t.text for t in words(folded.text[a:b])])
+        if edits == "meaning_changed" or (edits == "same" and _negated(folded, a)):
+            worst = "meaning_changed"
+        elif edits == "same":
+            return _Found(a, b, "fuzzy", round(ratio, 4))
+    return worst
+
+
+def _locate(folded: NormalizedText, piece: str, after: int) -> _Found | Rejection:
+    target = squash(piece)
+    found = _exact(folded, target, after)
+    if found != "not_found":  # found, or found only inside words or under a negation
+        return found
+    return _fuzzy(folded, target, after)
+
+
+def _span(answer: str, folded: NormalizedText, found: _Found, piece: str) -> Span:
+    start, end = folded.span(found.start, found.end)
+    text = answer[start:end]
+    match = "exact" if found.match == "normalized" and text == piece else found.match
+    return Span(start=start, end=end, text=text, match=match, similarity=found.similarity)
+
+
+def _rejected(quote: str, reason: Rejection) -> Evidence:
+    return Evidence(quote=quote, verified=False, rejection=reason)
 
 
 def ground(quote: str, answer: str, folded: NormalizedText | None = None) -> Evidence:
-    """Locate ``quote`` in ``answer``; unverified Evidence when it is not there."""
-    needle = _clean(quote)
-    if not needle:
-        return Evidence(quote=quote, verified=False)
-    start = answer.find(needle)
-    if start >= 0:
-        end = start + len(needle)
-        return _evidence(quote, answer, start, end, "exact", 1.0)
+    """Locate ``quote`` in ``answer``: verified Evidence with its span, or unverified Evidence
+    with the reason it was rejected."""
+    pieces = [p.strip(_TRIM) for p in _ELISION.split(quote.strip(_TRIM))]
+    pieces = [p for p in pieces if p]
+    if not pieces:
+        return _rejected(quote, "empty")
+    if sum(len(content_words(squash(p))) for p in pieces) < MIN_CONTENT_WORDS:
+        return _rejected(quote, "too_short")
     folded = folded or NormalizedText(answer)
-    target = _normalize(needle)
-    at = folded.text.find(target)
-    if at >= 0 and target:
-        start, end = folded.span(at, at + len(target))
-        return _evidence(quote, answer, start, end, "normalized", 1.0)
-    if len(target) >= FUZZY_MIN_CHARS and _shares_words(target, folded):
-        best = _fuzzy(folded.text, target)
-        if best is not None:
-            at, stop, ratio = best
-            start, end = folded.span(at, stop)
-            return _evidence(quote, answer, start, end, "fuzzy", round(ratio, 4))
-    return Evidence(quote=quote, verified=False)
-
-
-def _shares_words(target: str, folded: NormalizedText) -> bool:
-    words = _WORD.findall(target)
-    if not words:
-        return False
-    shared = sum(1 for w in words if w in folded.words)
-    return shared / len(words) >= FUZZY_MIN_WORD_SHARE
-
-
-def _evidence(
-    quote: str, answer: str, start: int, end: int, match: MatchKind, ratio: float
-) -> Evidence:
-    span = Span(start=start, end=end, text=answer[start:end], match=match, similarity=ratio)
-    return Evidence(quote=quote, verified=True, span=span)
-
-
-def _fuzzy(haystack: str, needle: str) -> tuple[int, int, float] | None:
-    """Best window of ``haystack`` similar to ``needle`` (ratio >= threshold), or None."""
-    size = len(needle)
-    if len(haystack) < size * FUZZY_THRESHOLD:
-        return None
-    starts = _anchors(haystack, needle)
-    scorer = SequenceMatcher(None, autojunk=False)
-    scorer.set_seq2(needle)
-    ranked: list[tuple[float, int]] = []
-    for anchor in starts:
-        scorer.set_seq1(haystack[anchor : anchor + size])
-        bound = scorer.quick_ratio()  # an upper bound of ratio(), far cheaper
-        if bound >= FUZZY_THRESHOLD:
-            ranked.append((bound, anchor))
-    best: tuple[int, int, float] | None = None
-    for _bound, anchor in sorted(ranked, reverse=True)[:2]:
-        scorer.set_seq1(haystack[anchor : anchor + size])
-        ratio = scorer.ratio()
-        if ratio >= FUZZY_THRESHOLD and (best is None or ratio > best[2]):
-            best = (anchor, anchor + size, ratio)
-    if best is None:
-        return None
-    start, stop, ratio = _refine(haystack, needle, scorer, best)
-    return start, stop, ratio
-
-
-def _anchors(haystack: str, needle: str, limit: int = 48) -> set[int]:
-    """Where a copy of ``needle`` could start: aligned on the needle's words found in the text."""
-    starts: set[int] = set()
-    for word in _WORD.finditer(needle):
-        if len(word.group(0)) < 4:
-            continue
-        for hit in re.finditer(r"\b" + re.escape(word.group(0)) + r"\b", haystack):
-            starts.add(max(0, hit.start() - word.start()))
-        if len(starts) >= limit:
-            break
-    return starts
-
-
-def _refine(
-    haystack: str, needle: str, scorer: SequenceMatcher[str], best: tuple[int, int, float]
-) -> tuple[int, int, float]:
-    """Polish a fuzzy window: best end within a few characters, then whole words only."""
-    start, stop, ratio = best
-    # the window has the quote's length; a dropped or added word moves its true end a little
-    for end in (stop - 8, stop - 4, stop + 4, stop + 8):
-        if start < end <= len(haystack):
-            scorer.set_seq1(haystack[start:end])
-            candidate = scorer.ratio()
-            if candidate > ratio:
-                stop, ratio = end, candidate
-    while start > 0 and haystack[start - 1].isalnum() and haystack[start].isalnum():
-        start -= 1
-    while stop < len(haystack) and haystack[stop - 1].isalnum() and haystack[stop].isalnum():
-        stop += 1
-    while start < stop and haystack[start] == " ":
-        start += 1
-    while stop > start and (
-        haystack[stop - 1] == " " or (haystack[stop - 1] in ".,;:!?" and needle[-1:].isalnum())
-    ):
-        stop -= 1
-    scorer.set_seq1(haystack[start:stop])
-    return start, stop, scorer.ratio()
+    spans: list[Span] = []
+    after = 0
+    for piece in pieces:
+        found = _locate(folded, piece, after)
+        if not isinstance(found, _Found):
+            if spans and isinstance(_locate(folded, piece, 0), _Found):
+                return _rejected(quote, "pieces_out_of_order")
+            return _rejected(quote, found)
+        spans.append(_span(answer, folded, found, piece))
+        after = found.end
+    if len(spans) == 1:
+        return Evidence(quote=quote, verified=True, span=spans[0])
+    start, end = spans[0].start, spans[-1].end
+    whole = Span(
+        start=start,
+        end=end,
+        text=answer[start:end],
+        match="elided",
+        similarity=min(s.similarity for s in spans),
+    )
+    return Evidence(quote=quote, verified=True, span=whole, pieces=spans)
 
 
 def ground_all(

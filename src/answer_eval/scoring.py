@@ -3,10 +3,14 @@ red flags, review flags, an overall score and a recommendation. Pure.
 
 Rules (the rubric set's ``scoring`` policy supplies the numbers):
 
-* A quote counts as support only when grounding verified it. A criterion judged met or partial
-  with no verified quote falls to not_met; a red flag claimed with no verified quote is not
-  counted. Both raise an ``unverified_evidence`` review flag, as does a dimension scored 3 or more
-  with no verified evidence.
+* A quote counts as support only when grounding verified it (see ``grounding``). Scores follow
+  evidence: a dimension scored above the rubric set's ``no_evidence_score`` with no verified
+  quote is capped at that level and marked ``unsupported``; a criterion judged met or partial
+  with no verified quote falls to not_met and is marked ``unsupported``; a red flag claimed with
+  no verified quote is not counted.
+* Every unverified quote raises an ``unverified_evidence`` review flag for its dimension,
+  criterion, red flag or STAR part, naming how many of its quotes failed and why, as does every
+  unsupported score or verdict.
 * A red flag whose cue phrase stands verbatim in the answer is present even when the judge missed
   it; that disagreement raises ``judge_check_disagreement``.
 * overall = (1 - share) x weighted dimension mean + share x (1 + 4 x criteria coverage)
@@ -57,6 +61,29 @@ def _verified(evidence: list[Evidence]) -> bool:
     return any(e.verified for e in evidence)
 
 
+def _evidence_flag(
+    ref: str, label: str, evidence: list[Evidence], consequence: str | None
+) -> ReviewFlag | None:
+    """The review flag for one item's failed quotes (and what that did to it), or None."""
+    failed = [e for e in evidence if not e.verified]
+    if not failed and consequence is None:
+        return None
+    parts = []
+    if failed:
+        reasons = ", ".join(sorted({e.rejection or "not_found" for e in failed}))
+        parts.append(f"{len(failed)} of {len(evidence)} quotes for {label} failed ({reasons})")
+    elif not evidence:
+        parts.append(f"the judge gave no quote for {label}")
+    if consequence:
+        parts.append(consequence)
+    return ReviewFlag(
+        code="unverified_evidence",
+        ref=ref,
+        message="; ".join(parts),
+        failed_quotes=len(failed) or None,
+    )
+
+
 def _dimensions(
     rubric: RubricSet, question: Question, judgment: Judgment, answer: str, folded: NormalizedText
 ) -> tuple[list[DimensionResult], list[ReviewFlag]]:
@@ -92,20 +119,23 @@ def _dimensions(
                 )
             )
             continue
-        if judged.score >= 3 and not _verified(evidence):
-            flags.append(
-                ReviewFlag(
-                    code="unverified_evidence",
-                    ref=dim_id,
-                    message=f"{dim.name} scored {judged.score} with no quote found in the answer",
-                )
-            )
+        cap = rubric.scoring.no_evidence_score
+        unsupported = judged.score > cap and not _verified(evidence)
+        consequence = (
+            f"scored {judged.score} with no verified quote: capped at {cap}"
+            if unsupported
+            else None
+        )
+        if flag := _evidence_flag(dim_id, dim.name, evidence, consequence):
+            flags.append(flag)
         results.append(
             DimensionResult(
                 id=dim_id,
                 name=dim.name,
                 status="scored",
-                score=judged.score,
+                score=cap if unsupported else judged.score,
+                judged_score=judged.score,
+                unsupported=unsupported,
                 weight=question.weights[dim_id],
                 evidence=evidence,
                 rationale=judged.rationale,
@@ -121,24 +151,23 @@ def _criteria(
     for criterion in question.criteria:
         judged = judgment.criteria[criterion.id]
         evidence = ground_all(judged.evidence, answer, folded)
-        verdict = judged.verdict
-        if verdict != "not_met" and not _verified(evidence):
-            verdict = "not_met"
-            flags.append(
-                ReviewFlag(
-                    code="unverified_evidence",
-                    ref=criterion.id,
-                    message=f"criterion judged {judged.verdict} with no quote found in the answer",
-                )
-            )
+        unsupported = judged.verdict != "not_met" and not _verified(evidence)
+        consequence = (
+            f"judged {judged.verdict} with no verified quote: counted not_met"
+            if unsupported
+            else None
+        )
+        if flag := _evidence_flag(criterion.id, f"criterion {criterion.id}", evidence, consequence):
+            flags.append(flag)
         results.append(
             CriterionResult(
                 id=criterion.id,
                 description=criterion.description,
                 weight=criterion.weight,
-                verdict=verdict,
+                verdict="not_met" if unsupported else judged.verdict,
                 judged=judged.verdict,
                 evidence=evidence,
+                unsupported=unsupported,
             )
         )
     return results, flags
@@ -160,14 +189,10 @@ def _red_flags(
         judged = judgment.red_flags[flag.id]
         evidence = ground_all(judged.evidence, answer, folded)
         by_judge = judged.present and _verified(evidence)
-        if judged.present and not by_judge:
-            flags.append(
-                ReviewFlag(
-                    code="unverified_evidence",
-                    ref=flag.id,
-                    message="red flag claimed with no quote found in the answer; not counted",
-                )
-            )
+        unsupported = judged.present and not by_judge
+        consequence = "claimed present with no verified quote: not counted" if unsupported else None
+        if evidence_flag := _evidence_flag(flag.id, f"red flag {flag.id}", evidence, consequence):
+            flags.append(evidence_flag)
         hits = cue_hits.get(flag.id, [])
         if hits and not judged.present:
             flags.append(
@@ -192,9 +217,26 @@ def _red_flags(
                 present=bool(detected_by),
                 detected_by=detected_by,
                 evidence=evidence,
+                unsupported=unsupported,
             )
         )
     return results, flags
+
+
+def _star(
+    question: Question, judgment: Judgment, answer: str, folded: NormalizedText
+) -> tuple[StarResult, list[ReviewFlag]]:
+    parts = {
+        part: (ground(quote, answer, folded) if quote else None)
+        for part, quote in judgment.star.model_dump().items()
+    }
+    flags = []
+    for part, evidence in parts.items():
+        if evidence is not None and (
+            flag := _evidence_flag(f"star.{part}", f"STAR {part}", [evidence], None)
+        ):
+            flags.append(flag)
+    return StarResult(policy=question.star, **parts), flags
 
 
 def recommend(rubric: RubricSet, overall: float, red_flags: list[RedFlagResult]) -> Recommendation:
@@ -227,14 +269,7 @@ def grade(
     dimensions, flags = _dimensions(rubric, question, judgment, answer, folded)
     criteria, criteria_flags = _criteria(question, judgment, answer, folded)
     red_flags, red_flag_flags = _red_flags(question, judgment, answer, folded, cue_hits or {})
-    star_quotes = judgment.star
-    star = StarResult(
-        policy=question.star,
-        **{
-            part: (ground(quote, answer, folded) if quote else None)
-            for part, quote in star_quotes.model_dump().items()
-        },
-    )
+    star, star_flags = _star(question, judgment, answer, folded)
     scored = [d for d in dimensions if d.status == "scored" and d.score is not None]
     total_weight = sum(d.weight for d in scored)
     dim_mean = (
@@ -259,5 +294,5 @@ def grade(
         star=star,
         criteria=criteria,
         red_flags=red_flags,
-        review_flags=flags + criteria_flags + red_flag_flags,
+        review_flags=flags + criteria_flags + red_flag_flags + star_flags,
     )

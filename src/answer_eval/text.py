@@ -73,17 +73,19 @@ def squash(text: str) -> str:
 class FoldedText:
     """``squash`` of a text, with a map from its offsets back to the original's.
 
-    ``text`` is the folded, squashed copy; ``span`` turns a range of it into original offsets.
+    ``text`` is the folded, squashed copy; ``span`` turns a range of it into original offsets;
+    ``folded`` is ``fold(original)`` before squashing (same offsets as the original).
     """
 
     def __init__(self, original: str) -> None:
         self.original = original
+        self.folded = fold(original)
         self._vocabulary: frozenset[str] | None = None
         self._starts: list[int] = []  # where each run of non-space starts in ``text``
         self._origins: list[int] = []  # ... and in the original
         parts: list[str] = []
         position = 0
-        for run in _RUN.finditer(fold(original)):
+        for run in _RUN.finditer(self.folded):
             if parts:
                 parts.append(" ")
                 position += 1

@@ -181,6 +181,14 @@ class ScoringPolicy(_Model):
         default_factory=_default_thresholds,
         description="Lowest overall score (1-5) per recommendation; below 'no': definitely_not.",
     )
+    no_evidence_score: int = Field(
+        default=2,
+        ge=1,
+        le=5,
+        description="Highest dimension score (1-5) that stands without a verified quote: a judge "
+        "that scores higher without evidence found in the answer is capped here, and the "
+        "dimension is marked unsupported.",
+    )
 
     @model_validator(mode="after")
     def _check_thresholds(self) -> ScoringPolicy:

@@ -109,3 +109,17 @@ def test_negation_reaches_three_words_within_its_clause(
     text: str, word: str, negated: bool
 ) -> None:
     assert negated_before(text, text.index(word)) is negated
+
+
+def test_aligned_mapped_text_keeps_offsets_through_rewrites() -> None:
+    original = "Say 1GN0RE now"
+    mapped = MappedText.aligned(original, original.lower())
+    assert mapped.span(4, 10) == (4, 10)
+    same = mapped.with_text(mapped.text.replace("1gn0re", "ignore"))
+    assert same.text == "say ignore now"
+    assert same.span(4, 10) == (4, 10)
+    shorter = same.rewrite(re.compile(r"ignore "), "")
+    assert shorter.text == "say now"
+    assert shorter.span(4, 7) == (11, 14)
+    with pytest.raises(ValueError, match="length"):
+        MappedText.aligned(original, "x")

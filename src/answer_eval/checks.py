@@ -1,12 +1,11 @@
-"""Deterministic checks that run beside any judge.
+"""Deterministic red-flag checks that run beside any judge.
 
 * ``cue_red_flags``: a red flag whose cue phrase stands verbatim in the answer (folded with
   ``text.fold``, on word boundaries) is reported even when a judge missed it, unless a negation
   within three words before it, in the same clause, negates it ("I didn't want to just say no").
-* ``injection_spans``: text that addresses the evaluator (instructions, forged delimiters, forged
-  JSON verdicts, template syntax) is found so it can become a human-review flag.
 
-Both return spans of the answer itself, so what they report is checkable.
+It returns spans of the answer itself, so what it reports is checkable. Text that addresses the
+evaluator is found by ``answer_eval.manipulation``.
 """
 
 from __future__ import annotations
@@ -18,24 +17,7 @@ from answer_eval.evaluation import Span
 from answer_eval.rubrics.models import Question
 from answer_eval.text import fold, negated_before
 
-__all__ = ["cue_pattern", "cue_red_flags", "injection_spans"]
-
-_INJECTION = re.compile(
-    r"""
-    \b(?:ignore|disregard|forget|override)\b[^.\n]{0,40}?
-        \b(?:instructions?|rubric|criteria|guidelines|prompt|rules|above|previous)\b
-    | \b(?:give|grade|score|rate|mark|award)\b[^.\n]{0,30}?\b(?:5\s*/\s*5|five\s+out\s+of\s+five
-        |full\s+marks|top\s+score|maximum\s+score|highest\s+score|a\s+5|score\s+of\s+5)\b
-    | \b(?:you\s+are\s+now|act\s+as|pretend\s+to\s+be)\b[^.\n]{0,40}
-    | \b(?:system\s+prompt|system\s+message|developer\s+message)\b
-    | \bnote\s+to\s+(?:the\s+)?(?:ai|evaluator|grader|model|llm|assistant)\b
-    | ^\s*(?:BEGIN|END)\s+ANSWER\b[^\n]*
-    | ^\s*(?:system|assistant)\s*:
-    | \{\{.*?\}\} | \{%.*?%\}
-    | "(?:score|verdict|present|detected|dimensions|recommendation)"\s*:
-    """,
-    re.IGNORECASE | re.VERBOSE | re.MULTILINE,
-)
+__all__ = ["cue_pattern", "cue_red_flags"]
 
 
 @lru_cache(maxsize=4096)
@@ -71,12 +53,3 @@ def cue_red_flags(question: Question, answer: str) -> dict[str, list[Span]]:
         if spans:
             found[flag.id] = sorted(spans, key=lambda s: s.start)
     return found
-
-
-def injection_spans(answer: str) -> list[Span]:
-    """Spans of the answer that try to instruct or impersonate the evaluator."""
-    return [
-        Span(start=m.start(), end=m.end(), text=m.group(0), match="exact", similarity=1.0)
-        for m in _INJECTION.finditer(answer)
-        if m.group(0).strip()
-    ]

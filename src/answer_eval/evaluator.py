@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import get_args
 
 from answer_eval._version import __version__
-from answer_eval.checks import cue_red_flags, injection_spans
+from answer_eval.checks import cue_red_flags
 from answer_eval.errors import InputError, JudgeError, JudgeProtocolError
 from answer_eval.evaluation import Evaluation, Provenance, ReviewFlag, UnscoredReason, Usage
 from answer_eval.judges.contract import Judge, JudgeReply, JudgeRequest
 from answer_eval.judges.retry import RetryHook
 from answer_eval.judgment import judgment_schema
+from answer_eval.manipulation import manipulation_signals
 from answer_eval.prompting import prompt_hash, render_messages
 from answer_eval.rubrics.loading import default_rubric_set
 from answer_eval.rubrics.models import RubricSet
@@ -135,13 +136,23 @@ class Evaluator:
             cue_hits=cue_red_flags(question, answer),
         )
         review = list(result.review_flags)
-        signals = injection_spans(answer)
-        if signals or reply.judgment.injection.detected:
-            quoted = signals[0].text if signals else (reply.judgment.injection.evidence or [""])[0]
+        signals = manipulation_signals(answer)
+        if signals:
+            kinds = ", ".join(sorted({s.kind for s in signals}))
             review.append(
                 ReviewFlag(
                     code="injection_attempt",
-                    message=f"the answer appears to address the evaluator: {quoted[:120]!r}",
+                    message=f"the answer appears to address the evaluator in {len(signals)} "
+                    f"place(s) ({kinds}), first at characters {signals[0].start}-"
+                    f"{signals[0].end}: {signals[0].text[:120]!r}",
+                )
+            )
+        elif reply.judgment.injection.detected:
+            quoted = (reply.judgment.injection.evidence or [""])[0]
+            review.append(
+                ReviewFlag(
+                    code="injection_attempt",
+                    message=f"the judge says the answer addresses the evaluator: {quoted[:120]!r}",
                 )
             )
         if self.judge.kind == "offline":

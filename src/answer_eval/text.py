@@ -119,8 +119,9 @@ class FoldedText:
 class MappedText:
     """Text rewritten from an original, remembering for each character where it came from.
 
-    Build it with ``add(piece, start, end)`` (``piece`` replaces ``original[start:end]``);
-    ``span`` maps a range of ``text`` back to the smallest original range that produced it.
+    Build it with ``add(piece, start, end)`` (``piece`` replaces ``original[start:end]``), or
+    with ``aligned`` for a rewrite that keeps every offset; ``span`` maps a range of ``text``
+    back to the smallest original range that produced it.
     """
 
     def __init__(self, original: str) -> None:
@@ -129,9 +130,21 @@ class MappedText:
         self._from: list[int] = []
         self._to: list[int] = []
         self._text: str | None = None
+        self._aligned = False
+
+    @classmethod
+    def aligned(cls, original: str, text: str) -> MappedText:
+        """A rewrite of the same length as ``original``: character i comes from character i."""
+        if len(text) != len(original):
+            raise ValueError("an aligned rewrite keeps the original's length")
+        mapped = cls(original)
+        mapped._text, mapped._aligned = text, True
+        return mapped
 
     def add(self, piece: str, start: int, end: int) -> None:
         """Append ``piece`` as the rewrite of ``original[start:end]``."""
+        if self._aligned:
+            raise ValueError("an aligned rewrite is complete")
         self._parts.append(piece)
         self._from.extend([start] * len(piece))
         self._to.extend([end] * len(piece))
@@ -147,7 +160,18 @@ class MappedText:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original offsets of ``text[start:end]`` (``end > start``)."""
+        if self._aligned:
+            return start, end
         return self._from[start], self._to[end - 1]
+
+    def with_text(self, text: str) -> MappedText:
+        """The same map over a same-length ``text`` (a character-for-character rewrite)."""
+        if len(text) != len(self.text):
+            raise ValueError("with_text keeps the length")
+        mapped = MappedText(self.original)
+        mapped._text, mapped._aligned = text, self._aligned
+        mapped._from, mapped._to = self._from, self._to
+        return mapped
 
     def rewrite(self, pattern: re.Pattern[str], replace: str) -> MappedText:
         """A new MappedText (of the same original) with each match of ``pattern`` replaced by
@@ -158,12 +182,11 @@ class MappedText:
             if m.start() == m.end():
                 continue
             for i in range(done, m.start()):
-                out.add(text[i], self._from[i], self._to[i])
-            start, end = self.span(m.start(), m.end())
-            out.add(m.expand(replace), start, end)
+                out.add(text[i], *self.span(i, i + 1))
+            out.add(m.expand(replace), *self.span(m.start(), m.end()))
             done = m.end()
         for i in range(done, len(text)):
-            out.add(text[i], self._from[i], self._to[i])
+            out.add(text[i], *self.span(i, i + 1))
         return out
 
 

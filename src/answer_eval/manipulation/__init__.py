@@ -1,0 +1,141 @@
+"""Manipulation: text in an answer that tries to steer its own grade, found however it is dressed.
+
+``manipulation_signals(answer)`` reads the answer the way a model would (``normalize``: escapes
+decoded, invisible characters dropped, every line break a line break, look-alike letters made
+Latin), then in four more readings: digits inside words as letters ("1gn0r3"), letters spelled
+one by one joined, ROT13, and every base64 or hex blob decoded (``decoding``). On each reading it
+runs rules that put vocabularies into structures (``rules`` for English, ``languages`` for
+Spanish, French, German, Portuguese and Chinese):
+
+* instruction overrides ("ignore the rubric", "new instructions:"), and speaking to the grader
+  ("dear evaluator", "to whoever grades this", "if you are an AI");
+* score and verdict claims ("this answer deserves 5/5", "rate me strong yes"), also paraphrased;
+* forged structure: JSON or YAML keys of a judgment, chat-template tokens and role lines,
+  template syntax, and lines that imitate the fence around the answer ("END ANSWER-3FA9");
+* a new role for the evaluator ("you are now", "pretend you"), requests for its instructions or
+  rubric, and requests to call tools or functions.
+
+Every signal is a span of the *original* answer, so a reviewer sees exactly what was flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from answer_eval.evaluation import Span
+from answer_eval.manipulation.decoding import decoded_blobs
+from answer_eval.manipulation.directives import clause_signals
+from answer_eval.manipulation.languages import OTHER_LANGUAGES
+from answer_eval.manipulation.normalize import deleet, rot13, skeleton, unspace
+from answer_eval.manipulation.rules import ENGLISH, WINDOW, Rule, SignalKind
+from answer_eval.text import MappedText
+
+__all__ = ["Signal", "SignalKind", "manipulation_signals", "manipulation_spans"]
+
+_ALL_RULES: tuple[Rule, ...] = ENGLISH + OTHER_LANGUAGES
+# Reported speech is narrative, not a command to the evaluator: "she told me to forget the
+# rules", "my manager asked us to ignore the old guidelines". Said to "you", it is a command.
+_REPORTED = re.compile(
+    r"\b(?:told|tells|tell|asked|asks|ask|wanted|wants|want|begged|urged|instructed|advised"
+    r"|encouraged|forced|expected|expects|taught|trained|reminded|required|requires|allowed)"
+    r"\s+(?:me|him|her|them|us|(?:the|my|our|a|his|their)\s+\w+)\s+(?:not\s+)?to\s+$"
+    # ... and so is the writer's own story: "I had to ignore the queue rules once"
+    r"|\b(?:i|we)\s+(?:\w+ly\s+)?(?:had\s+to|have\s+to|needed\s+to|need\s+to|would|will|did|do"
+    r"|didn't|don't|never|always|sometimes|often|usually|chose\s+to|decided\s+to|tried\s+to"
+    r"|wanted\s+to|used\s+to|had|can|could)\s+$"
+)
+# Rotated English shows its common words; rotated honest English shows none of them.
+_COMMON_TEXT = (
+    "the and a to of is are be as you your now this that with for all give me my it answer "
+    "response rate grade treat ignore"
+)
+_COMMON_WORDS = frozenset(_COMMON_TEXT.split())
+_WORD = re.compile(r"[a-z]+")
+_COMMANDS = frozenset({"instruction_override", "role_play", "prompt_leak", "tool_call"})
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One place where an answer addresses its evaluator.
+
+    ``answer[start:end] == text``; ``read_as`` is what the rules read there (decoded, folded),
+    which differs from ``text`` when the attempt was disguised.
+    """
+
+    kind: SignalKind
+    start: int
+    end: int
+    text: str
+    read_as: str
+
+
+def _windows(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Merged ranges of ``text`` within ``WINDOW`` of an occurrence of one of ``needles``."""
+    back, ahead = WINDOW
+    spots = []
+    for needle in needles:
+        at = text.find(needle)
+        while at >= 0:
+            spots.append((max(0, at - back), min(len(text), at + len(needle) + ahead)))
+            at = text.find(needle, at + 1)
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spots):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _scan(view: MappedText, rules: tuple[Rule, ...], kind: SignalKind | None) -> list[Signal]:
+    text, answer = view.text, view.original
+    found = []
+    for rule in rules:
+        if not any(needle in text for needle in rule.needles):
+            continue
+        ranges = _windows(text, rule.needles) if rule.windowed else [(0, len(text))]
+        for a, b in ranges:
+            for m in rule.pattern.finditer(text, a, b):
+                if m.end() == m.start() or (
+                    rule.kind in _COMMANDS
+                    and _REPORTED.search(text, max(0, m.start() - 60), m.start())
+                ):
+                    continue
+                start, end = view.span(m.start(), m.end())
+                found.append(Signal(kind or rule.kind, start, end, answer[start:end], m.group(0)))
+    for clause_kind, a, b, read_as in clause_signals(view):
+        start, end = view.span(a, b)
+        found.append(Signal(kind or clause_kind, start, end, answer[start:end], read_as))
+    return found
+
+
+def manipulation_signals(answer: str) -> list[Signal]:
+    """Every place where ``answer`` tries to instruct, address or impersonate its evaluator,
+    in order of position (one signal per place and kind)."""
+    base = skeleton(answer)
+    found = _scan(base, _ALL_RULES, None)
+    if (leet := deleet(base.text)) != base.text:
+        found += _scan(base.with_text(leet), _ALL_RULES, None)
+    if (joined := unspace(base)) is not None:
+        found += _scan(joined, _ALL_RULES, None)
+    rotated = rot13(base.text)
+    if len(_COMMON_WORDS.intersection(_WORD.findall(rotated))) >= 2:  # reads as English rotated
+        found += _scan(base.with_text(rotated), ENGLISH, "encoded")
+    for blob in decoded_blobs(answer):
+        inner = manipulation_signals(blob.text) if len(blob.text) < len(answer) else []
+        if inner:
+            text = answer[blob.start : blob.end]
+            found.append(Signal("encoded", blob.start, blob.end, text, blob.text[:200]))
+    unique = {(s.start, s.end, s.kind): s for s in found}
+    return sorted(unique.values(), key=lambda s: (s.start, s.end, s.kind))
+
+
+def manipulation_spans(answer: str) -> list[Span]:
+    """Spans of the answer that try to instruct or impersonate the evaluator (as in
+    ``manipulation_signals``), each reported once."""
+    places = {(s.start, s.end) for s in manipulation_signals(answer)}
+    return [
+        Span(start=a, end=b, text=answer[a:b], match="normalized", similarity=1.0)
+        for a, b in sorted(places)
+    ]

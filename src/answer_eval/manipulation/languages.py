@@ -1,0 +1,185 @@
+"""The same structures as ``rules.ENGLISH`` in Spanish, French, German, Portuguese, Italian and
+Chinese.
+
+Written for the skeleton: lower case and without accents ("instrucciones", "reponse",
+"prufer", "instrucoes"), so an accent left out or added by the writer changes nothing. Each
+language covers instruction overrides, addressing the evaluator, asking for a top grade, a new
+role for the evaluator and asking for its instructions.
+"""
+
+from __future__ import annotations
+
+from answer_eval.manipulation.rules import Rule, rule
+
+__all__ = ["OTHER_LANGUAGES"]
+
+_S = r"[^.!?\n]"  # within one sentence
+
+# fmt: off
+_SPANISH = (
+    rule("instruction_override", "ignor olvid omit descart caso sigas siga",
+          rf"""\b(?:ignora|ignore|ignoren|ignorar|olvida|olvide|olviden|olvidar|omite|omita|descarta
+          |descarte|haz\s+caso\s+omiso\s+de|no\s+sigas|no\s+siga)\b{_S}{{0,60}}?\b(?:instrucciones
+          |indicaciones|reglas|normas|rubrica|criterios|directrices|pautas|prompt)"""),
+    rule("grader_address", "estimad querid senor hola atencion",
+          r"""\b(?:estimad[oa]s?|querid[oa]s?|senor(?:a)?|hola|atencion)[\s,:]+(?:\w+\s+)?
+          (?:evaluador(?:a|es)?|calificador(?:a)?|corrector(?:a)?|examinador(?:a)?|revisor(?:a)?
+          |ia|modelo|asistente|juez|reclutador(?:a)?)\b"""),
+    rule("score_claim", "califi puntu dale dame den otorg asign merec pon evalu",
+          rf"""\b(?:califica|califique|califiquen|calificar|evalua|evalue|evaluen|puntua|puntue|dale
+          |dame|denle|otorga
+          |otorgue|asigna|asigne|merece|merezco|pon|ponga)\w*\b{_S}{{0,50}}?(?:puntuacion\s+maxima
+          |nota\s+maxima|maxima\s+(?:puntuacion|nota|calificacion)|(?:un|una|con\s+un|la\s+nota\s+de)
+          \s+(?:5|cinco|10|diez)\b|sobresaliente|matricula\s+de\s+honor|5\s*/\s*5|10\s*/\s*10)"""),
+    rule("role_play", "eres finge actua haz",
+          r"""\b(?:ahora\s+eres|eres\s+ahora|a\s+partir\s+de\s+ahora\s+eres|finge\s+(?:que|ser)
+          |actua\s+como\s+(?:un|una|el|la)?\s*(?:evaluador|calificador|corrector|examinador|juez)
+          |haz\s+de\s+(?:evaluador|juez))"""),
+    rule("prompt_leak", "muestr revel imprim repit dime",
+          r"""\b(?:muestra|muestrame|revela|imprime|repite|dime)\s+(?:tus|las|el|la)\s+(?:\w+\s+)?
+          (?:instrucciones|rubrica|prompt|criterios\s+de\s+evaluacion|reglas)"""),
+)
+
+_FRENCH = (
+    rule("instruction_override", "ignor oubli neglig compte abstraction",
+          rf"""\b(?:ignore|ignorer|ignorez|ignores|oublie|oublier|oubliez|neglige|negligez|ne\s+tenez
+          \s+pas\s+compte\s+de|ne\s+tiens\s+pas\s+compte\s+de|faites\s+abstraction\s+de)\b{_S}{{0,60}}?
+          \b(?:instructions?|consignes?|regles?|grille|criteres|directives|prompt)"""),
+    rule("grader_address", "cher chere madame monsieur bonjour attention",
+          r"""\b(?:cher|chere|chers|madame|monsieur|bonjour|a\s+l'attention\s+(?:du|de\s+l'|de\s+la))
+          [\s,:]*(?:\w+\s+)?(?:evaluat(?:eur|rice)s?|correct(?:eur|rice)s?|examinat(?:eur|rice)s?
+          |jury|ia|modele|assistant|recruteur|recruteuse)\b"""),
+    rule("score_claim", "donn attribu accord mets mettez note merit",
+          rf"""\b(?:donne|donner|donnez|attribue|attribuer|attribuez|accorde|accordez|mets|mettez
+          |note|notez|noter|merite)\b{_S}{{0,50}}?(?:note\s+maximale|la\s+meilleure\s+note|note\s+
+          parfaite|(?:un|une|la\s+note\s+de)\s+(?:5|cinq|10|dix|20|vingt)\b|5\s*/\s*5|10\s*/\s*10
+          |20\s*/\s*20)"""),
+    rule("role_play", "maintenant semblant comme role",
+          r"""\b(?:tu\s+es\s+maintenant|vous\s+etes\s+maintenant|desormais\s+(?:tu\s+es|vous\s+etes)
+          |fai(?:s|tes)\s+semblant|agi(?:s|ssez)\s+comme\s+(?:un|une|le|la)?\s*(?:evaluat|correct
+          |examinat|jury)|joue[rz]?\s+le\s+role)"""),
+    rule("prompt_leak", "affich montr revel repet imprim",
+          r"""\b(?:affiche|affichez|montre|montrez|revele|revelez|repete|repetez|imprime|imprimez)
+          \s+(?:moi\s+)?(?:tes|vos|les|la|le)\s+(?:\w+\s+)?(?:instructions|consignes|grille|prompt
+          |criteres|regles)"""),
+)
+
+_GERMAN = (
+    rule("instruction_override", "ignorier vergiss vergessen missacht uberspring beachte",
+          rf"""\b(?:ignoriere|ignorieren|ignoriert|vergiss|vergessen\s+sie|missachte|missachten
+          |uberspringe|beachte\s+nicht|beachten\s+sie\s+nicht)\b{_S}{{0,60}}?(?:anweisungen|anweisung
+          |instruktionen|regeln|vorgaben|richtlinien|bewertungskriterien|kriterien|rubrik|prompt)"""),
+    rule("grader_address", "liebe sehr geehrte hallo",
+          r"""\b(?:liebe|lieber|liebes|sehr\s+geehrte[rs]?|hallo|an\s+(?:den|die|das))[\s,:]+(?:\w+\s+)?
+          (?:prufer(?:in|innen)?|bewerter(?:in|innen)?|gutachter(?:in)?|korrektor(?:in)?|ki|modell
+          |assistent(?:in)?|personaler(?:in)?)\b"""),
+    rule("score_claim", "gib geben bewert vergib vergeben verdien",
+          rf"""\b(?:gib|geben\s+sie|bewerte|bewerten\s+sie|vergib|vergeben\s+sie|verdient|verdiene)
+          \b{_S}{{0,50}}?(?:volle\s+punktzahl|bestnote|hochste\s+(?:punktzahl|note|bewertung)
+          |(?:eine|die|der)\s+(?:note\s+)?(?:5|funf|1\+)\b|5\s*/\s*5|10\s*/\s*10|sehr\s+gut
+          |ausgezeichnet)"""),
+    rule("role_play", "bist sind so als rolle",
+          r"""\b(?:du\s+bist\s+(?:jetzt|nun|ab\s+sofort)|sie\s+sind\s+(?:jetzt|nun|ab\s+sofort)
+          |tu\s+so,?\s+als|tun\s+sie\s+so,?\s+als|spiele?\s+die\s+rolle|ubernimm\s+die\s+rolle)"""),
+    rule("prompt_leak", "zeig gib nenn wiederhol verrat",
+          r"""\b(?:zeige|zeig|gib|nenne|wiederhole|verrate)\s+(?:mir\s+)?(?:deine|ihre|die)\s+(?:\w+\s+)?
+          (?:anweisungen|instruktionen|bewertungskriterien|rubrik|prompt|regeln)"""),
+)
+
+_PORTUGUESE = (
+    rule("instruction_override", "ignor esquec desconsider siga descart",
+          rf"""\b(?:ignore|ignora|ignorem|esqueca|esquece|esquecam|desconsidere|desconsidera
+          |nao\s+siga|descarte)\b{_S}{{0,60}}?(?:instrucoes|instrucao|regras|diretrizes|criterios
+          |rubrica|orientacoes|prompt)"""),
+    rule("grader_address", "prezad car querid ola atencao",
+          r"""\b(?:prezad[oa]s?|car[oa]s?|querid[oa]s?|ola|atencao)[\s,:]+(?:\w+\s+)?(?:avaliador(?:a|es)?
+          |corretor(?:a)?|examinador(?:a)?|recrutador(?:a)?|ia|modelo|assistente)\b"""),
+    rule("score_claim", "de da atribu conced merec avali",
+          rf"""\b(?:de|da|de-me|me\s+de|atribua|atribui|conceda|merece|mereco|avalie)\b{_S}{{0,50}}?
+          (?:nota\s+maxima|pontuacao\s+maxima|(?:nota|um|uma)\s+(?:5|cinco|10|dez)\b|5\s*/\s*5
+          |10\s*/\s*10)"""),
+    rule("role_play", "voce agora finja aja atue",
+          r"""\b(?:voce\s+agora\s+e|agora\s+voce\s+e|voce\s+e\s+agora|a\s+partir\s+de\s+agora\s+voce
+          |finja\s+(?:que|ser)|aja\s+como\s+(?:um|uma|o|a)?\s*(?:avaliador|corretor|examinador)
+          |atue\s+como\s+(?:um|uma|o|a)?\s*(?:avaliador|corretor|examinador))\b"""),
+    rule("prompt_leak", "mostr revel imprim repit diga",
+          r"""\b(?:mostre|revele|imprima|repita|diga)\s+(?:suas|as|o|a)\s+(?:\w+\s+)?(?:instrucoes
+          |rubrica|prompt|criterios|regras)"""),
+)
+
+_ITALIAN = (
+    rule("instruction_override", "ignor dimentic trascur",
+          rf"""\b(?:ignora|ignorate|ignori|dimentica|dimenticate|trascura|trascurate|non\s+seguire)\b
+          {_S}{{0,60}}?\b(?:istruzioni|indicazioni|regole|criteri|rubrica|linee\s+guida|prompt)"""),
+    rule("grader_address", "caro cara gentile egregi salve",
+          r"""\b(?:caro|cara|cari|gentile|egregio|egregia|salve)[\s,:]+(?:\w+\s+)?(?:valutat(?:ore|rice)
+          |correttore|correttrice|esaminat(?:ore|rice)|selezionat(?:ore|rice)|ia|modello|assistente)\b"""),
+    rule("score_claim", "dai date dammi assegn merit valut",
+          rf"""\b(?:dai|date|dammi|assegna|assegnate|merita|valuta|valutate)\b{_S}{{0,50}}?(?:punteggio
+          \s+massimo|voto\s+massimo|il\s+massimo\s+dei\s+voti|(?:un|il)\s+(?:5|cinque|10|dieci)\b
+          |5\s*/\s*5|10\s*/\s*10)"""),
+    rule("role_play", "sei fai finta",
+          r"\b(?:ora\s+sei|sei\s+ora|adesso\s+sei|da\s+ora\s+sei|fai\s+finta|fingi\s+di\s+essere)\b"),
+    rule("prompt_leak", "mostra rivela ripeti stampa",
+          r"""\b(?:mostra|mostrami|rivela|ripeti|stampa)\s+(?:le\s+tue|le|la|il)\s+(?:\w+\s+)?
+          (?:istruzioni|rubrica|prompt|criteri|regole)"""),
+)
+
+# Order-free: a grade noun, a top grade and a request marker in one sentence, in any order.
+def _asks(needles: str, nouns: str, tops: str, markers: str) -> Rule:
+    return rule(
+        "score_claim",
+        needles,
+        rf"""(?:^|(?<=[.!?\n]))(?=[^.!?\n]*\b(?:{nouns})\b)(?=[^.!?\n]*\b(?:{tops})\b)
+        (?=[^.!?\n]*\b(?:{markers})\b)[^.!?\n]+""",
+    )
+
+
+_REQUESTS = (
+    _asks("nota puntu califi", r"nota|puntuacion|calificacion|puntaje",
+          r"maxima|mas\s+alta|mejor|perfecta|sobresaliente|10|5",
+          r"por\s+favor|ponme|pongan|pon|dame|denme|dale|califica\w*|asigna\w*|otorga\w*|evalua\w*"),
+    _asks("note grille bareme", r"note|grille|bareme|evaluation",
+          r"maximale|maximum|meilleure|parfaite|excellente|20\s*/\s*20|5\s*/\s*5",
+          r"merci\s+de|veuillez|s'il\s+vous\s+plait|s'il\s+te\s+plait|donne\w*|mett\w*|mets"
+          r"|attribu\w*|accord\w*|not(?:ez|er)"),
+    _asks("note punkt bewert", r"note|punktzahl|punkte|bewertung|bestnote",
+          r"hochst\w*|beste\w*|volle\w*|maximal\w*|sehr\s+gut|1|5",
+          r"bitte|geben\s+sie|gib|bewerten\s+sie|bewerte|vergeben\s+sie|vergib"),
+    _asks("nota pontua avalia", r"nota|pontuacao|avaliacao",
+          r"maxima|mais\s+alta|melhor|perfeita|10|5",
+          r"por\s+favor|de-me|me\s+de|atribua|conceda|avalie|coloque|ponha|de"),
+    rule("instruction_override", "cuenta appliqu utilis suiv beacht anwend befolg",
+         r"""\b(?:no\s+(?:tengas|tenga|tomes|tome)\s+en\s+cuenta|ne\s+pas\s+(?:appliquer|utiliser|suivre
+         |tenir\s+compte\s+de)|nicht\s+(?:beachten|anwenden|befolgen|berucksichtigen))\b[^.!?\n]{0,40}?
+         \b(?:la\s+|las\s+|los\s+|le\s+|les\s+|die\s+|den\s+)?(?:rubrica|reglas|instrucciones|criterios
+         |grille|consignes|instructions|regles|criteres|bareme|anweisungen|regeln|kriterien|rubrik)"""),
+    rule("score_claim", "分",
+         r"(?:请|给我|给这个|直接)[^。！？!?\n]{0,12}?(?:满分|最高分|高分|5分|五分|最高评价)"),
+)  # fmt: skip
+
+# Chinese has no spaces or word boundaries; the skeleton keeps its characters and turns
+# full-width punctuation into ASCII (。stays, ，becomes ,).
+_C = r"[^。！？!?\n]"
+_CHINESE = (
+    rule("instruction_override", "忽 无视 不要 别管 忘",
+          rf"""(?:忽略|忽视|无视|不要理会|不要遵守|不要遵循|别管|忘记|忘掉){_C}{{0,12}}?(?:指令|指示|说明
+          |规则|提示|评分标准|标准|要求|设定)"""),
+    rule("grader_address", "亲爱 尊敬 致 给",
+          rf"""(?:亲爱的|尊敬的|致|写给){_C}{{0,4}}?(?:评审|评估者|评估员|评分员|评分者|阅卷|考官
+          |人工智能|ai|模型|助手|面试官|招聘官)"""),
+    rule("score_claim", "给 评为 打 满分 最高",
+          rf"""(?:给(?:这个|本|此|我的)(?:回答|答案|答复|回复)|给我|把(?:这个|本|此|我的)(?:回答|答案
+          |答复|回复)){_C}{{0,8}}?(?:打)?(?:满分|最高分|最高评价|5分|五分|强烈推荐|优秀)|评为{_C}{{0,6}}?
+          (?:强烈推荐|满分|最高|优秀)"""),
+    rule("role_play", "你 假装 假设 扮演",
+          r"(?:你现在是|现在你是|从现在起你|从现在开始你|假装你是|假设你是|扮演一个|扮演)"),
+    rule("prompt_leak", "输出 显示 告诉 重复 泄露 打印",
+          rf"(?:输出|显示|告诉我|重复|泄露|打印){_C}{{0,6}}?(?:系统提示|提示词|指令|评分标准|规则)"),
+    rule("tool_call", "调用", rf"调用{_C}{{0,6}}?(?:函数|工具|接口)"),
+)
+# fmt: on
+
+OTHER_LANGUAGES: tuple[Rule, ...] = (
+    _SPANISH + _FRENCH + _GERMAN + _PORTUGUESE + _ITALIAN + _CHINESE + _REQUESTS
+)

@@ -1,0 +1,152 @@
+"""The skeleton of an answer: what a language model would read, with disguises taken off.
+
+A model reads through tricks that defeat a plain regular expression. ``skeleton`` undoes them,
+keeping for every character the range of the answer it came from (``text.MappedText``):
+
+* escapes are decoded: ``\\n``, ``\\u0073``, ``\\x73``, HTML entities (``&#115;``, ``&lt;``),
+  percent-encoding (``%73``);
+* invisible characters are dropped: zero-width spaces and joiners, bidi marks and overrides,
+  the BOM, soft hyphens, word joiners, variation selectors, Hangul fillers; Unicode tag
+  characters (invisible copies of ASCII) become the ASCII they hide;
+* every line break (CR, CRLF, VT, FF, NEL, U+2028, U+2029) becomes ``\\n``; other spaces a space;
+* typographic quotes, apostrophes and dashes become plain (``text.fold``); compatibility forms
+  are unfolded (NFKD: fullwidth, mathematical and circled letters, ligatures) and accents
+  dropped, then case-folded;
+* look-alike letters become the Latin letter they imitate (Cyrillic, Greek, Armenian, small
+  capitals, IPA).
+
+``deleet`` turns digits inside words back into letters ("1gn0r3" -> "ignore"), ``unspace``
+joins letters spelled out one by one ("i g n o r e"), ``rot13`` rotates letters.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from functools import lru_cache
+
+from answer_eval.text import MappedText, fold
+
+__all__ = ["deleet", "rot13", "skeleton", "unspace"]
+
+_ESCAPE = re.compile(
+    r"\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\x[0-9a-fA-F]{2}|\\[nrt]"
+    r"|&#[0-9]{1,7};|&#[xX][0-9a-fA-F]{1,6};|&[a-zA-Z]{2,8};|%[0-9a-fA-F]{2}"
+)
+_NEEDS_ESCAPES = ("\\", "&", "%")
+_LINE_BREAKS = frozenset("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+# Blank-looking letters and marks that Unicode does not class as format characters.
+_BLANK = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u180e\u2800\u3164\uffa0")
+
+_CONFUSABLE_PAIRS = (
+    # Cyrillic
+    "аa вb гr дd еe ёe жx зz иu йu кk лn мm нh оo пn рp сc тt уy фf хx цu шw щw ъb ыbl ьb эe"
+    " юio яr ѕs іi їi јj ԁd ԛq ԝw ӏl һh ґr єe ћh ђh"
+    # Greek
+    " αa βb γy δd εe ζz ηn θo ιi κk λl μu νv ξe οo πn ρp σo ςc τt υu φf χx ψw ωw"
+    # Armenian
+    " աw բp գq դn եb զq էt հh յj նu ոn պw ռn սu վu տw րn ցg քp օo ֆf"
+    # Latin letters outside ASCII that NFKD keeps, small capitals and IPA
+    " ıi ȷj łl øo đd ħh ŧt ƅb ɑa ɡg ɩi ɪi ʀr ɴn ʏy ʜh ʟl ᴀa ʙb ᴄc ᴅd ᴇe ꜰf ɢg ᴊj ᴋk ᴍm ᴏo"
+    " ᴘp ꜱs ᴛt ᴜu ᴠv ᴡw ᴢz ǀl ǃ! ꓲi"
+)
+_CONFUSABLES = {pair[0]: pair[1:] for pair in _CONFUSABLE_PAIRS.split()}
+
+
+@lru_cache(maxsize=4096)
+def _char(c: str) -> str:
+    """What one character reads as (empty when it is invisible)."""
+    if c in _LINE_BREAKS:
+        return "\n"
+    code = ord(c)
+    if 0xE0020 <= code <= 0xE007E:  # tag characters: invisible ASCII
+        return chr(code - 0xE0000)
+    category = unicodedata.category(c)
+    if category == "Cf" or c in _BLANK or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:
+        return ""
+    if category == "Cc" or c.isspace():
+        return " "
+    out = []
+    for part in unicodedata.normalize("NFKD", fold(c)):  # fold: typographic quotes, dashes
+        if unicodedata.combining(part):
+            continue
+        for low in part.casefold():
+            if not unicodedata.combining(low):
+                out.append(_CONFUSABLES.get(low, low))
+    return "".join(out)
+
+
+def _decode_escape(token: str) -> str:
+    if token.startswith(("\\u", "\\U", "\\x")):
+        return chr(int(token[2:], 16)) if int(token[2:], 16) <= 0x10FFFF else token
+    if token.startswith("\\"):
+        return {"\\n": "\n", "\\r": "\n", "\\t": " "}[token]
+    if token.startswith("%"):
+        return chr(int(token[1:], 16))
+    decoded = html.unescape(token)
+    return decoded if len(decoded) <= 2 else token
+
+
+def skeleton(answer: str) -> MappedText:
+    """``answer`` as a model reads it, lower case, with a map back to the answer's offsets."""
+    if answer.isascii() and not any(n in answer for n in _NEEDS_ESCAPES):
+        plain = answer.lower().translate(_ASCII_TABLE)
+        return MappedText.aligned(answer, plain)
+    mapped = MappedText(answer)
+    done = 0
+    escapes = _ESCAPE.finditer(answer) if any(n in answer for n in _NEEDS_ESCAPES) else ()
+    for m in escapes:
+        for i in range(done, m.start()):
+            mapped.add(_char(answer[i]), i, i + 1)
+        mapped.add("".join(_char(c) for c in _decode_escape(m.group(0))), m.start(), m.end())
+        done = m.end()
+    for i in range(done, len(answer)):
+        mapped.add(_char(answer[i]), i, i + 1)
+    return mapped
+
+
+# ASCII needs only line breaks and control characters made plain (same length).
+_ASCII_TABLE = str.maketrans(
+    {**{chr(c): " " for c in range(32) if c != 10}, **dict.fromkeys("\r\v\f\x1c\x1d\x1e", "\n")}
+)
+
+_LEET = str.maketrans("013457@$", "oieastas")
+_MIXED = re.compile(r"\b(?=[a-z0-9@$]*[a-z])(?=[a-z0-9@$]*[0-9@$])[a-z0-9@$]{3,}\b")
+
+
+def deleet(text: str) -> str:
+    """Digits inside words read as letters ("1gn0r3" -> "ignore"); same length."""
+    return _MIXED.sub(lambda m: m.group(0).translate(_LEET), text)
+
+
+_SPACED = re.compile(r"\b(?:[a-z][ .\-_*|]){3,}[a-z]\b")
+
+
+def unspace(mapped: MappedText) -> MappedText | None:
+    """Letters spelled out one by one joined into words ("i g n o r e" -> "ignore"), or None
+    when there are none."""
+    if not _SPACED.search(mapped.text):
+        return None
+    out = MappedText(mapped.original)
+    text, done = mapped.text, 0
+    for m in _SPACED.finditer(text):
+        for i in range(done, m.start()):
+            out.add(text[i], *mapped.span(i, i + 1))
+        for i in range(m.start(), m.end()):
+            if text[i].isalpha():
+                out.add(text[i], *mapped.span(i, i + 1))
+        done = m.end()
+    for i in range(done, len(text)):
+        out.add(text[i], *mapped.span(i, i + 1))
+    return out
+
+
+_ROT13 = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyz", "nopqrstuvwxyzabcdefghijklm"
+)  # the skeleton is lower case
+
+
+def rot13(text: str) -> str:
+    """ROT13 of lower-case text; same length."""
+    return text.translate(_ROT13)

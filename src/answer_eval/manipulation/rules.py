@@ -1,0 +1,311 @@
+"""Rules that find text aimed at the evaluator, in English, on an answer's skeleton.
+
+Each rule is a vocabulary put into a structure (an imperative verb and its object, an address
+and its addressee, a key and a value on a line of its own), never a list of known attack
+sentences: the same structures catch wordings nobody here wrote. Rules run on the skeleton
+(``normalize.skeleton``): lower case, accents and disguises removed, line breaks as ``\\n``.
+``needles`` are plain substrings, one of which must occur before the rule's pattern is run.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["ENGLISH", "GRADER", "WINDOW", "Rule", "SignalKind", "rule"]
+
+SignalKind = Literal[
+    "instruction_override",
+    "grader_address",
+    "score_claim",
+    "forged_structure",
+    "forged_boundary",
+    "role_play",
+    "prompt_leak",
+    "tool_call",
+    "template_syntax",
+    "encoded",
+]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One pattern of one kind; run only when one of ``needles`` occurs in the text.
+
+    Every match holds a needle, so a ``windowed`` rule (one without ``$``, which would match at
+    a window's end) runs only within ``WINDOW`` characters of its needles: on a long answer the
+    patterns are the costly part.
+    """
+
+    kind: SignalKind
+    needles: tuple[str, ...]
+    pattern: re.Pattern[str]
+    windowed: bool
+
+
+WINDOW = (120, 240)
+"""Characters before and after a needle that a rule's match can reach."""
+
+
+def rule(kind: SignalKind, needles: str, pattern: str) -> Rule:
+    """A rule of ``kind`` from space-separated ``needles`` and a verbose, multi-line pattern."""
+    compiled = re.compile(pattern, re.VERBOSE | re.MULTILINE)
+    return Rule(kind, tuple(needles.split()), compiled, "$" not in pattern)
+
+
+# ------------------------------------------------------------------ vocabulary
+# Who grades: the evaluator, named as a role or as a machine (shared with ``directives``).
+GRADER = r"""(?:evaluat(?:or|ors)|grader|graders|assessor|examiner|marker|scorer|reviewer|judge
+    |screener|rater|recruiter|hiring\s+(?:manager|team)|(?:grading|scoring|evaluation|evaluating|
+    marking|assessment|review|screening)\s+(?:model|system|ai|bot|assistant|engine|tool|llm)
+    |ai|a\.i\.|llm|language\s+model|model|assistant|chat\s?gpt|gpt[\w.-]*|claude|gemini|copilot
+    |chatbot|bot)"""
+# What grading does, as verb stems.
+_GRADE_VERB = r"(?:grad|scor|evaluat|assess|review|read|mark|rat|judg|check|screen|process)\w*"
+# This answer, as the writer refers to it.
+_THIS = r"""(?:(?:this|my|the|that)\s+(?:\w+\s+)?(?:answer|response|submission|reply|essay
+    |application|candidate|applicant|interviewee|entry)|\bme\b)"""
+_TARGET = rf"(?:{_THIS}|\bit\b|\bthis\b)"
+# An imperative: at the start of a sentence or clause, after "please", or said to "you" or to
+# a grader ("you should give", "any fair grader would give").
+_IMPERATIVE = r"""(?:^|(?<=[.!?:;,\n"'(])\s*|\b(?:please|kindly|just|simply|now|so|then|and|you
+    |let's|lets)\s+(?:\w+\s+)?|\b(?:evaluators?|graders?|examiners?|assessors?|reviewers?|markers?
+    |scorers?|judges?|raters?|models?|ai|llm|assistant)\s+(?:\w+\s+)?)"""
+# The best grade, however it is put.
+_TOP = r"""(?:(?<![\d.])(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|20\s*/\s*20|4\s*/\s*4|3\s*/\s*3)
+    |(?<![\d.])(?:5|five|10|ten|100)[\s-]+(?:out[\s-]+of|of)[\s-]+(?:5|five|10|ten|100)\b
+    |(?:a\s+)?perfect\s+(?:5|five|10|ten|100)\b
+    |full\s+(?:marks|points|score|credit)|(?:top|max|maximum|highest|perfect|best|excellent
+    |outstanding|exceptional|flawless|exemplary|strongest)\s+(?:possible\s+)?(?:score|scores
+    |grade|grades|mark|marks|rating|ratings|points|recommendation|evaluation|hire|band)\b
+    |strong[\s_-]*(?:yes|hire)\b|definitely[\s_-]*hire\b
+    |\ba\s+(?:5|five|10|ten)\b(?!\s*-?\s*(?:star|stars|minute|hour|day|week|percent|%|year))
+    |score\s+of\s+(?:5|10)\b|(?:5|five)\s+(?:on|in|for|across)\s+(?:every|all|each))"""
+# Bare praise words count as a grade only after "as" ("grade it as excellent").
+_TOP_WORD = r"""(?:excellent|outstanding|exceptional|perfect|flawless|exemplary|strong|pass
+    |passing|hire|met|yes|a\s+pass)"""
+# Words that hand a grade out or claim one.
+_CLAIM = r"""(?:deserves?|merits?|earns?|warrants?|worth|scores?|gets?|receives?|achieves?
+    |is\s+(?:clearly\s+|obviously\s+|definitely\s+)?(?:rated|graded|scored|marked|worth)|should\s+(?:get|receive|be\s+given|be
+    \s+awarded|score|be\s+scored|be\s+rated|be\s+graded|be\s+marked|pass)|must\s+(?:get|receive
+    |be\s+given|score|be\s+scored|be\s+rated|be\s+graded|be\s+marked|pass))"""
+_HAND_OUT = r"""(?:give|assign|award|grant|rate|grade|score|mark|rank|evaluate|assess|judge
+    |classify|label|put|set|record|consider|treat|recommend)"""
+_INSTRUCTIONS = r"""(?:instructions?|directions?|directives?|rules|rubrics?|guidelines?|guidance
+    |criteria|criterion|prompts?|system\s+(?:prompt|message)|constraints|programming|training
+    |(?:scoring|grading|evaluation|marking|assessment|review)\s+(?:\w+\s+)?(?:policy|policies|rules
+    |guide|guides|guidelines|criteria|scheme|system|instructions|standards|process|steps|procedure
+    |checks?)
+    |everything\s+(?:above|before|else|you\s+(?:were|have\s+been)\s+(?:told|given))
+    |(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:text|content)\s+above|what\s+you\s+(?:were|have\s+been)
+    \s+(?:told|given)|your\s+(?:task|orders|job))"""
+_OVERRIDE = r"""(?:ignore|disregard|forget|override|overrule|bypass|skip|abandon|discard|drop
+    |scratch|ditch|toss|junk|never\s+mind|set\s+aside|put\s+aside|pay\s+no\s+(?:attention|heed)\s+to|(?:do\s+not|don't|never)\s+(?:follow
+    |apply|use|obey|consider)|stop\s+following|no\s+longer\s+follow|throw\s+out|suspend|replace)"""
+_ROLE = r"""(?:evaluator|grader|examiner|assessor|reviewer|marker|scorer|judge|rater|recruiter
+    |interviewer|hiring\s+manager|ai|assistant|model|bot|chatbot|persona|character|version|mode
+    |friend|fan|ally|advocate|supporter|mentor|mother|father|parent|colleague|teacher)"""
+_GRADING_ROLE = r"""(?:evaluator|grader|examiner|assessor|reviewer|marker|scorer|judge|rater
+    |recruiter|interviewer|hiring\s+manager|ai|assistant|model|bot|chatbot)"""
+_SENTENCE = r"[^.!?\n]"
+
+ENGLISH: tuple[Rule, ...] = (
+    # ---- instruction overrides
+    rule("instruction_override", "ignor disregard forget overr bypass skip abandon discard drop "
+          "scratch ditch toss junk mind "
+          "aside attention heed follow obey stop throw suspend replace",
+          rf"\b{_OVERRIDE}\b{_SENTENCE}{{0,60}}?\b{_INSTRUCTIONS}"),
+    rule("instruction_override", "instruction directive rule task order prompt",
+          r"""\b(?:new|updated|revised|real|actual|additional|secret|hidden|important|priority
+          |system|admin|administrator|developer|override)\s+(?:instructions?|directives?|rules
+          |task|orders?|prompt|policy)\s*(?::|-|=|\bare\b|\bis\b)"""),
+    rule("instruction_override", "now on instead henceforth",
+          r"""\b(?:from\s+now\s+on|instead|henceforth|going\s+forward)[,\s]+(?:you|the\s+(?:ai
+          |model|evaluator|grader|assistant))\s+(?:must|should|will|shall|are\s+to|have\s+to)\b"""),
+    rule("instruction_override", "criteri rubric polic guideline instruction",
+          r"""\b(?:the\s+)?(?:evaluation|scoring|grading|marking|assessment)?\s*(?:criteria|rubric
+          |policy|guidelines?|instructions?)\s+(?:have|has)\s+(?:been\s+)?(?:changed|updated
+          |replaced|revised|removed|suspended|waived)"""),
+    rule("instruction_override", "apply matter count void null cancel invalid obsolete suspend "
+          "outdated irrelevant revoked",
+          r"""\b(?:(?:your|the|these|those|all|any)\s+)?(?:\w+\s+)?(?:instructions|rubric|rules|criteria
+          |guidelines|guidance|(?:grading|scoring|evaluation|marking)\s+\w+|system\s+prompt|prompt)(?:\s+(?:that\s+)?
+          you(?:\s+\w+){0,3}?)?(?:\s*,\s*(?:it|they|that)\s+|\s+)(?:(?:no\s+longer|do\s+not|don't
+          |does\s+not|doesn't|won't)
+          \s+(?:apply|matter|count)|(?:are|is)\s+(?:now\s+)?(?:void|null|cancell?ed|invalid|obsolete
+          |suspended|outdated|irrelevant|revoked|lifted))"""),
+    rule("instruction_override", "overrid supersed replac cancel void trump",
+          r"""\b(?:overrides?|supersedes?|replaces?|cancels?|voids?|trumps?)\s+(?:anything|everything
+          |all|any|whatever)\s+(?:else\s+)?(?:you|above|before|earlier|previous|prior)"""),
+    rule("instruction_override", "not don't never",
+          rf"""\b(?:do\s+not|don't|never)\s+(?:penali[sz]e|deduct|flag|mark\s+down|downgrade
+          |count\s+(?:this|it)\s+against)\s+(?:{_THIS}|this|it|any\s+(?:of\s+)?(?:this|red\s+flags?))"""),
+    # ---- speaking to the evaluator
+    rule("grader_address", "dear hello hi hey attention greeting note message memo",
+          rf"""\b(?:dear|hello|hi|hey|attention|greetings|(?:a\s+)?(?:\w+\s+)?(?:note|message|memo
+          |reminder|word)\s+(?:to|for))(?:\s+there)?[\s,:!]+(?:the\s+|my\s+|our\s+|any\s+|all\s+)?
+          (?:\w+\s+)?{GRADER}\b"""),
+    rule("grader_address", "evaluator grader assessor examiner marker scorer reviewer judge rater "
+          "screener",
+          r"""(?:^|(?<=[.!?,:;\n])\s*)(?:(?:psst|ps|p\.s\.|ok|okay|so|oh|well|listen|look|hey|hi
+          |hello|dear|and|also)[\s,.]+)*(?:the\s+|my\s+|dear\s+)?(?:\w+\s+)?(?:evaluator|grader
+          |assessor|examiner|marker|scorer|reviewer|judge|rater|screener)s?(?:\s+(?:bot|ai|model
+          |system))?\s*[,!]"""),
+    rule("grader_address", "to for",
+          rf"""\b(?:to|for)\s+(?:the|my|any|whichever|whatever|all)\s+(?:\w+\s+)?{GRADER}s?\s*[:,]"""),
+    rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
+          "screener reader whoever you,",
+          rf"""\b(?:{GRADER}|reader)s?\s+of\s+(?:this|my)\s+(?:answer|response|submission|essay
+          |text|application)\b|\bwhoever\s+you\s+are\b|\byou\s*,\s*(?:the\s+|my\s+|dear\s+)?
+          {GRADER}\b"""),
+    rule("grader_address", "whoever whomever whatever anyone anybody person people human reader "
+          "evaluat grader assessor examiner marker scorer reviewer judge rater screener recruiter "
+          "hiring model llm assistant gpt claude gemini copilot bot ai",
+          rf"""\b(?:(?:whoever|whomever|anyone|anybody|whatever)(?:\s+or\s+(?:whoever|whatever
+          |whichever\s+\w+))?|(?:the\s+)?(?:person|people|one|human|reader
+          |{GRADER})s?(?:\s+or\s+(?:\w+\s+)?\w+)?)\s+(?:who\s+|that\s+)?(?:is\s+|are\s+|will\s+
+          (?:be\s+)?|might\s+(?:be\s+)?)?{_GRADE_VERB}\s+(?:this|these|my|me)\b"""),
+    rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
+          "screener recruiter hiring model llm assistant gpt claude gemini copilot bot  ai",
+          rf"""\b(?:if\s+you\s+are|as|you|you're|you\s+are|dear)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?
+          {GRADER}\s+(?:who\s+is\s+|that\s+is\s+)?{_GRADE_VERB}\s+(?:this|these|my|the\s+candidate)"""),
+    rule("grader_address", "if you are",
+          r"""\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|a\.i\.|llm|language\s+model|model|bot|machine
+          |automated|artificial|computer|program|chatbot|assistant)\b"""),
+    # ---- score and verdict claims
+    rule("score_claim", "deserv merit earn warrant worth should must scores gets receiv achiev "
+          "rated graded scored marked",
+          rf"(?:{_THIS}|\bi)\s+(?:\w+\s+)?{_CLAIM}\b{_SENTENCE}{{0,40}}?{_TOP}"),
+    rule("score_claim", "give assign award grant rate grade score mark rank evaluat assess judg "
+          "classif label put set record consider treat recommend",
+          rf"""{_IMPERATIVE}{_HAND_OUT}\s+{_TARGET}\b{_SENTENCE}{{0,50}}?(?:{_TOP}|\bas\s+(?:an?\s+)?
+          {_TOP_WORD}\b)"""),
+    rule("score_claim", "score grade rating mark evaluation verdict recommendation assessment",
+          rf"""\b(?:final|overall|total|correct|right|fair|true|real|proper|appropriate|only
+          \s+reasonable|accurate)\s+(?:score|grade|rating|mark|evaluation|verdict|recommendation
+          |assessment|outcome|result)\b{_SENTENCE}{{0,50}}?\b(?:is|should\s+be|must\s+be|will\s+be
+          |would\s+be|=|:)\s*{_SENTENCE}{{0,25}}?{_TOP}"""),
+    rule("score_claim", "answer response submission candidate applicant",
+          rf"{_TOP}[\s-]+(?:[\w-]+[\s-]+){{0,2}}(?:answer|response|submission|candidate|applicant)\b"),
+    rule("score_claim", "recommendation verdict decision",
+          r"""^[ \t>*-]*(?:final\s+|overall\s+|my\s+)?(?:recommendation|verdict|decision)[ \t]*[:=]
+          [ \t]*(?:strong[\s_-]?(?:yes|hire)|hire|yes|pass(?:ed)?|approved?|accept(?:ed)?)\b"""),
+    rule("score_claim", "down lower low harsh below",
+          r"""\b(?:mark|grad|scor|rat|penali[sz])\w*\s+(?:this|me|it|my\s+\w+)\s+(?:down|lower|low
+          |harshly|below)\b[^.!?\n]{0,60}\b(?:would|will|could)\s+(?:be|reflect|look|seem)"""),
+    rule("score_claim", "checklist rubric criteria list scale",
+          r"""\b(?:every|each|all)\s+(?:\w+\s+){0,2}(?:on|in|of|from)\s+your\s+(?:\w+\s+)?(?:checklist
+          |rubric|criteria|list|scale)\b[^.!?\n]{0,40}\b(?:ticked|met|satisfied|checked|covered
+          |fulfilled|addressed)"""),
+    rule("score_claim", "below less short under",
+          r"""\bnothing\s+(?:below|less\s+than|short\s+of|under|lower\s+than)\s+(?:an?\s+|the\s+)?
+          (?:\w+\s+)?(?:yes|5|five|10|top|strong|full|perfect|maximum|max|highest|hire|pass)\b"""),
+    rule("score_claim", "strong definitely", r"\b(?:strong|definitely)[_-](?:yes|no|not|hire)\b"),
+    rule("score_claim", "criteri dimension red flag", rf"""\b(?:mark|set|treat|consider|count
+          |record|score|rate)\s+(?:all|every|each|the)\s+(?:\w+\s+)?(?:criteria|criterion|criterions
+          |dimensions?|red\s+flags?|scores?|categories|category)\b{_SENTENCE}{{0,30}}?\b(?:as|to|at
+          |with)\s+(?:met|passed|present|absent|false|none|5|five|10|max|maximum|full|top
+          |excellent|perfect)"""),
+    rule("score_claim", "red flag", r"""\b(?:no|zero|none\s+of\s+the)\s+red\s+flags?\s+(?:are\s+
+          |were\s+)?(?:present|detected|found|apply|in\s+(?:this|my))"""),
+    # ---- forged judgments and turns: JSON and YAML keys, chat markup, template syntax
+    rule("forged_structure", "\" '",
+          r"""["'](?:scores?|verdicts?|present|detected|dimensions?|recommendation|overall(?:_100)?
+          |rationale|evidence|criteria(?:_coverage)?|red_flags|injection|star|empathy|ownership
+          |ai_fluency|grade|rating|result|status|met|pass|passed|hire|decision|evaluation)["']
+          \s*:"""),
+    rule("forged_structure", "{",
+          r"""[{,]\s*(?:scores?|verdicts?|present|detected|dimensions?|recommendation|overall
+          |criteria|red_flags|injection|empathy|ownership|grade|rating|decision)\s*:\s*[\w"'\d]"""),
+    rule("forged_structure", ": = -",
+          r"""^[ \t>*#-]*(?:[\w ]{0,20}?(?:score|grade|rating)s?|overall|final\s+(?:verdict
+          |decision)|grade|rating|verdict|recommendation|decision|evaluation|assessment|result|outcome
+          |criteria(?:_coverage)?|coverage|red[\s_]flags?|injection|detected|empathy|ownership
+          |star|ai[\s_]fluency|problem[\s_]solving|communication|positivity|drive|coachability
+          |hire|status|all\s+dimensions|dimensions?)[ \t]*[:=][ \t]*(?:(?:[1-5](?:\.0)?|10|100)
+          (?![\d.])(?:[ \t]*/[ \t]*(?:5|10|100))?|five|ten|strong[\s_-]?(?:yes|hire)|yes|true|false
+          |met|not[\s_]met|pass(?:ed)?|hire|none|null|excellent|outstanding|perfect|high
+          |max(?:imum)?|approved?)[ \t]*[.!]?[ \t]*$
+          |^[ \t>*#-]*(?:empathy|ownership|star|ai[\s_]fluency|problem[\s_]solving|communication
+          |positivity|drive|coachability|verdict|recommendation|decision|score|overall|grade|rating)
+          [ \t]+(?:-|->|=>)[ \t]+(?:[1-5]|10|strong[\s_-]?(?:yes|hire)|yes|hire|pass|met)[ \t]*[.!]?
+          [ \t]*$"""),
+    rule("forged_structure", "< [", r"""<\|[a-z_]{2,30}\|>|\[/?(?:inst|sys|system)\]|<</?sys>>
+          |</?(?:system|assistant|user|answer|candidate_answer|candidate|instructions?|prompt|judge
+          |evaluator|developer|im_start|im_end|start_of_turn|end_of_turn|turn|s|context|document)>
+          |</?[a-z_:-]*(?:answer|response|candidate|system|instruction|prompt|grader|evaluator|judge
+          |assistant|rubric|score|grade|verdict|tool|function)[a-z_:-]*(?:\s[^<>\n]{0,40})?>"""),
+    rule("forged_structure", "#",
+          r"""^[ \t]*\#{1,6}[ \t]*(?:system|instructions?|assistant|user|response|prompt|evaluator
+          |grader|judge|new\s+instructions|rubric|scoring|evaluation|developer)\b[^\n]{0,40}$"""),
+    rule("forged_structure", ":",
+          r"""^[ \t>*-]*(?:system|assistant|developer|evaluator|grader|judge|(?:grader|evaluator
+          |reviewer|judge)\s+(?:notes?|instructions?|override))[ \t]*:(?=[^\n]{0,160}?(?:scor|grad
+          |rat|mark|candidate|answer|response|evaluat|rubric|criteri|instruction|strong|pass|hire|ignore
+          |disregard|excellent|\byou\b|\b[1-5]\b|\byes\b|\d\s*/\s*\d))"""),
+    rule("template_syntax", "{{ {%", r"\{\{.{0,200}?\}\}|\{%.{0,200}?%\}"),
+    # ---- fences that imitate the boundary around the answer
+    rule("forged_boundary", "answer response submission input text",
+          r"""^[^\w\n]*(?:begin|end|start)[^\w\n]*(?:of[^\w\n]+)?(?:the[^\w\n]+)?(?:candidate'?s?
+          [^\w\n]+|user'?s?[^\w\n]+)?(?:answer|response|submission|input|text)\b(?=[^\w\n]*(?:[\w-]*\d
+          [\w-]*[^\w\n]*)?(?:$|[.:!;]))"""),
+    rule("forged_boundary", "answer", r"\banswer[-_][0-9a-f]{4,}\b"),
+    # ---- a new role for the evaluator
+    rule("role_play", "you are now",
+          rf"""\b(?:you\s+are|you're|you\s+will\s+be|you\s+become)\s+(?:now|no\s+longer
+          |henceforth|from\s+now\s+on)\s+(?:an?\s+|the\s+|my\s+)?(?:\w+\s+){{0,2}}{_ROLE}\b"""),
+    rule("role_play", "now on henceforth",
+          r"\b(?:from\s+now\s+on|henceforth)[,\s]+(?:you\s+are|you're|you\s+will\s+(?:be|act))\b"),
+    rule("role_play", "pretend imagine suppose assume",
+          rf"""\b(?:pretend|imagine|suppose|assume)\s+(?:that\s+)?(?:you\s+are|you're|you\s+were)
+          \s+(?:an?\s+|the\s+|my\s+)?(?:\w+'?s?\s+){{0,2}}(?:{_ROLE}|biggest|best|greatest)\b"""),
+    rule("role_play", "pretend", r"\bpretend\s+(?:that\s+)?(?:you|to\s+be\s+(?:an?|the|my)\s+"
+          rf"(?:\w+\s+){{0,2}}{_ROLE})\b"),
+    rule("role_play", "act behave respond answer function operate role play",
+          rf"""{_IMPERATIVE}(?:act|behave|respond|answer|function|operate|role[\s-]?play|play\s+the
+          \s+role\s+of|take\s+the\s+role\s+of)\s+(?:as\s+)?(?:if\s+you\s+(?:were|are)\s+)?(?:an?\s+
+          |the\s+|my\s+)?(?:\w+\s+){{0,2}}{_GRADING_ROLE}\b"""),
+    rule("role_play", "mode",
+          r"""\b(?:switch|change|enter|go|turn|put\s+yourself)\s+(?:in)?to\s+(?:an?\s+|the\s+|your\s+)?
+          (?:\w+\s+)?(?:unrestricted|unfiltered|uncensored|developer|debug|admin|lenient|generous|god
+          |jailbreak|dan|no[\s-]rules?|grading[\s-]free|free)\s+mode\b"""),
+    rule("role_play", "roles places positions",
+          r"\b(?:switch|swap|reverse|trade|change)\s+(?:roles|places|positions)\b"),
+    rule("role_play", "jailbreak developer anything",
+          r"\b(?:jailbr(?:eak|oken)|developer\s+mode|do\s+anything\s+now|god\s+mode)\b"),
+    # ---- asking for the instructions or the rubric
+    rule("prompt_leak", "print show reveal repeat output display tell share leak disclose "
+          "expose write list recite paste dump give return",
+          r"""\b(?:print|show|reveal|repeat|output|display|tell|share|leak|disclose|expose|write
+          \s+out|list|recite|paste|dump|give|return|copy)\s+(?:me\s+|us\s+)?(?:(?:the|a)\s+(?:\w+\s+)?
+          (?:of|from|in)\s+)?(?:your\s+(?:\w+\s+){0,2}
+          (?:instructions|prompt|rules|guidelines|rubric|criteria|configuration|system\s+message)
+          |(?:the|this)\s+(?:\w+\s+){0,2}(?:rubric|system\s+(?:prompt|message)|(?:scoring|grading
+          |marking|evaluation)\s+(?:guide|criteria|rubric|rules|instructions|scheme|prompt)|hidden\s+
+          (?:\w+\s+)?(?:instructions|prompt|rules|criteria|rubric|text|message|guide)|instructions\s+(?:above|you\s+(?:were|have\s+been)\s+given))|everything\s+(?:above
+          |before))"""),
+    rule("prompt_leak", "what", r"""\bwhat\s+(?:were|was|are|is)\s+(?:you|your)\s+(?:told
+          |given|instructed|instructions|prompt|system\s+prompt|rules)|\bwhat\s+(?:\w+\s+)?(?:criteria
+          |instructions|rules|rubric|prompt|guidelines)\s+(?:you|were\s+you)\s+(?:were\s+|have\s+been\s+
+          |are\s+)?(?:given|told|using|use|following|follow)"""),
+    # ---- tools, functions and commands
+    rule("tool_call", "call invoke execute run trigger",
+          rf"""{_IMPERATIVE}(?:call|invoke|execute|run|trigger)\s+(?:the\s+|a\s+|this\s+|following\s+
+          |the\s+following\s+)?(?:[\w.]+\s+){{0,1}}(?:function|tool|api|command|plugin|endpoint
+          |webhook|script|shell|code)\b"""),
+    rule("tool_call", "use", r"""\buse\s+the\s+\w*(?:scor|grad|submit|approv|set|eval|record)
+          \w*\s+(?:tool|function|api|plugin)\b"""),
+    rule("tool_call", "(", r"""\b[a-z]+_[a-z_]+\([^()\n]{0,80}\)
+          |\b[a-z_]+(?:\.[a-z_]+)+\([^()\n]{0,80}\)|\b[a-z_]+\(\s*[a-z_]+\s*=[^()\n]{0,80}\)"""),
+    rule("tool_call", "tool function invoke", r"""</?(?:tool_call|function_call|tool_use|invoke
+          |function_calls|tool_result)>|["'](?:function|tool|arguments|tool_calls|function_call)["']
+          \s*:"""),
+    rule("tool_call", "function tool action",
+          r"\b(?:function_call|function_name|tool_calls?|tool_use|tool_name)\s*[:=]"),
+    rule("tool_call", "--", r"\b[a-z][\w.-]*(?:\s+--?[a-z][\w-]*(?:[= ][^\s-]\S*)?){2,}"),
+    rule("tool_call", "your", r"""\buse\s+your\s+(?:\w+\s+)?(?:tool|tools|function|plugin|api
+          |browser|access|email|connector)\b"""),
+    rule("tool_call", "curl wget system subprocess rm",
+          r"\b(?:curl|wget)\s+https?://|\bos\.system\b|\bsubprocess\b|\brm\s+-rf\b"),
+)  # fmt: skip

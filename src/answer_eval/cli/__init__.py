@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from answer_eval._version import __version__
 from answer_eval.cli import batch_cmd, regress_cmd, report_cmd, rubrics_cmd, score_cmd
 from answer_eval.errors import AnswerEvalError
+from answer_eval.reports.terminal import terminal_safe
 
 __all__ = ["main"]
 
@@ -39,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         code: int = args.run(args)
     except AnswerEvalError as exc:
-        print(f"answer-eval: error: {exc}", file=sys.stderr)
+        print(f"answer-eval: error: {terminal_safe(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

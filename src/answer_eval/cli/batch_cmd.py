@@ -31,6 +31,7 @@ from answer_eval.errors import InputError, JudgeConfigError
 from answer_eval.evaluator import Evaluator
 from answer_eval.judges.cache import DEFAULT_CACHE_PATH, CachingJudge, ResponseCache
 from answer_eval.judges.contract import Judge
+from answer_eval.reports.terminal import terminal_safe
 from answer_eval.rubrics.loading import load_rubric_set
 from answer_eval.rubrics.models import RubricSet
 
@@ -282,7 +283,7 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         interrupted = True
     except WorkerDiedError as exc:
-        print(f"answer-eval: {exc}", file=sys.stderr)
+        print(f"answer-eval: {terminal_safe(str(exc))}", file=sys.stderr)
         failed = True
     finally:
         sink.close()
@@ -341,7 +342,7 @@ def _run_openai_batch(
         summary,
         state_path=output.with_name(output.name + ".batch-state.json"),
         work_dir=output.with_name(output.name + ".batch"),
-        log=lambda line: print(line, file=sys.stderr),
+        log=lambda line: print(terminal_safe(line), file=sys.stderr),
     )
     try:
         if args.write_requests_only is not None:

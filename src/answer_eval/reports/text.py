@@ -1,4 +1,8 @@
-"""Plain-text rendering of an Evaluation for people (pure)."""
+"""Plain-text rendering of an Evaluation for people (pure).
+
+Every field that comes from an answer, a results file or a judge passes through
+``terminal_safe`` (``reports.terminal``), so it cannot drive the terminal it is printed on.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from answer_eval.evaluation import Evaluation, Evidence
+from answer_eval.reports.terminal import terminal_safe as _safe
 
 __all__ = ["ResultRow", "render_evaluation", "render_table"]
 
@@ -30,6 +35,19 @@ def _clip(text: str, width: int) -> str:
 
 def render_table(rows: list[ResultRow], *, flags_width: int = 40) -> str:
     """A fixed-width table, one line per answer, then counts by recommendation and status."""
+    rows = [
+        ResultRow(
+            answer_id=_safe(r.answer_id),
+            question_id=_safe(r.question_id),
+            status=_safe(r.status),
+            recommendation=None if r.recommendation is None else _safe(str(r.recommendation)),
+            overall=r.overall,
+            red_flags=[_safe(str(f)) for f in r.red_flags],
+            review=r.review,
+            reason=None if r.reason is None else _safe(str(r.reason)),
+        )
+        for r in rows
+    ]
     id_w = max([len("ANSWER"), *(len(r.answer_id) for r in rows)])
     q_w = max([len("QUESTION"), *(len(r.question_id) for r in rows)])
     lines = [
@@ -37,7 +55,7 @@ def render_table(rows: list[ResultRow], *, flags_width: int = 40) -> str:
         f"{'REVIEW':6}  RED FLAGS / NOTES"
     ]
     for r in rows:
-        score = f"{r.overall:.2f}" if r.overall is not None else "-"
+        score = f"{r.overall:.2f}" if isinstance(r.overall, int | float) else "-"
         verdict = r.recommendation or r.status
         notes = ", ".join(r.red_flags) if r.status == "scored" else f"{r.status}: {r.reason}"
         review = "yes" if r.review and r.review != ["offline_judge"] else "-"
@@ -61,18 +79,18 @@ def _quote(evidence: Evidence, width: int = 90) -> str:
     text = evidence.span.text if evidence.span else evidence.quote
     text = " ".join(text.split())
     text = text if len(text) <= width else text[: width - 3] + "..."
-    mark = "" if evidence.verified else "  [NOT IN ANSWER]"
-    return f'"{text}"{mark}'
+    mark = "" if evidence.verified else f"  [NOT IN ANSWER: {evidence.rejection or 'not_found'}]"
+    return f'"{_safe(text)}"{mark}'
 
 
 def render_evaluation(evaluation: Evaluation, answer: str | None = None) -> str:
     """A readable summary: scores, evidence quotes, red flags, review flags, provenance."""
     p = evaluation.provenance
-    lines = [f"Question: {evaluation.question_id}"]
+    lines = [f"Question: {_safe(evaluation.question_id)}"]
     if evaluation.status == "unscored":
         lines += [
-            f"UNSCORED ({evaluation.unscored_reason}): {evaluation.detail}",
-            f"Judge: {p.judge} {p.model} ({p.attempts} attempts)",
+            f"UNSCORED ({evaluation.unscored_reason}): {_safe(evaluation.detail or '')}",
+            f"Judge: {p.judge} {_safe(p.model)} ({p.attempts} attempts)",
         ]
         return "\n".join(lines) + "\n"
     lines.append(
@@ -85,14 +103,15 @@ def render_evaluation(evaluation: Evaluation, answer: str | None = None) -> str:
         if d.status == "not_applicable":
             lines.append(f"  {d.name:26} n/a  ({d.reason})")
             continue
-        lines.append(f"  {d.name:26} {d.score}/5  weight {d.weight:g}")
+        note = f"  UNSUPPORTED: judged {d.judged_score}, no verified quote" if d.unsupported else ""
+        lines.append(f"  {d.name:26} {d.score}/5  weight {d.weight:g}{note}")
         lines += [f"      {_quote(e)}" for e in d.evidence[:3]]
     if evaluation.star is not None and evaluation.star.policy != "not_applicable":
         found = evaluation.star.found()
         lines.append(f"\nSTAR ({evaluation.star.policy}): found {', '.join(found) or 'none'}")
     lines.append("\nCriteria")
     for c in evaluation.criteria:
-        note = "" if c.verdict == c.judged else f" (judge said {c.judged})"
+        note = "" if c.verdict == c.judged else f" (judge said {c.judged}, no verified quote)"
         lines.append(f"  [{c.verdict:7}] {c.id}{note}")
         lines += [f"      {_quote(e)}" for e in c.evidence[:2] if e.verified]
     present = [f for f in evaluation.red_flags if f.present]
@@ -102,9 +121,9 @@ def render_evaluation(evaluation: Evaluation, answer: str | None = None) -> str:
         lines += [f"      {_quote(e)}" for e in f.evidence[:2] if e.verified]
     if evaluation.review_flags:
         lines.append("\nNeeds human review")
-        lines += [f"  - {r.code}: {r.message}" for r in evaluation.review_flags]
+        lines += [f"  - {r.code}: {_safe(r.message)}" for r in evaluation.review_flags]
     lines.append(
-        f"\nJudge: {p.judge} {p.model} mode={p.output_mode} attempts={p.attempts} "
+        f"\nJudge: {p.judge} {_safe(p.model)} mode={_safe(p.output_mode)} attempts={p.attempts} "
         f"tokens={p.usage.prompt_tokens}+{p.usage.completion_tokens} latency={p.latency_ms:.0f} ms"
     )
     lines.append(f"Rubric: {p.rubric_set} {p.question_id} sha256:{p.rubric_hash[:12]}")

@@ -32,7 +32,15 @@ from typing import NamedTuple
 
 from answer_eval.edits import compare_words
 from answer_eval.evaluation import Evidence, MatchKind, Rejection, Span
-from answer_eval.text import FoldedText, Token, content_words, negated_before, squash, words
+from answer_eval.text import (
+    FoldedText,
+    Token,
+    content_words,
+    negated_before,
+    split_words,
+    squash,
+    words,
+)
 
 __all__ = [
     "FUZZY_THRESHOLD",
@@ -120,27 +128,30 @@ def _exact(folded: NormalizedText, target: str, after: int) -> _Found | Rejectio
 
 def _fuzzy(folded: NormalizedText, target: str, after: int) -> _Found | Rejection:
     """The best whole-word window similar to ``target`` whose edits keep its meaning."""
-    quoted = words(target)
-    shared = sum(1 for t in quoted if t.text in folded.vocabulary)
+    quoted = split_words(target)
+    shared = sum(1 for w in quoted if w in folded.vocabulary)
     if not quoted or shared / len(quoted) < _FUZZY_MIN_WORD_SHARE:
         return "not_found"
     tokens, votes = folded.tokens, dict[int, int]()
-    for i, token in enumerate(quoted):  # each shared word votes for where the copy starts
-        for j in folded.where(token.text):
+    for i, word in enumerate(quoted):  # each shared word votes for where the copy starts
+        for j in folded.where(word):
             votes[j - i] = votes.get(j - i, 0) + 1
     scorer = SequenceMatcher(None, autojunk=False)
     scorer.set_seq2(target)
     windows: set[tuple[int, int]] = set()
-    for start in sorted(votes, key=votes.__getitem__, reverse=True)[:3]:
+    for start in sorted(votes, key=votes.__getitem__, reverse=True)[:2]:
+        # a dropped or added word moves the copy's first and last word by one
         for first in (start - 1, start, start + 1):
-            for last in range(first + len(quoted) - 3, first + len(quoted) + 2):
+            for last in range(first + len(quoted) - 2, first + len(quoted) + 1):
                 if 0 <= first <= last < len(tokens) and tokens[first].start >= after:
                     windows.add((tokens[first].start, tokens[last].end))
     ranked = []
     for a, b in windows:
         scorer.set_seq1(folded.text[a:b])
-        if scorer.real_quick_ratio() >= FUZZY_THRESHOLD and scorer.quick_ratio() >= FUZZY_THRESHOLD:
-            ranked.append((scorer.quick_ratio(), a, b))
+        if scorer.real_quick_ratio() >= FUZZY_THRESHOLD:
+            bound = scorer.quick_ratio()  # an upper bound of ratio(), far cheaper
+            if bound >= FUZZY_THRESHOLD:
+                ranked.append((bound, a, b))
     worst: Rejection = "not_found"
     scored = []
     for _bound, a, b in sorted(ranked, reverse=True)[:4]:
@@ -149,7 +160,7 @@ def _fuzzy(folded: NormalizedText, target: str, after: int) -> _Found | Rejectio
     for ratio, a, b in sorted(scored, reverse=True):
         if ratio < FUZZY_THRESHOLD:
             break
-        edits = compare_words([t.text for t in quoted], [t.text for t in words(folded.text[a:b])])
+        edits = compare_words(quoted, split_words(folded.text[a:b]))
         if edits == "meaning_changed" or (edits == "same" and _negated(folded, a)):
             worst = "meaning_changed"
         elif edits == "same":

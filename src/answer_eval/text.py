@@ -32,6 +32,7 @@ __all__ = [
     "is_negation",
     "negated_before",
     "sentences",
+    "split_words",
     "squash",
     "words",
 ]
@@ -99,7 +100,7 @@ class FoldedText:
     def vocabulary(self) -> frozenset[str]:
         """The distinct words of the text (folded)."""
         if self._vocabulary is None:
-            self._vocabulary = frozenset(t.text for t in words(self.text))
+            self._vocabulary = frozenset(_WORD.findall(self.text))
         return self._vocabulary
 
     def origin(self, index: int) -> int:
@@ -208,6 +209,11 @@ def words(text: str) -> list[Token]:
     return [Token(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
+def split_words(text: str) -> list[str]:
+    """The words of ``text`` (already folded), as strings: ``words`` without the offsets."""
+    return _WORD.findall(text)
+
+
 _STOPWORD_TEXT = """
 a about above after again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing down during each few for from further had
@@ -237,7 +243,7 @@ def content_words(text: str) -> list[str]:
 
     Numbers count: "4 hours" is two content words.
     """
-    return [t.text for t in words(text) if t.text not in STOPWORDS and not is_negation(t.text)]
+    return [w for w in _WORD.findall(text) if w not in STOPWORDS and not is_negation(w)]
 
 
 _SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]+[\"')\]]*(?=\s|$)|\n")

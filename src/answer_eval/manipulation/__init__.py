@@ -73,12 +73,13 @@ class Signal:
 def _windows(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
     """Merged ranges of ``text`` within ``WINDOW`` of an occurrence of one of ``needles``."""
     back, ahead = WINDOW
+    probe = " " + text  # a needle such as " ai" also finds the text's first word
     spots = []
     for needle in needles:
-        at = text.find(needle)
+        at = probe.find(needle)
         while at >= 0:
-            spots.append((max(0, at - back), min(len(text), at + len(needle) + ahead)))
-            at = text.find(needle, at + 1)
+            spots.append((max(0, at - 1 - back), min(len(text), at + len(needle) + ahead)))
+            at = probe.find(needle, at + 1)
     merged: list[tuple[int, int]] = []
     for a, b in sorted(spots):
         if merged and a <= merged[-1][1]:
@@ -90,9 +91,10 @@ def _windows(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
 
 def _scan(view: MappedText, rules: tuple[Rule, ...], kind: SignalKind | None) -> list[Signal]:
     text, answer = view.text, view.original
+    probe = " " + text
     found = []
     for rule in rules:
-        if not any(needle in text for needle in rule.needles):
+        if not any(needle in probe for needle in rule.needles):
             continue
         ranges = _windows(text, rule.needles) if rule.windowed else [(0, len(text))]
         for a, b in ranges:

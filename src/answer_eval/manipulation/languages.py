@@ -94,7 +94,7 @@ _PORTUGUESE = (
     rule("grader_address", "prezad car querid ola atencao",
           r"""\b(?:prezad[oa]s?|car[oa]s?|querid[oa]s?|ola|atencao)[\s,:]+(?:\w+\s+)?(?:avaliador(?:a|es)?
           |corretor(?:a)?|examinador(?:a)?|recrutador(?:a)?|ia|modelo|assistente)\b"""),
-    rule("score_claim", "de da atribu conced merec avali",
+    rule("score_claim", "nota pontua /5 /10",
           rf"""\b(?:de|da|de-me|me\s+de|atribua|atribui|conceda|merece|mereco|avalie)\b{_S}{{0,50}}?
           (?:nota\s+maxima|pontuacao\s+maxima|(?:nota|um|uma)\s+(?:5|cinco|10|dez)\b|5\s*/\s*5
           |10\s*/\s*10)"""),

@@ -49,9 +49,11 @@ WINDOW = (120, 240)
 
 
 def rule(kind: SignalKind, needles: str, pattern: str) -> Rule:
-    """A rule of ``kind`` from space-separated ``needles`` and a verbose, multi-line pattern."""
+    """A rule of ``kind`` from space-separated ``needles`` ("_" in a needle stands for a space)
+    and a verbose, multi-line pattern."""
     compiled = re.compile(pattern, re.VERBOSE | re.MULTILINE)
-    return Rule(kind, tuple(needles.split()), compiled, "$" not in pattern)
+    words = tuple(n.replace("_", " ") for n in needles.split())
+    return Rule(kind, words, compiled, "$" not in pattern)
 
 
 # ------------------------------------------------------------------ vocabulary
@@ -120,7 +122,7 @@ ENGLISH: tuple[Rule, ...] = (
           r"""\b(?:new|updated|revised|real|actual|additional|secret|hidden|important|priority
           |system|admin|administrator|developer|override)\s+(?:instructions?|directives?|rules
           |task|orders?|prompt|policy)\s*(?::|-|=|\bare\b|\bis\b)"""),
-    rule("instruction_override", "now on instead henceforth",
+    rule("instruction_override", "now_on instead henceforth forward",
           r"""\b(?:from\s+now\s+on|instead|henceforth|going\s+forward)[,\s]+(?:you|the\s+(?:ai
           |model|evaluator|grader|assistant))\s+(?:must|should|will|shall|are\s+to|have\s+to)\b"""),
     rule("instruction_override", "criteri rubric polic guideline instruction",
@@ -142,7 +144,8 @@ ENGLISH: tuple[Rule, ...] = (
           rf"""\b(?:do\s+not|don't|never)\s+(?:penali[sz]e|deduct|flag|mark\s+down|downgrade
           |count\s+(?:this|it)\s+against)\s+(?:{_THIS}|this|it|any\s+(?:of\s+)?(?:this|red\s+flags?))"""),
     # ---- speaking to the evaluator
-    rule("grader_address", "dear hello hi hey attention greeting note message memo",
+    rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
+          "screener recruiter hiring _ai llm model assistant gpt claude gemini copilot bot",
           rf"""\b(?:dear|hello|hi|hey|attention|greetings|(?:a\s+)?(?:\w+\s+)?(?:note|message|memo
           |reminder|word)\s+(?:to|for))(?:\s+there)?[\s,:!]+(?:the\s+|my\s+|our\s+|any\s+|all\s+)?
           (?:\w+\s+)?{GRADER}\b"""),
@@ -152,7 +155,8 @@ ENGLISH: tuple[Rule, ...] = (
           |hello|dear|and|also)[\s,.]+)*(?:the\s+|my\s+|dear\s+)?(?:\w+\s+)?(?:evaluator|grader
           |assessor|examiner|marker|scorer|reviewer|judge|rater|screener)s?(?:\s+(?:bot|ai|model
           |system))?\s*[,!]"""),
-    rule("grader_address", "to for",
+    rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
+          "screener recruiter hiring _ai llm model assistant gpt claude gemini copilot bot",
           rf"""\b(?:to|for)\s+(?:the|my|any|whichever|whatever|all)\s+(?:\w+\s+)?{GRADER}s?\s*[:,]"""),
     rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
           "screener reader whoever you,",
@@ -161,7 +165,7 @@ ENGLISH: tuple[Rule, ...] = (
           {GRADER}\b"""),
     rule("grader_address", "whoever whomever whatever anyone anybody person people human reader "
           "evaluat grader assessor examiner marker scorer reviewer judge rater screener recruiter "
-          "hiring model llm assistant gpt claude gemini copilot bot ai",
+          "hiring model llm assistant gpt claude gemini copilot bot _ai",
           rf"""\b(?:(?:whoever|whomever|anyone|anybody|whatever)(?:\s+or\s+(?:whoever|whatever
           |whichever\s+\w+))?|(?:the\s+)?(?:person|people|one|human|reader
           |{GRADER})s?(?:\s+or\s+(?:\w+\s+)?\w+)?)\s+(?:who\s+|that\s+)?(?:is\s+|are\s+|will\s+
@@ -255,14 +259,15 @@ ENGLISH: tuple[Rule, ...] = (
     rule("role_play", "you are now",
           rf"""\b(?:you\s+are|you're|you\s+will\s+be|you\s+become)\s+(?:now|no\s+longer
           |henceforth|from\s+now\s+on)\s+(?:an?\s+|the\s+|my\s+)?(?:\w+\s+){{0,2}}{_ROLE}\b"""),
-    rule("role_play", "now on henceforth",
+    rule("role_play", "now_on henceforth",
           r"\b(?:from\s+now\s+on|henceforth)[,\s]+(?:you\s+are|you're|you\s+will\s+(?:be|act))\b"),
     rule("role_play", "pretend imagine suppose assume",
           rf"""\b(?:pretend|imagine|suppose|assume)\s+(?:that\s+)?(?:you\s+are|you're|you\s+were)
           \s+(?:an?\s+|the\s+|my\s+)?(?:\w+'?s?\s+){{0,2}}(?:{_ROLE}|biggest|best|greatest)\b"""),
     rule("role_play", "pretend", r"\bpretend\s+(?:that\s+)?(?:you|to\s+be\s+(?:an?|the|my)\s+"
           rf"(?:\w+\s+){{0,2}}{_ROLE})\b"),
-    rule("role_play", "act behave respond answer function operate role play",
+    rule("role_play", "evaluator grader examiner assessor reviewer marker scorer judge rater "
+          "recruiter interviewer hiring _ai assistant model bot",
           rf"""{_IMPERATIVE}(?:act|behave|respond|answer|function|operate|role[\s-]?play|play\s+the
           \s+role\s+of|take\s+the\s+role\s+of)\s+(?:as\s+)?(?:if\s+you\s+(?:were|are)\s+)?(?:an?\s+
           |the\s+|my\s+)?(?:\w+\s+){{0,2}}{_GRADING_ROLE}\b"""),
@@ -275,8 +280,7 @@ ENGLISH: tuple[Rule, ...] = (
     rule("role_play", "jailbreak developer anything",
           r"\b(?:jailbr(?:eak|oken)|developer\s+mode|do\s+anything\s+now|god\s+mode)\b"),
     # ---- asking for the instructions or the rubric
-    rule("prompt_leak", "print show reveal repeat output display tell share leak disclose "
-          "expose write list recite paste dump give return",
+    rule("prompt_leak", "your rubric system scoring grading marking evaluation hidden everything",
           r"""\b(?:print|show|reveal|repeat|output|display|tell|share|leak|disclose|expose|write
           \s+out|list|recite|paste|dump|give|return|copy)\s+(?:me\s+|us\s+)?(?:(?:the|a)\s+(?:\w+\s+)?
           (?:of|from|in)\s+)?(?:your\s+(?:\w+\s+){0,2}

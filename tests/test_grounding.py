@@ -74,6 +74,15 @@ def test_one_content_word_is_too_short() -> None:
     assert _located("invoice was wrong")[0] == "exact"
 
 
+def test_one_content_word_is_enough_for_a_whole_sentence() -> None:
+    answer = "She was furious. That was my fault. I fixed it within the hour."
+    assert _located("That was my fault.", answer) == ("exact", "That was my fault")
+    assert _located("that was my fault", answer) == ("normalized", "That was my fault")
+    assert _rejected("was my fault", answer) == "too_short"
+    assert _rejected("my fault", answer) == "too_short"
+    assert _rejected("She was", answer) == "too_short"  # a sentence start, not a sentence
+
+
 @pytest.mark.parametrize(
     "quote",
     [

@@ -4,7 +4,8 @@ A quote is **verified** only when all of these hold (otherwise it is kept, unver
 reason in ``Evidence.rejection``, and never counts as support):
 
 1. it carries at least ``MIN_CONTENT_WORDS`` content words (words that are not stopwords such
-   as "I", "the", "he"): ``too_short`` otherwise;
+   as "I", "the", "he"), or one when it is a whole sentence of the answer ("That was my
+   fault."): ``too_short`` otherwise;
 2. it stands in the answer as whole words: exactly, or after folding case, whitespace and
    typographic quotes (``normalized``), or as a near-copy (``fuzzy``, below). Text found only
    inside longer words ("he" in "the") is ``partial_word``;
@@ -20,7 +21,8 @@ reason in ``Evidence.rejection``, and never counts as support):
 
 Why two content words: one word ("refund", "customer") shows only that a topic is mentioned and
 stands in almost any answer; two content words in their original order form a phrase ("issued
-a refund", "followed up the next day") that says what the candidate did. Why 0.9: a copy with a
+a refund", "followed up the next day") that says what the candidate did. A whole sentence is a
+complete statement of the candidate's, so one content word is enough there. Why 0.9: a copy with a
 typo or a dropped comma differs by about one character in ten; a paraphrase differs far more.
 """
 
@@ -37,6 +39,7 @@ from answer_eval.text import (
     Token,
     content_words,
     negated_before,
+    sentences,
     split_words,
     squash,
     words,
@@ -183,6 +186,14 @@ def _span(answer: str, folded: NormalizedText, found: _Found, piece: str) -> Spa
     return Span(start=start, end=end, text=text, match=match, similarity=found.similarity)
 
 
+def _whole_sentence(answer: str, span: Span) -> bool:
+    """True when ``span`` is one sentence of ``answer``, with or without its end mark."""
+    for start, end in sentences(answer):
+        if start == span.start and answer[span.end : end].strip(".!?\"')]") == "":
+            return span.end <= end
+    return False
+
+
 def _rejected(quote: str, reason: Rejection) -> Evidence:
     return Evidence(quote=quote, verified=False, rejection=reason)
 
@@ -194,7 +205,8 @@ def ground(quote: str, answer: str, folded: NormalizedText | None = None) -> Evi
     pieces = [p for p in pieces if p]
     if not pieces:
         return _rejected(quote, "empty")
-    if sum(len(content_words(squash(p))) for p in pieces) < MIN_CONTENT_WORDS:
+    content = sum(len(content_words(squash(p))) for p in pieces)
+    if content < MIN_CONTENT_WORDS and (content == 0 or len(pieces) > 1):
         return _rejected(quote, "too_short")
     folded = folded or NormalizedText(answer)
     spans: list[Span] = []
@@ -202,12 +214,16 @@ def ground(quote: str, answer: str, folded: NormalizedText | None = None) -> Evi
     for piece in pieces:
         found = _locate(folded, piece, after)
         if not isinstance(found, _Found):
+            if content < MIN_CONTENT_WORDS:  # rejected whatever the search says
+                return _rejected(quote, "too_short")
             if spans and isinstance(_locate(folded, piece, 0), _Found):
                 return _rejected(quote, "pieces_out_of_order")
             return _rejected(quote, found)
         spans.append(_span(answer, folded, found, piece))
         after = found.end
     if len(spans) == 1:
+        if content < MIN_CONTENT_WORDS and not _whole_sentence(answer, spans[0]):
+            return _rejected(quote, "too_short")
         return Evidence(quote=quote, verified=True, span=spans[0])
     start, end = spans[0].start, spans[-1].end
     whole = Span(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from answer_eval.judges.offline.lexicon.entries import fold as lexicon_fold
@@ -25,12 +25,14 @@ from answer_eval.text import (
 _EXTRA = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2007\u202f\u201a\u201b\u2032\u201e"
 
 
+@settings(derandomize=True, database=None)
 @given(st.text())
 def test_fold_keeps_every_offset(text: str) -> None:
     folded = fold(text)
     assert len(folded) == len(text)
 
 
+@settings(derandomize=True, database=None)
 @given(st.text(alphabet=st.characters(blacklist_characters=_EXTRA + "\u201f\u2033\uff02\uff07")))
 def test_fold_is_a_drop_in_for_the_lexicon_fold(text: str) -> None:
     assert fold(text) == lexicon_fold(text)

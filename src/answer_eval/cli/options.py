@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from answer_eval.judges.choice import resolve_judge
+from answer_eval.judges.choice import choose_judge, resolve_judge
 from answer_eval.judges.contract import Judge
 
 
@@ -28,14 +30,24 @@ def add_judge_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rubrics", type=Path, help="rubric library folder (default: shipped)")
 
 
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    if args.judge == "offline":
+        return {}
+    keys = ("model", "base_url", "temperature", "seed", "max_tokens")
+    return {key: getattr(args, key) for key in keys if getattr(args, key) is not None}
+
+
 def judge_from_args(args: argparse.Namespace) -> Judge:
     """Build the judge the options ask for; print the auto-choice notice on stderr."""
-    options: dict[str, Any] = {}
-    if args.judge != "offline":
-        for key in ("model", "base_url", "temperature", "seed", "max_tokens"):
-            if getattr(args, key) is not None:
-                options[key] = getattr(args, key)
-    judge, notice = resolve_judge(args.judge, **options)
+    judge, notice = resolve_judge(args.judge, **_options(args))
     if notice:
         print(notice, file=sys.stderr)
     return judge
+
+
+def judge_factory(args: argparse.Namespace) -> Callable[[], Judge]:
+    """A builder of the judge the options ask for (one per worker process); the auto-choice
+    notice is printed now, once, and the judge's settings are checked now too."""
+    judge_from_args(args).close()
+    options = _options(args)
+    return partial(choose_judge, args.judge, **options)

@@ -13,6 +13,7 @@ an argument (nobody patches it on), and ``close`` / ``aclose`` release connectio
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -31,6 +32,7 @@ __all__ = [
     "JudgeRequest",
     "JudgeSettings",
     "JudgeWrapper",
+    "LocalJudge",
     "RetryHook",
 ]
 
@@ -113,6 +115,27 @@ class Judge(Protocol):
     async def aclose(self) -> None:
         """Async twin of ``close``; call it inside the loop that used the judge."""
         ...
+
+
+class LocalJudge(ABC):
+    """Base of judges that work in this process with nothing to release (offline, fake):
+    ``ajudge`` runs ``judge`` inline, ``close`` and ``aclose`` do nothing."""
+
+    @abstractmethod
+    def judge(self, request: JudgeRequest, *, on_retry: RetryHook | None = None) -> JudgeReply:
+        """Judge one answer."""
+
+    async def ajudge(
+        self, request: JudgeRequest, *, on_retry: RetryHook | None = None
+    ) -> JudgeReply:
+        """Judge one answer inline (it takes no I/O)."""
+        return self.judge(request, on_retry=on_retry)
+
+    def close(self) -> None:  # noqa: B027  (deliberately empty: nothing to release)
+        """Nothing to release."""
+
+    async def aclose(self) -> None:  # noqa: B027
+        """Nothing to release."""
 
 
 class JudgeWrapper:

@@ -39,7 +39,7 @@ from answer_eval.batch.summary import Summary
 from answer_eval.errors import AnswerEvalError, InputError, JudgeConfigError, JudgeProtocolError
 from answer_eval.evaluation import JudgeKind
 from answer_eval.evaluator import Evaluator
-from answer_eval.judges.contract import JudgeReply, JudgeRequest, JudgeSettings
+from answer_eval.judges.contract import JudgeReply, JudgeRequest, JudgeSettings, LocalJudge
 from answer_eval.judges.openai_protocol import CHAT_PATH, Endpoint
 from answer_eval.judges.retry import RetryHook
 
@@ -48,7 +48,7 @@ __all__ = ["BatchApiJudge", "OpenAIBatchJob", "connect"]
 TERMINAL = {"completed", "expired", "failed", "cancelled"}
 
 
-class BatchApiJudge:
+class BatchApiJudge(LocalJudge):
     """Stands for the model behind a Batch API in provenance; it cannot judge one at a time."""
 
     kind: JudgeKind = "openai"
@@ -67,18 +67,6 @@ class BatchApiJudge:
     def judge(self, request: JudgeRequest, *, on_retry: RetryHook | None = None) -> JudgeReply:
         """Always raises: answers go through the Batch API."""
         raise JudgeConfigError("this judge stands for a Batch API; it cannot judge directly")
-
-    async def ajudge(
-        self, request: JudgeRequest, *, on_retry: RetryHook | None = None
-    ) -> JudgeReply:
-        """Always raises: answers go through the Batch API."""
-        return self.judge(request)
-
-    def close(self) -> None:
-        """Nothing to release (the job owns the client)."""
-
-    async def aclose(self) -> None:
-        """Nothing to release (the job owns the client)."""
 
 
 def connect(endpoint: Endpoint) -> Any:

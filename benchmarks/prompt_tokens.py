@@ -40,9 +40,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from answer_eval.judges.openai_protocol import MODES, OutputMode, chat_body
-from answer_eval.judgment import STAR_PARTS, judgment_schema
-from answer_eval.prompting import render_messages
+from answer_eval.judges.contract import JudgeRequest
+from answer_eval.judges.openai_protocol import MODES, OutputMode, chat_body, schema_enforced
+from answer_eval.judgment import STAR_PARTS
 from answer_eval.regression.golden import golden_set_from_file
 from answer_eval.rubrics.loading import default_rubric_set
 from answer_eval.rubrics.models import Question, RubricSet
@@ -84,10 +84,15 @@ class Figures:
 def bodies(question: Question, rubric: RubricSet, answer: str) -> dict[OutputMode, dict[str, Any]]:
     """The request body the OpenAI judge sends for ``answer`` in each output mode."""
     dims = tuple(rubric.dimension(d) for d in question.applicable_dimensions())
-    messages = render_messages(question=question, dimensions=dims, answer=answer)
-    schema = judgment_schema(question)
+    request = JudgeRequest.render(question=question, dimensions=dims, answer=answer)
     return {
-        mode: chat_body(model="m", messages=messages, schema=schema, mode=mode) for mode in MODES
+        mode: chat_body(
+            model="m",
+            messages=request.messages_for(schema_enforced=schema_enforced(mode)),
+            schema=request.schema,
+            mode=mode,
+        )
+        for mode in MODES
     }
 
 

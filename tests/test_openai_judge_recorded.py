@@ -23,8 +23,6 @@ from answer_eval.errors import JudgeProtocolError
 from answer_eval.judges.contract import JudgeReply, JudgeRequest
 from answer_eval.judges.openai_compatible import OpenAIJudge, OutputMode
 from answer_eval.judges.retry import RetryPolicy
-from answer_eval.judgment import judgment_schema
-from answer_eval.prompting import prompt_hash, render_messages
 from answer_eval.rubrics.models import Dimension, Question
 
 BASE_URL = "http://127.0.0.1:8765/v1"  # scripts/serve_local_model.sh
@@ -59,14 +57,7 @@ QUESTION = {
 def judge_request() -> JudgeRequest:
     question = Question.model_validate(QUESTION)
     dims = (Dimension.model_validate(DIMENSION),)
-    return JudgeRequest(
-        question=question,
-        dimensions=dims,
-        answer=ANSWER,
-        messages=render_messages(question=question, dimensions=dims, answer=ANSWER),
-        schema=judgment_schema(question),
-        prompt_hash=prompt_hash(),
-    )
+    return JudgeRequest.render(question=question, dimensions=dims, answer=ANSWER)
 
 
 def make_judge(*, modes: tuple[OutputMode, ...] | None = None, **options: Any) -> OpenAIJudge:

@@ -524,3 +524,34 @@ def test_async_persistent_503_is_transport(
     with pytest.raises(JudgeProtocolError) as info:
         run_async(judge, judge_request)
     assert (info.value.reason, info.value.attempts, len(server.requests)) == ("transport", 4, 4)
+
+
+def test_the_retry_budget_counts_attempts_spent_before_the_call() -> None:
+    """``retry.call(spent=n, last_error=e)``: waits as after attempt n, then n + 1 ... max."""
+    from answer_eval.judges import retry
+
+    waits: list[float] = []
+    heard: list[float] = []
+    policy = RetryPolicy(max_attempts=4, initial=1.0, jitter=False, sleep=waits.append)
+    calls = 0
+
+    def fail() -> None:
+        nonlocal calls
+        calls += 1
+        raise ValueError("still down")
+
+    earlier = ValueError("down")
+    with pytest.raises(ValueError, match="still down"):
+        retry.call(
+            policy,
+            fail,
+            transient=lambda e: isinstance(e, ValueError),
+            on_retry=lambda _e, seconds: heard.append(seconds),
+            spent=2,
+            last_error=earlier,
+        )
+    assert calls == 2  # 2 spent + 2 here = max_attempts
+    assert waits == heard == [2.0, 4.0]  # backoff after attempts 2 and 3
+    with pytest.raises(ValueError, match=r"^down$"):  # nothing left: the last error, no call
+        retry.call(policy, fail, transient=lambda e: True, spent=4, last_error=earlier)
+    assert calls == 2

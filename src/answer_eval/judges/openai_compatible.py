@@ -331,7 +331,9 @@ class OpenAIJudge:
             body = self._body(request, follow_up, mode)
             failure: openai.OpenAIError | None = None
             try:
-                completion = yield _Step(body, mode, hold, False, spent, error)
+                completion = yield _Step(
+                    body, mode, hold_server_errors=hold, spent=spent, last_error=error
+                )
             except openai.OpenAIError as exc:
                 failure = exc
             if failure is None:

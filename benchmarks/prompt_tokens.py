@@ -220,14 +220,16 @@ def report(rows: dict[str, Any], before: dict[str, Any] | None, args: argparse.N
     print(f"\n# Cost of {args.answers:,} answers to {FOCUS}, json_schema mode (USD)")
     print("# prices per 1M tokens (input / cached input / output) are inputs: examples, not quotes")
     print("# 'cached': the prefix billed at the cached rate when it is >= 1,024 tokens\n")
-    print(f"{'price point':26} {'in/cached/out':>18} {'before':>9} {'now':>9} {'now, cached':>12}")
+    print(f"{'':45} {'no cache hits':>19}  {'every prefix cached':>19}")
+    columns = f"{'before':>9} {'now':>9}"
+    print(f"{'price point':26} {'in/cached/out':>18} {columns}  {columns}")
     now = _load(rows[FOCUS])["json_schema"]
     was = _load(before[FOCUS])["json_schema"] if before and FOCUS in before else None
     for name, price in prices.items():
         plain, warm = cost(now, price, args.answers)
-        old = f"{cost(was, price, args.answers)[0]:9.2f}" if was else f"{'-':>9}"
+        old_plain, old_warm = cost(was, price, args.answers) if was else (float("nan"),) * 2
         rates = "/".join(f"{p:g}" for p in price)
-        print(f"{name:26} {rates:>18} {old} {plain:9.2f} {warm:12.2f}")
+        print(f"{name:26} {rates:>18} {old_plain:9.2f} {plain:9.2f}  {old_warm:9.2f} {warm:9.2f}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

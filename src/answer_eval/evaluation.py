@@ -156,6 +156,11 @@ class Provenance(_Model):
     model: str = Field(description="Model name as the endpoint reported it.")
     endpoint: str | None = Field(default=None, description="Base URL of the endpoint (no secrets).")
     output_mode: str = Field(description="json_schema, json_object, text, or offline.")
+    mode_fallback: str | None = Field(
+        default=None,
+        description="Why output_mode is not the judge's first choice: the better mode this "
+        "endpoint failed, and how (None when the first choice was used).",
+    )
     temperature: float | None = Field(default=None, description="Sampling temperature.")
     seed: int | None = Field(default=None, description="Sampling seed.")
     max_tokens: int | None = Field(default=None, description="Completion token limit.")

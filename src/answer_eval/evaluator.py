@@ -20,8 +20,7 @@ from answer_eval.errors import InputError, JudgeError, JudgeProtocolError
 from answer_eval.evaluation import Evaluation, Provenance, ReviewFlag, UnscoredReason, Usage
 from answer_eval.judges.contract import Judge, JudgeReply, JudgeRequest
 from answer_eval.judges.retry import RetryHook
-from answer_eval.judgment import judgment_schema
-from answer_eval.prompting import prompt_hash, render_messages
+from answer_eval.prompting import prompt_hash
 from answer_eval.rubrics.loading import default_rubric_set
 from answer_eval.rubrics.models import RubricSet
 from answer_eval.scoring import grade
@@ -77,15 +76,11 @@ class Evaluator:
                 f"the answer has {len(answer)} characters; the limit is {self.max_answer_chars}"
             )
         dimensions = tuple(self.rubric_set.dimension(d) for d in question.applicable_dimensions())
-        messages = render_messages(
-            question=question, dimensions=dimensions, answer=answer, templates=self.templates
-        )
-        return JudgeRequest(
+        return JudgeRequest.render(
             question=question,
             dimensions=dimensions,
             answer=answer,
-            messages=messages,
-            schema=judgment_schema(question),
+            templates=self.templates,
             prompt_hash=self._prompt_hash,
         )
 
@@ -112,6 +107,7 @@ class Evaluator:
                 model=reply.model,
                 endpoint=reply.endpoint,
                 output_mode=reply.output_mode,
+                mode_fallback=reply.mode_fallback,
                 temperature=reply.temperature,
                 seed=reply.seed,
                 max_tokens=reply.max_tokens,

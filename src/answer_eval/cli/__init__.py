@@ -6,6 +6,7 @@ Exit codes: 0 success; 1 a regression, threshold or scoring failure; 2 a usage o
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
@@ -39,8 +40,28 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _StderrHandler(logging.Handler):
+    """Writes to the ``sys.stderr`` of the moment (tests and callers may swap it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            print(self.format(record), file=sys.stderr)
+        except Exception:  # logging must never break the command
+            self.handleError(record)
+
+
+def _show_library_warnings() -> None:
+    """The library's warnings (a judge stepping down an output mode, ...) on stderr, once."""
+    log = logging.getLogger("answer_eval")
+    if not any(isinstance(h, _StderrHandler) for h in log.handlers):
+        handler = _StderrHandler(logging.WARNING)
+        handler.setFormatter(logging.Formatter("answer-eval: warning: %(message)s"))
+        log.addHandler(handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    _show_library_warnings()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

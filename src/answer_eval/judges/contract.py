@@ -15,14 +15,16 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from answer_eval.evaluation import JudgeKind, Usage
 from answer_eval.judges.retry import RetryHook
-from answer_eval.judgment import Judgment
-from answer_eval.prompting import Message
+from answer_eval.judgment import Judgment, judgment_schema
+from answer_eval.prompting import Message, render_messages
+from answer_eval.prompting import prompt_hash as templates_hash
 from answer_eval.rubrics.models import Dimension, Question
 
 __all__ = [
@@ -59,16 +61,58 @@ class JudgeSettings(BaseModel):
 class JudgeRequest:
     """Everything a judge needs about one answer.
 
-    ``messages`` and ``schema`` are for model judges; ``question``, ``dimensions`` and ``answer``
-    let rule-based judges work on the same request.
+    ``messages``, ``messages_with_shape`` and ``schema`` are for model judges; ``question``,
+    ``dimensions`` and ``answer`` let rule-based judges work on the same request. ``render``
+    builds one from the prompt templates.
     """
 
     question: Question
     dimensions: tuple[Dimension, ...]
     answer: str
     messages: tuple[Message, ...]
+    """The prompt for an endpoint that enforces ``schema``: it does not spell out the reply."""
     schema: dict[str, Any]
     prompt_hash: str
+    messages_with_shape: tuple[Message, ...] = ()
+    """The same prompt with an example of the reply's shape, for endpoints that do not enforce
+    ``schema``; empty when ``messages`` serve every endpoint."""
+
+    def messages_for(self, *, schema_enforced: bool) -> tuple[Message, ...]:
+        """The prompt to send to an endpoint that does (or does not) enforce ``schema``."""
+        if schema_enforced or not self.messages_with_shape:
+            return self.messages
+        return self.messages_with_shape
+
+    @classmethod
+    def render(
+        cls,
+        *,
+        question: Question,
+        dimensions: tuple[Dimension, ...],
+        answer: str,
+        templates: Path | None = None,
+        prompt_hash: str | None = None,
+    ) -> JudgeRequest:
+        """The request for ``answer``: both prompts, the judgment schema and the prompt hash."""
+
+        def prompt(reply_shape: bool) -> tuple[Message, ...]:
+            return render_messages(
+                question=question,
+                dimensions=dimensions,
+                answer=answer,
+                reply_shape=reply_shape,
+                templates=templates,
+            )
+
+        return cls(
+            question=question,
+            dimensions=dimensions,
+            answer=answer,
+            messages=prompt(False),
+            schema=judgment_schema(question),
+            prompt_hash=prompt_hash or templates_hash(templates),
+            messages_with_shape=prompt(True),
+        )
 
 
 @dataclass(frozen=True)
@@ -79,6 +123,8 @@ class JudgeReply:
     model: str
     output_mode: str
     usage: Usage = field(default_factory=Usage)
+    mode_fallback: str | None = None
+    """Why ``output_mode`` is not the judge's first choice (which mode failed, how), if so."""
     attempts: int = 1
     latency_ms: float = 0.0
     endpoint: str | None = None

@@ -163,6 +163,12 @@ class Provenance(_Model):
     latency_ms: float = Field(ge=0, description="Wall time of the judge call(s), milliseconds.")
     attempts: int = Field(ge=0, description="Requests sent, including retries and re-asks.")
     created_at: datetime = Field(description="When the evaluation finished (UTC).")
+    redacted: dict[str, int] | None = Field(
+        default=None,
+        description="Personal data replaced before the answer was sent to the judge: counts "
+        "per kind (email, url, phone, card, account, address, name), never the values; empty "
+        "when redaction was on and found nothing; null when redaction was off.",
+    )
 
 
 class Evaluation(_Model):

@@ -26,7 +26,12 @@ from answer_eval.batch.limiter import AdaptiveLimiter
 from answer_eval.batch.output import OutputSink, ScanResult, csv_columns, scan_output
 from answer_eval.batch.run import Summary, close_judge, run_batch
 from answer_eval.batch.workers import WorkerDiedError, run_batch_in_processes
-from answer_eval.cli.options import add_judge_options, judge_from_args
+from answer_eval.cli.options import (
+    add_audit_log_option,
+    add_judge_options,
+    audit_log_from_args,
+    judge_from_args,
+)
 from answer_eval.errors import InputError, JudgeConfigError
 from answer_eval.evaluator import Evaluator
 from answer_eval.judges.cache import DEFAULT_CACHE_PATH, CachingJudge, ResponseCache
@@ -115,6 +120,7 @@ def register(commands: Any) -> None:
     ob.add_argument("--poll-interval", type=float, default=30.0, metavar="S", help="seconds (30)")
     ob.add_argument("--no-wait", action="store_true", help="submit or poll once, then exit")
     add_judge_options(p)
+    add_audit_log_option(p)
     p.set_defaults(run=run_command)
 
 
@@ -240,7 +246,9 @@ def _worker_evaluator(args: argparse.Namespace, rubric: RubricSet) -> Evaluator:
     """A worker process's own judge (and cache connection); the notice was printed once."""
     with contextlib.redirect_stderr(io.StringIO()):
         judge, _ = _judge(args)
-    return Evaluator(judge=judge, rubric_set=rubric)
+    return Evaluator(
+        judge=judge, rubric_set=rubric, redact=args.redact, audit_log=audit_log_from_args(args)
+    )
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -274,7 +282,8 @@ def run_command(args: argparse.Namespace) -> int:
                                    summary=summary, concurrency=args.concurrency,
                                    on_record=progress)  # fmt: skip
         else:
-            evaluator = Evaluator(judge=judge, rubric_set=rubric)
+            evaluator = Evaluator(judge=judge, rubric_set=rubric, redact=args.redact,
+                                  audit_log=audit_log_from_args(args))  # fmt: skip
             limiter = AdaptiveLimiter(args.concurrency)
             job = run_batch(evaluator, rows, sink, scan=scan, summary=summary,
                             limiter=limiter, on_record=progress)  # fmt: skip
@@ -323,7 +332,8 @@ def _run_openai_batch(
         max_tokens=args.max_tokens,
         endpoint=base_url or "https://api.openai.com/v1",
     )
-    evaluator = Evaluator(judge=ob.BatchApiJudge(settings), rubric_set=rubric)
+    evaluator = Evaluator(judge=ob.BatchApiJudge(settings), rubric_set=rubric,
+                          redact=args.redact, audit_log=audit_log_from_args(args))  # fmt: skip
 
     def rows() -> Iterator[BatchRow | RowError]:
         with Path(args.input).open("rb") as handle:

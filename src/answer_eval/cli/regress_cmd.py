@@ -106,7 +106,7 @@ def run_regress(args: argparse.Namespace) -> int:
     rubric = load_rubric_set(args.rubrics)
     golden = load_golden_sets(args.golden, rubric)
     baseline = load_baseline(args.baseline) if args.baseline else None
-    evaluator = Evaluator(judge=judge_from_args(args), rubric_set=rubric)
+    evaluator = Evaluator(judge=judge_from_args(args), rubric_set=rubric, redact=args.redact)
     if args.cassette is not None:
         from answer_eval.regression.recording import unrecorded_call_error, use_cassette
 

@@ -14,7 +14,7 @@ an argument (nobody patches it on), and ``close`` / ``aclose`` release connectio
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -23,6 +23,9 @@ from answer_eval.judges.retry import RetryHook
 from answer_eval.judgment import Judgment
 from answer_eval.prompting import Message
 from answer_eval.rubrics.models import Dimension, Question
+
+if TYPE_CHECKING:
+    from answer_eval.audit.redaction import Redaction
 
 __all__ = [
     "Judge",
@@ -58,7 +61,8 @@ class JudgeRequest:
     """Everything a judge needs about one answer.
 
     ``messages`` and ``schema`` are for model judges; ``question``, ``dimensions`` and ``answer``
-    let rule-based judges work on the same request.
+    let rule-based judges work on the same request. ``answer`` is the text the judge may see:
+    with ``redaction`` set, personal data in it is replaced by placeholders.
     """
 
     question: Question
@@ -67,6 +71,12 @@ class JudgeRequest:
     messages: tuple[Message, ...]
     schema: dict[str, Any]
     prompt_hash: str
+    redaction: Redaction | None = None
+
+    @property
+    def original_answer(self) -> str:
+        """The candidate's own text (``answer`` before redaction)."""
+        return self.redaction.original if self.redaction is not None else self.answer
 
 
 @dataclass(frozen=True)

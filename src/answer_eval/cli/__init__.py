@@ -10,7 +10,7 @@ import sys
 from collections.abc import Sequence
 
 from answer_eval._version import __version__
-from answer_eval.cli import batch_cmd, regress_cmd, report_cmd, rubrics_cmd, score_cmd
+from answer_eval.cli import audit_cmd, batch_cmd, regress_cmd, report_cmd, rubrics_cmd, score_cmd
 from answer_eval.errors import AnswerEvalError
 
 __all__ = ["main"]
@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"answer-eval {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (rubrics_cmd, score_cmd, batch_cmd, report_cmd, regress_cmd):
+    for module in (rubrics_cmd, score_cmd, batch_cmd, report_cmd, regress_cmd, audit_cmd):
         module.register(commands)
     return parser
 

@@ -227,3 +227,11 @@ def test_score_and_batch_write_the_log(
     assert sorted(canonical_hash(e) for e in stored) == sorted(
         e["result_hash"] for e in entries[1:]
     )
+
+
+def test_the_audit_face_resolves() -> None:
+    import answer_eval.audit as audit
+
+    assert sorted(audit.__all__) == audit.__all__
+    for name in audit.__all__:
+        assert getattr(audit, name) is not None, name

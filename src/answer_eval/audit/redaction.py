@@ -45,6 +45,9 @@ __all__ = [
 ]
 
 _PLACEHOLDER = re.compile(r"\[(?:EMAIL|URL|PHONE|CARD|ACCOUNT|ADDRESS|NAME)_\d+\]")
+# A quote without any of these cannot hold even part of a placeholder: it is kept as it is
+# without searching the redacted text (the costly part of restoring).
+_PLACEHOLDER_PART = re.compile(r"[\[\]_]|EMAIL|URL|PHONE|CARD|ACCOUNT|ADDRESS|NAME")
 
 
 @dataclass(frozen=True)
@@ -105,7 +108,7 @@ class Redaction:
 
     def restore(self, quote: str) -> str:
         """A quote of the redacted text, in the original's words (see the module docstring)."""
-        if not self.replacements:
+        if not self.replacements or not _PLACEHOLDER_PART.search(quote):
             return quote
         evidence = ground(quote, self.text, self._folded)
         if evidence.span is not None:

@@ -76,7 +76,9 @@ class Variant:
 def _load(name: str) -> Any:
     from answer_eval.rubrics.loading import load_yaml  # YAML 1.2: "no" stays a word
 
-    return load_yaml(resources.files("answer_eval.audit").joinpath(f"data/{name}").read_text())
+    return load_yaml(
+        resources.files("answer_eval.audit").joinpath(f"data/{name}").read_text("utf-8")
+    )
 
 
 def _both_ways(pairs: list[tuple[str, str]]) -> dict[str, str]:

@@ -53,7 +53,9 @@ class Span(_Model):
 class Evidence(_Model):
     """A quote the judge gave, and whether it really is in the answer."""
 
-    quote: str = Field(description="The quote as the judge gave it.")
+    quote: str = Field(
+        description="The quote as the judge gave it (with redaction: in the answer's own words)."
+    )
     verified: bool = Field(description="True when the quote was located in the answer.")
     span: Span | None = Field(default=None, description="Its location, when verified.")
 

@@ -116,6 +116,21 @@ def test_name_and_spelling_rewrites() -> None:
     assert rewrite("He apologised.", "spelling:american") == "He apologized."  # no pronoun swap
 
 
+def test_signed_variants_rotate_rows_and_sexes() -> None:
+    signed = variant("signed:white-black")
+    assert signed.texts("I fixed it.", 0) == (
+        "I fixed it.\n\nThanks,\nEmily",
+        "I fixed it.\n\nThanks,\nLakisha",
+    )
+    assert signed.texts("I fixed it.", 1) == (
+        "I fixed it.\n\nThanks,\nGreg",
+        "I fixed it.\n\nThanks,\nJamal",
+    )
+    assert signed.texts("I fixed it.", 2)[1].endswith("Tamika")  # row 1, female
+    assert signed.texts("I fixed it.", 17)[1].endswith("Jamal")  # rows wrap after 16 answers
+    assert variant("sex").texts("She called.", 5) == ("She called.", "He called.")
+
+
 def test_the_name_table_is_balanced_and_every_swap_is_undone_by_itself() -> None:
     table = _load("counterfactual_names.yaml")
     cells = [names for sex in ("female", "male") for names in table[sex].values()]
@@ -159,6 +174,7 @@ def test_the_offline_judge_does_not_move_on_any_golden_answer(rubric_set: Rubric
     assert changed["sex"] >= 10
     assert changed["spelling:american"] >= 5
     assert changed["spelling:british"] >= 1
+    assert changed["signed:white-black"] == changed["signed:white-asian"] == len(cases)
 
 
 def test_a_judge_that_favours_one_sex_fails() -> None:
@@ -175,6 +191,31 @@ def test_a_judge_that_favours_one_sex_fails() -> None:
     assert (sex.changed, sex.compared) == (3, 3)
     assert sex.mean_shift["overall"] < -0.25
     assert "overall" in sex.beyond_tolerance
+    assert not report.passed
+
+
+def test_a_judge_that_favours_one_groups_names_fails() -> None:
+    black = set(_load("counterfactual_names.yaml")["female"]["black"])
+    black |= set(_load("counterfactual_names.yaml")["male"]["black"])
+
+    def reply(request: JudgeRequest) -> dict[str, Any]:
+        signed_by = request.answer.rsplit("\n", 1)[-1]
+        return judgment_for(
+            request.question, quote="the same day", score=2 if signed_by in black else 4
+        )
+
+    cases = [
+        Case(f"a{i}", QID, f"I listened and refunded her the same day ({i}).") for i in range(4)
+    ]
+    report = run_counterfactual(
+        Evaluator(judge=FakeJudge(reply=reply)),
+        cases,
+        variants=["signed:white-black", "signed:white-asian"],
+    )
+    by_name = {v.variant: v for v in report.variants}
+    assert by_name["signed:white-black"].beyond_tolerance
+    assert by_name["signed:white-black"].mean_shift["overall"] < -0.25
+    assert not by_name["signed:white-asian"].beyond_tolerance
     assert not report.passed
 
 

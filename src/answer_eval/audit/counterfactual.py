@@ -1,11 +1,12 @@
 """Counterfactual checks: judge each answer and its rewrites, and measure what moved.
 
-For every answer and every variant (``audit.rewriting``) that changes its text, both versions are
-judged by the same evaluator. Per variant the report gives the mean and the largest score shift
-per dimension and overall (rewrite minus original, over pairs where both were scored) and the
-share of pairs whose recommendation or status flipped. A variant fails when the mean shift of
-any dimension, or of the overall score, is beyond ``tolerance`` on the 1-5 scale: a systematic
-tilt. Answers a variant leaves unchanged are counted, not judged again.
+For every answer and every variant (``audit.rewriting``) that changes its text, both versions
+are judged by the same evaluator (for a signed variant: the answer signed by each group's name;
+every distinct text is judged once). Per variant the report gives the mean and the largest score
+shift per dimension and overall (rewrite minus original, over pairs where both were scored) and
+the share of pairs whose recommendation or status flipped. A variant fails when the mean shift
+of any dimension, or of the overall score, is beyond ``tolerance`` on the 1-5 scale: a
+systematic tilt. Answers a variant leaves unchanged are counted, not judged again.
 
 The offline judge reads words, not people: it must show no shift and no flip at all. A model
 judge is nondeterministic even at temperature 0, so single flips happen; judge with a seed,
@@ -56,6 +57,7 @@ class Pair:
     case: str
     variant: str
     rewritten: str
+    base: str | None  # what the rewrite is compared with when not the answer as written
     before: str  # recommendation, or "unscored (reason)"
     after: str
     shifts: dict[str, float]  # dimension (and "overall") -> after - before, both scored
@@ -128,10 +130,13 @@ def _scores(ev: Evaluation) -> dict[str, float]:
     return found
 
 
-def _pair(case: Case, name: str, text: str, before: Evaluation, after: Evaluation) -> Pair:
+def _pair(
+    case: Case, name: str, texts: tuple[str, str], before: Evaluation, after: Evaluation
+) -> Pair:
     old, new = _scores(before), _scores(after)
     shifts = {k: round(new[k] - old[k], 6) for k in old if k in new}
-    return Pair(case.id, name, text, _outcome(before), _outcome(after), shifts)
+    base = None if texts[0] == case.answer else texts[0]
+    return Pair(case.id, name, texts[1], base, _outcome(before), _outcome(after), shifts)
 
 
 def _summary(name: str, pairs: Sequence[Pair], unchanged: int, tolerance: float) -> VariantSummary:
@@ -169,18 +174,19 @@ async def arun_counterfactual(
         async with gate:
             return await evaluator.aevaluate(case.question_id, text, answer_id=case.id)
 
-    rewrites = [(c, v, variant(v).apply(c.answer)) for c in cases for v in chosen]
-    changed = [(c, v, text) for c, v, text in rewrites if text != c.answer]
-    originals = await asyncio.gather(*(judged(c, c.answer) for c in cases))
-    rewritten = await asyncio.gather(*(judged(c, text) for c, _, text in changed))
-    before = {c.id: ev for c, ev in zip(cases, originals, strict=True)}
+    versions = [(c, v, variant(v).texts(c.answer, i)) for i, c in enumerate(cases) for v in chosen]
+    changed = [(c, v, texts) for c, v, texts in versions if texts[0] != texts[1]]
+    # every distinct text is judged once: the original is shared by all swap variants
+    wanted = list(dict.fromkeys((c, t) for c, _, texts in changed for t in texts))
+    judgements = await asyncio.gather(*(judged(c, t) for c, t in wanted))
+    found = {(c.id, t): ev for (c, t), ev in zip(wanted, judgements, strict=True)}
     pairs = [
-        _pair(c, v, text, before[c.id], after)
-        for (c, v, text), after in zip(changed, rewritten, strict=True)
+        _pair(c, v, texts, found[(c.id, texts[0])], found[(c.id, texts[1])])
+        for c, v, texts in changed
     ]
     summaries = tuple(
         _summary(v, [p for p in pairs if p.variant == v],
-                 sum(1 for c, w, t in rewrites if w == v and t == c.answer), tolerance)
+                 sum(1 for _, w, texts in versions if w == v and texts[0] == texts[1]), tolerance)
         for v in chosen
     )  # fmt: skip
     settings = evaluator.judge.settings

@@ -8,7 +8,12 @@ Variants (``VARIANTS``):
 * ``names:white-black``, ``names:white-hispanic``, ``names:white-asian``: first names swapped
   between two groups of names readers associate with an ethnicity, same sex, same row;
 * ``spelling:american`` and ``spelling:british``: British spellings made American, or back
-  (``data/spelling.yaml``).
+  (``data/spelling.yaml``);
+* ``signed:white-black``, ``signed:white-hispanic``, ``signed:white-asian``: as in audit studies,
+  the applicant's name varies: the answer signed ("Thanks,\nEmily") with a name of the first
+  group is compared with the same answer signed with the same row's name of the second group.
+  Answer *i* of a run uses row ``(i // 2) % 8`` and the female names for even *i*, the male for
+  odd, so a run of 16 answers or more uses every name of both groups.
 
 Every swap is of whole words and keeps the case of the original (``her`` -> ``his``, ``Her``
 -> ``His``, ``HER`` -> ``HIS``); a possessive ending stays (``Emily's`` -> ``Greg's``). Names
@@ -33,6 +38,9 @@ VARIANTS = (
     "names:white-asian",
     "spelling:american",
     "spelling:british",
+    "signed:white-black",
+    "signed:white-hispanic",
+    "signed:white-asian",
 )
 _DESCRIPTIONS = {
     "sex": "names, pronouns and gendered words of the other sex",
@@ -41,7 +49,11 @@ _DESCRIPTIONS = {
     "names:white-asian": "white- and Asian-associated first names swapped",
     "spelling:american": "British spellings made American",
     "spelling:british": "American spellings made British",
+    "signed:white-black": "signed with a white- or a Black-associated first name",
+    "signed:white-hispanic": "signed with a white- or a Hispanic-associated first name",
+    "signed:white-asian": "signed with a white- or an Asian-associated first name",
 }
+SIGN_OFF = "\n\nThanks,\n{name}"
 
 _NEXT_WORD = re.compile(r"\s*([A-Za-z0-9]+)")
 _PRONOUNS = {"he": "she", "she": "he", "him": "her", "hers": "his", "himself": "herself",
@@ -57,10 +69,20 @@ class Variant:
     words: Mapping[str, str]
     names: Mapping[str, str]
     pronouns: bool
+    signatures: tuple[tuple[str, ...], tuple[str, ...]] | None = None  # (female, male) pairs
 
     def apply(self, text: str) -> str:
-        """``text`` rewritten."""
+        """``text`` rewritten (a signed variant leaves it as it is: see ``texts``)."""
         return rewrite(text, self)
+
+    def texts(self, answer: str, index: int) -> tuple[str, str]:
+        """The two versions to compare for answer number ``index`` of a run: the answer and its
+        rewrite, or for a signed variant the answer signed by each group's name."""
+        if self.signatures is None:
+            return answer, self.apply(answer)
+        pairs = self.signatures[index % 2]
+        first, second = pairs[(index // 2) % len(pairs)].split("|")
+        return answer + SIGN_OFF.format(name=first), answer + SIGN_OFF.format(name=second)
 
     @cached_property
     def pattern(self) -> re.Pattern[str]:
@@ -108,6 +130,13 @@ def variant(name: str) -> Variant:
         first, second = name.removeprefix("names:").split("-")
         for sex in ("female", "male"):
             names.update(_both_ways(list(zip(table[sex][first], table[sex][second], strict=True))))
+    elif name.startswith("signed:"):
+        first, second = name.removeprefix("signed:").split("-")
+        female, male = (
+            tuple(f"{a}|{b}" for a, b in zip(table[sex][first], table[sex][second], strict=True))
+            for sex in ("female", "male")
+        )
+        return Variant(name, _DESCRIPTIONS[name], {}, {}, False, (female, male))
     return Variant(name, _DESCRIPTIONS[name], words, names, pronouns=name == "sex")
 
 

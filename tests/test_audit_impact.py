@@ -106,6 +106,17 @@ def test_the_join(files: tuple[Path, Path]) -> None:
     assert joined.races == {"Asian", "Black", "White", NATIVE}  # "" is unknown
 
 
+def test_an_input_row_without_an_id_counts_as_an_error(tmp_path: Path) -> None:
+    results = tmp_path / "results.jsonl"
+    lines = [_record("c01", "scored", 4.0, "yes"), {"id": None, "row": 7, "status": "error"}]
+    results.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    found, unreadable = read_results(results)
+    joined = join(found, {"c01": ("Female", "White")}, unreadable)
+    report = impact_report(joined.people, resamples=0)
+    assert (unreadable, report.sample, report.errors) == (0, 1, 1)
+    assert _rows(report, "sex")["Unknown"].not_scored == 1
+
+
 def test_worked_example_scoring_rates(files: tuple[Path, Path]) -> None:
     report = _report(files)
     # scored: c01-c12 and c16 = 13. Sorted overall scores: 1.5 2.0 2.5 3.0 3.0 3.0 3.0 3.0 3.5

@@ -4,8 +4,8 @@ Results are the JSONL ``answer-eval batch`` writes; when an id repeats (a re-run
 outcome), the last record wins, as in the batch output log. Demographics are CSV or JSONL with
 an id and one column each for sex and race/ethnicity; an empty value or one of
 ``UNKNOWN_VALUES`` ("unknown", "prefer not to say", ...) is an unknown category. A result
-without a demographics row is counted in the unknown categories; a demographics row without a
-result is only counted.
+without a demographics row, and an error row that batch could not read (it has no id), counts
+in the unknown categories; a demographics row without a result is only counted.
 """
 
 from __future__ import annotations
@@ -70,11 +70,14 @@ def read_results(path: Path) -> tuple[dict[str, Mapping[str, Any]], int]:
         except json.JSONDecodeError:
             unreadable += 1
             continue
-        if not isinstance(record, dict) or record.get("id") in (None, ""):
+        if not isinstance(record, dict):
             unreadable += 1
             continue
-        latest.pop(str(record["id"]), None)  # keep the file order of the latest records
-        latest[str(record["id"])] = record
+        ident = record.get("id")
+        if ident in (None, ""):  # an input row batch could not read: an error, in no category
+            ident = f"(row {record.get('row', '?')})"
+        latest.pop(str(ident), None)  # keep the file order of the latest records
+        latest[str(ident)] = record
     return latest, unreadable
 
 

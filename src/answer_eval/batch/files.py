@@ -22,7 +22,7 @@ from answer_eval.batch.output import OutputSink, ScanResult, csv_columns, scan_o
 from answer_eval.batch.run import close_judge, run_batch
 from answer_eval.batch.summary import Summary
 from answer_eval.batch.workers import run_batch_in_processes
-from answer_eval.evaluator import Evaluator
+from answer_eval.evaluator import EvaluationLog, Evaluator
 from answer_eval.judges.cache import DEFAULT_CACHE_PATH, CachingJudge, ResponseCache
 from answer_eval.judges.contract import Judge
 from answer_eval.rubrics.models import RubricSet
@@ -55,6 +55,16 @@ class FileBatch:
     workers: int = 1
     cache: Path | None = DEFAULT_CACHE_PATH
     fsync_every: int = 100
+    redact: bool | None = None
+    """Redact personal data before the judge sees it (None: on for non-local endpoints)."""
+    audit_log: EvaluationLog | None = None
+    """Where each evaluation is recorded (``answer_eval.audit.AuditLog``), if anywhere."""
+
+    def evaluator(self, judge: Judge, rubric: RubricSet) -> Evaluator:
+        """The evaluator this batch judges with."""
+        return Evaluator(
+            judge=judge, rubric_set=rubric, redact=self.redact, audit_log=self.audit_log
+        )
 
     def rows(self, stdin: IO[bytes] | None = None) -> Rows:
         """A fresh pass over the input rows (the file is closed when the pass ends)."""
@@ -157,14 +167,14 @@ class FileBatchRun:
         batch, summary = self.batch, self.summary
         try:
             if batch.workers > 1:
-                make = partial(_worker_evaluator, make_judge, batch.cache, self.rubric)
+                make = partial(_worker_evaluator, batch, make_judge, self.rubric)
                 run_batch_in_processes(make, self.rows, self.sink, workers=batch.workers,
                                        scan=self.scan, summary=summary,
                                        concurrency=batch.concurrency,
                                        on_record=on_record)  # fmt: skip
             else:
                 judge = cached(make_judge(), batch.cache)
-                evaluator = Evaluator(judge=judge, rubric_set=self.rubric)
+                evaluator = batch.evaluator(judge, self.rubric)
                 job = run_batch(evaluator, self.rows, self.sink, scan=self.scan, summary=summary,
                                 limiter=AdaptiveLimiter(batch.concurrency),
                                 on_record=on_record)  # fmt: skip
@@ -187,7 +197,7 @@ async def _closing(judge: Judge, job: Any) -> None:
 
 
 def _worker_evaluator(
-    make_judge: Callable[[], Judge], cache: Path | None, rubric: RubricSet
+    batch: FileBatch, make_judge: Callable[[], Judge], rubric: RubricSet
 ) -> Evaluator:
     """A worker process's evaluator, with its own judge and cache connection."""
-    return Evaluator(judge=cached(make_judge(), cache), rubric_set=rubric)
+    return batch.evaluator(cached(make_judge(), batch.cache), rubric)

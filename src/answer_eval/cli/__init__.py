@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from answer_eval._version import __version__
 from answer_eval.cli import (
     agree_cmd,
+    audit_cmd,
     batch_cmd,
     regress_cmd,
     report_cmd,
@@ -35,7 +36,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"answer-eval {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (rubrics_cmd, score_cmd, batch_cmd, report_cmd, regress_cmd, agree_cmd):
+    for module in (
+        rubrics_cmd,
+        score_cmd,
+        batch_cmd,
+        report_cmd,
+        regress_cmd,
+        agree_cmd,
+        audit_cmd,
+    ):
         module.register(commands)
     return parser
 

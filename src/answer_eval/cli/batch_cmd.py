@@ -20,7 +20,12 @@ from answer_eval.batch.input import FieldMap
 from answer_eval.batch.summary import Summary
 from answer_eval.batch.workers import WorkerDiedError
 from answer_eval.cli.batch_api import add_openai_batch_options, run_openai_batch
-from answer_eval.cli.options import add_judge_options, judge_factory
+from answer_eval.cli.options import (
+    add_audit_log_option,
+    add_judge_options,
+    audit_log_from_args,
+    judge_factory,
+)
 from answer_eval.cli.progress import Progress
 from answer_eval.errors import InputError
 from answer_eval.judges.cache import DEFAULT_CACHE_PATH
@@ -92,6 +97,7 @@ def register(commands: Any) -> None:
     )
     add_openai_batch_options(p)
     add_judge_options(p)
+    add_audit_log_option(p)
     p.set_defaults(run=run_command)
 
 
@@ -125,6 +131,8 @@ def _batch(args: argparse.Namespace) -> FileBatch:
         workers=args.workers,
         cache=None if args.no_cache else args.cache,
         fsync_every=args.fsync_every,
+        redact=args.redact,
+        audit_log=audit_log_from_args(args),
     )
 
 

@@ -9,11 +9,17 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from answer_eval.cli.options import add_judge_options, judge_from_args
 from answer_eval.errors import InputError
+
+if TYPE_CHECKING:
+    from answer_eval.audit.counterfactual import CounterfactualReport
+    from answer_eval.evaluator import Evaluator
+    from answer_eval.regression.golden import GoldenSet
 
 EXIT_OK, EXIT_FAILED = 0, 1
 
@@ -55,6 +61,12 @@ def register(commands: Any) -> None:
         default="none",
         help="with --cassette: none replays only (default); once/all record from the endpoint",
     )
+    p.add_argument(
+        "--counterfactual",
+        action="store_true",
+        help="also judge each golden answer with names, pronouns and spelling swapped (as "
+        "'audit counterfactual'); a mean shift beyond --tolerance fails the run",
+    )
     add_judge_options(p)
     p.set_defaults(run=run_regress)
 
@@ -86,7 +98,7 @@ def run_regress(args: argparse.Namespace) -> int:
     rubric = load_rubric_set(args.rubrics)
     golden = load_golden_sets(args.golden, rubric)
     baseline = load_baseline(args.baseline) if args.baseline else None
-    evaluator = Evaluator(judge=judge_from_args(args), rubric_set=rubric)
+    evaluator = Evaluator(judge=judge_from_args(args), rubric_set=rubric, redact=args.redact)
     if args.cassette is not None:
         from answer_eval.regression.recording import unrecorded_call_error, use_cassette
 
@@ -95,6 +107,7 @@ def run_regress(args: argparse.Namespace) -> int:
                 run = run_golden(
                     evaluator, golden, repeat=args.repeat, concurrency=args.concurrency
                 )
+                counterfactual = _counterfactual(args, evaluator, golden)
         except unrecorded_call_error() as exc:
             raise InputError(
                 f"{args.cassette}: the judge made a call the cassette has not recorded (record "
@@ -109,19 +122,25 @@ def run_regress(args: argparse.Namespace) -> int:
             )
     else:
         run = run_golden(evaluator, golden, repeat=args.repeat, concurrency=args.concurrency)
+        counterfactual = _counterfactual(args, evaluator, golden)
     current = baseline_of(run)
     drift = compare(baseline, current, tolerance=args.tolerance) if baseline else None
     steady = stability(run) if args.repeat > 1 else None
     if args.save_baseline is not None:
         args.save_baseline.parent.mkdir(parents=True, exist_ok=True)
         args.save_baseline.write_text(current.model_dump_json(indent=2) + "\n", "utf-8")
+    fair = counterfactual is None or counterfactual.passed
     if args.format == "json":
-        report = {
-            "passed": run.passed and not (drift and drift.has_drift),
+        report: dict[str, Any] = {
+            "passed": run.passed and not (drift and drift.has_drift) and fair,
             "answers": [outcome_json(o) for o in run.outcomes],
             "drift": drift_json(drift) if drift else None,
             "stability": stability_json(steady) if steady else None,
         }
+        if counterfactual is not None:
+            from answer_eval.audit.counterfactual import counterfactual_json
+
+            report["counterfactual"] = counterfactual_json(counterfactual)
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         print(render_run(run, current), end="")
@@ -129,6 +148,22 @@ def run_regress(args: argparse.Namespace) -> int:
             print(render_drift(drift, args.baseline), end="")
         if steady is not None:
             print(render_stability(steady), end="")
+        if counterfactual is not None:
+            from answer_eval.audit.counterfactual import render_counterfactual_text
+
+            print("\n" + render_counterfactual_text(counterfactual), end="")
     if args.save_baseline is not None:
         print(f"baseline saved to {args.save_baseline}", file=sys.stderr)
-    return EXIT_OK if run.passed and not (drift and drift.has_drift) else EXIT_FAILED
+    return EXIT_OK if run.passed and not (drift and drift.has_drift) and fair else EXIT_FAILED
+
+
+def _counterfactual(
+    args: argparse.Namespace, evaluator: Evaluator, golden: Sequence[tuple[Path, GoldenSet]]
+) -> CounterfactualReport | None:
+    """With --counterfactual: the golden answers judged again, rewritten (audit/rewriting)."""
+    if not args.counterfactual:
+        return None
+    from answer_eval.audit.counterfactual import cases_from_golden
+    from answer_eval.cli.audit_cmd import counterfactual_run
+
+    return counterfactual_run(args, evaluator, cases_from_golden(golden))

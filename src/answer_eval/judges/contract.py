@@ -16,7 +16,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -26,6 +26,9 @@ from answer_eval.judgment import Judgment, judgment_schema
 from answer_eval.prompting import Message, render_messages
 from answer_eval.prompting import prompt_hash as templates_hash
 from answer_eval.rubrics.models import Dimension, Question
+
+if TYPE_CHECKING:
+    from answer_eval.privacy.redaction import Redaction
 
 __all__ = [
     "Judge",
@@ -63,7 +66,8 @@ class JudgeRequest:
 
     ``messages``, ``messages_with_shape`` and ``schema`` are for model judges; ``question``,
     ``dimensions`` and ``answer`` let rule-based judges work on the same request. ``render``
-    builds one from the prompt templates.
+    builds one from the prompt templates. ``answer`` is the text the judge may see: with
+    ``redaction`` set, personal data in it is replaced by placeholders.
     """
 
     question: Question
@@ -76,6 +80,8 @@ class JudgeRequest:
     messages_with_shape: tuple[Message, ...] = ()
     """The same prompt with an example of the reply's shape, for endpoints that do not enforce
     ``schema``; empty when ``messages`` serve every endpoint."""
+    redaction: Redaction | None = None
+    """What was replaced in ``answer`` before the judge saw it (None: nothing was)."""
 
     def messages_for(self, *, schema_enforced: bool) -> tuple[Message, ...]:
         """The prompt to send to an endpoint that does (or does not) enforce ``schema``."""
@@ -92,8 +98,10 @@ class JudgeRequest:
         answer: str,
         templates: Path | None = None,
         prompt_hash: str | None = None,
+        redaction: Redaction | None = None,
     ) -> JudgeRequest:
-        """The request for ``answer``: both prompts, the judgment schema and the prompt hash."""
+        """The request for ``answer`` (already redacted when ``redaction`` is given): both
+        prompts, the judgment schema and the prompt hash."""
 
         def prompt(reply_shape: bool) -> tuple[Message, ...]:
             return render_messages(
@@ -112,7 +120,13 @@ class JudgeRequest:
             schema=judgment_schema(question),
             prompt_hash=prompt_hash or templates_hash(templates),
             messages_with_shape=prompt(True),
+            redaction=redaction,
         )
+
+    @property
+    def original_answer(self) -> str:
+        """The candidate's own text (``answer`` before redaction)."""
+        return self.redaction.original if self.redaction is not None else self.answer
 
 
 @dataclass(frozen=True)

@@ -121,7 +121,7 @@ class OpenAIBatchJob:
                 "--via openai-batch reads INPUT more than once and keeps its state next to the "
                 "output: give an input file and --output"
             )
-        evaluator = Evaluator(judge=BatchApiJudge(settings), rubric_set=run.rubric)
+        evaluator = run.batch.evaluator(BatchApiJudge(settings), run.rubric)
         return cls(
             evaluator,
             settings,

@@ -5,18 +5,26 @@ Run: python benchmarks/overhead.py [--runs 2000]
 A 300-word answer to difficult-customer-issue and a complete judgment whose quotes come from it
 (exact, re-cased/re-spaced, one with a typo so the fuzzy path runs, one invented). Prints median
 and p95 milliseconds per stage and in total. Target: total well under 5 ms.
+
+Two audit costs are printed apart, since both are opt-in: appending one line to a hash-chained
+audit log (flushed, not fsynced), and redacting the answer (plus a signature with a name, an
+email and a phone number) and mapping the judge's quotes back.
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
+from answer_eval.audit.log import AuditLog
 from answer_eval.evaluator import Evaluator
 from answer_eval.judges.contract import JudgeReply
 from answer_eval.judgment import parse_judgment
+from answer_eval.privacy.redaction import Redactor
 from answer_eval.testing import FakeJudge, judgment_for
 
 QID = "difficult-customer-issue"
@@ -83,17 +91,32 @@ def main() -> None:
         judged = parse_judgment(data, question)
         evaluator.finish(req, JudgeReply(judgment=judged, model="bench", output_mode="none"))
 
-    stages = {
-        "render": lambda: evaluator.request(QID, ANSWER),
-        "validate": lambda: parse_judgment(data, question),
-        "ground+score": lambda: evaluator.finish(request, reply),
-        "total": total,
-    }
-    print(f"answer: {len(ANSWER.split())} words; runs: {args.runs}")
-    for name, fn in stages.items():
-        samples = sorted(_time(fn, args.runs))
-        p95 = samples[int(len(samples) * 0.95) - 1]
-        print(f"{name:14} median {statistics.median(samples):7.3f} ms   p95 {p95:7.3f} ms")
+    evaluation = evaluator.finish(request, reply)
+    signed = ANSWER + " I'm Maria Lopez; write to maria.lopez@example.com or call (212) 555-0147."
+    quoting = _judgment()  # ... and the judge quotes the redacted signature once per dimension
+    for dim in quoting["dimensions"].values():  # type: ignore[attr-defined]
+        dim["evidence"].append("I'm [NAME_1]; write to [EMAIL_1]")
+    judged_redacted = parse_judgment(quoting, question)
+    redactor = Redactor()
+
+    def redacted() -> None:  # find personal data, then map the judge's quotes back
+        redactor.redact(signed).restore_judgment(judged_redacted)
+
+    with tempfile.TemporaryDirectory() as folder:
+        log = AuditLog(Path(folder) / "audit.jsonl")
+        stages = {
+            "render": lambda: evaluator.request(QID, ANSWER),
+            "validate": lambda: parse_judgment(data, question),
+            "ground+score": lambda: evaluator.finish(request, reply),
+            "total": total,
+            "audit log": lambda: log.record(evaluation, answer=ANSWER),
+            "redaction": redacted,
+        }
+        print(f"answer: {len(ANSWER.split())} words; runs: {args.runs}")
+        for name, fn in stages.items():
+            samples = sorted(_time(fn, args.runs))
+            p95 = samples[int(len(samples) * 0.95) - 1]
+            print(f"{name:14} median {statistics.median(samples):7.3f} ms   p95 {p95:7.3f} ms")
 
 
 if __name__ == "__main__":

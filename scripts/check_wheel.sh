@@ -14,10 +14,14 @@ count=$("$work/venv/bin/answer-eval" rubrics list --format json | "$work/venv/bi
 "$work/venv/bin/answer-eval" score --judge offline --question difficult-customer-issue \
   --answer "Last year a customer was double-billed. I listened, found the root cause and refunded her within 4 hours." \
   --format json > "$work/score.json"
-"$work/venv/bin/python" - "$work/score.json" <<'PY'
+"$work/venv/bin/answer-eval" score --judge offline --redact --question difficult-customer-issue \
+  --answer "I'm Maria Lopez. A customer was double-billed; I listened and refunded her." \
+  --format json > "$work/redacted.json"  # the audit word lists load from the wheel
+"$work/venv/bin/python" - "$work/score.json" "$work/redacted.json" <<'PY'
 import json, sys
 result = json.load(open(sys.argv[1]))
 assert result["status"] == "scored", result
+assert json.load(open(sys.argv[2]))["provenance"]["redacted"] == {"name": 1}
 assert "/_data/" in __import__("answer_eval.resources", fromlist=["x"]).prompts_dir().as_posix()
 PY
 echo "wheel ok: installed wheel lists $count questions from $(pwd) and scores offline"

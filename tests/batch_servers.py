@@ -59,15 +59,24 @@ def small_library(folder: Path) -> Path:
     return folder
 
 
-def value_from_schema(schema: dict[str, Any], name: str = "") -> Any:
+def value_from_schema(
+    schema: dict[str, Any], name: str = "", root: dict[str, Any] | None = None
+) -> Any:
     """The stub's judgment: evidence [], score 3, verdict not_met, flags false, STAR parts null."""
+    root = root or schema
+    if "$ref" in schema:  # a local reference, "#/$defs/name"
+        target = root
+        for part in schema["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        return value_from_schema(target, name, root)
     kinds = schema.get("type")
     kinds = kinds if isinstance(kinds, list) else [kinds]
     if "enum" in schema:
         return "not_met" if "not_met" in schema["enum"] else schema["enum"][0]
     if "object" in kinds:
         props = schema.get("properties", {})
-        return {k: value_from_schema(props[k], k) for k in schema.get("required", list(props))}
+        required = schema.get("required", list(props))
+        return {k: value_from_schema(props[k], k, root) for k in required}
     if "array" in kinds:
         return []
     if "integer" in kinds or name == "score":

@@ -7,6 +7,10 @@ see which output mode each one asked for::
     with FaultServer() as server:
         server.script(Reply.error(429, headers={"Retry-After": "2"}), Reply.ok(content))
         judge = OpenAIJudge(model="m", base_url=server.url)
+
+``server.route({"json_schema": Reply.error(500), "json_object": Reply.ok(content)})`` answers
+by the output mode a request asks for instead, always the same way (an endpoint that cannot
+serve one mode while serving another).
 """
 
 from __future__ import annotations
@@ -83,6 +87,7 @@ class FaultServer:
         self.requests: list[dict[str, Any]] = []
         self.request_headers: list[dict[str, str]] = []
         self._script: list[Reply] = []
+        self._routes: dict[str, Reply] = {}
         self._lock = threading.Lock()
         self._stopping = threading.Event()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -100,7 +105,12 @@ class FaultServer:
     def script(self, *replies: Reply) -> None:
         """Replace the script: one reply per request, the last one repeating."""
         with self._lock:
-            self._script = list(replies)
+            self._script, self._routes = list(replies), {}
+
+    def route(self, replies: dict[str, Reply]) -> None:
+        """Answer every request in output mode ``m`` with ``replies[m]`` (599 for others)."""
+        with self._lock:
+            self._script, self._routes = [], dict(replies)
 
     def modes(self) -> list[str]:
         """The output mode each recorded request asked for."""
@@ -120,6 +130,8 @@ class FaultServer:
         with self._lock:
             self.requests.append(body)
             self.request_headers.append(headers)
+            if self._routes:
+                return self._routes.get(_mode(body), Reply.error(599, "no route for this mode"))
             if not self._script:
                 return Reply.error(599, "the test script is empty")
             return self._script.pop(0) if len(self._script) > 1 else self._script[0]

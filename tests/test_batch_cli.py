@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,10 +26,10 @@ ANSWER = "Last spring a customer was double-billed. I listened, refunded her and
 def judge(monkeypatch: pytest.MonkeyPatch) -> FakeJudge:
     fake = FakeJudge(score=4)
 
-    def from_args(args: argparse.Namespace) -> Judge:
-        return fake
+    def factory(args: argparse.Namespace) -> Callable[[], Judge]:
+        return lambda: fake
 
-    monkeypatch.setattr(batch_cmd, "judge_from_args", from_args)
+    monkeypatch.setattr(batch_cmd, "judge_factory", factory)
     return fake
 
 

@@ -11,7 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,10 +77,10 @@ def test_faults_end_scored_or_with_a_reason_and_the_summary_adds_up(
 ) -> None:
     judge = OwnedJudge(faulty.base_url)
 
-    def from_args(args: argparse.Namespace) -> Judge:
-        return judge
+    def factory(args: argparse.Namespace) -> Callable[[], Judge]:
+        return lambda: judge
 
-    monkeypatch.setattr(batch_cmd, "judge_from_args", from_args)
+    monkeypatch.setattr(batch_cmd, "judge_factory", factory)
     source = tmp_path / "in.jsonl"
     source.write_text("".join(json.dumps(r) + "\n" for r in _rows(300)), encoding="utf-8")
     out, summary_path = tmp_path / "out.jsonl", tmp_path / "summary.json"

@@ -53,11 +53,17 @@ def test_score_json_through_an_endpoint_without_json_schema(
          "--question", QID, "--answer", ANSWER, "--format", "json"]
     )  # fmt: skip
     assert code == 0
-    evaluation = json.loads(capsys.readouterr().out)
+    captured = capsys.readouterr()
+    evaluation = json.loads(captured.out)
     assert evaluation["status"] == "scored"
     assert server.modes() == ["json_schema", "json_object"]
     assert evaluation["provenance"]["output_mode"] == "json_object"
     assert evaluation["provenance"]["attempts"] == 2
+    assert "json_schema failed with HTTP 500" in evaluation["provenance"]["mode_fallback"]
+    # the step down is said once on stderr
+    said = [line for line in captured.err.splitlines() if line.startswith("answer-eval: warning:")]
+    assert len(said) == 1
+    assert "json_object" in said[0]
     dims = {d["id"]: d for d in evaluation["dimensions"]}
     assert {"star", "empathy", "ownership", "ai_fluency"} <= set(dims)
     for dim in dims.values():

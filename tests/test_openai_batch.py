@@ -245,7 +245,7 @@ def test_the_request_body_is_the_judges_json_schema_request(lib: Path) -> None:
     judge = OpenAIJudge(model="gpt-x", base_url="http://127.0.0.1:9/v1", api_key="k",
                         temperature=0.2, seed=5, max_tokens=999)  # fmt: skip
     # Both paths build the body with openai_protocol.chat_body; this pins that they still do.
-    expected = judge._body(request, list(request.messages), "json_schema")
+    expected = judge._body(request, [], "json_schema")  # no re-asks: the first request
     line = request_line("a1", request, settings)
     assert line["body"] == expected
     assert (line["custom_id"], line["method"], line["url"]) == ("a1", "POST", CHAT_PATH)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import openai
 import pytest
@@ -17,8 +19,6 @@ from answer_eval.errors import JudgeConfigError, JudgeProtocolError
 from answer_eval.judges.contract import Judge, JudgeReply, JudgeRequest
 from answer_eval.judges.openai_compatible import OpenAIJudge
 from answer_eval.judges.retry import RetryPolicy
-from answer_eval.judgment import judgment_schema
-from answer_eval.prompting import prompt_hash, render_messages
 from answer_eval.rubrics.models import RubricSet
 from answer_eval.testing import judgment_for
 from fault_server import FaultServer, Reply, iter_messages
@@ -28,18 +28,15 @@ ANSWER = "Last spring a customer was double-billed. I listened, refunded her and
 KEY = "local-key-0123456789"
 
 
+SHAPE_HEADING = "# Reply: JSON only, every key required"
+GENERIC_500 = Reply.error(500, "Internal Server Error")  # names no parameter
+
+
 @pytest.fixture
 def judge_request(rubric_set: RubricSet) -> JudgeRequest:
     question = rubric_set.question(QUESTION_ID)
     dims = tuple(rubric_set.dimension(d) for d in question.applicable_dimensions())
-    return JudgeRequest(
-        question=question,
-        dimensions=dims,
-        answer=ANSWER,
-        messages=render_messages(question=question, dimensions=dims, answer=ANSWER),
-        schema=judgment_schema(question),
-        prompt_hash=prompt_hash(),
-    )
+    return JudgeRequest.render(question=question, dimensions=dims, answer=ANSWER)
 
 
 @pytest.fixture
@@ -167,13 +164,152 @@ def test_a_200_that_is_not_json_is_a_protocol_error(
     assert len(server.requests) == 1
 
 
-def test_a_plain_500_is_transient_not_a_mode_rejection(
+def test_a_500_in_a_mode_that_worked_is_retried_not_probed(
     judge: OpenAIJudge, server: FaultServer, judge_request: JudgeRequest, valid: str
 ) -> None:
-    server.script(Reply.error(500, "upstream hiccup"), Reply.ok(valid))
+    """Once json_schema has worked on an endpoint, a 5xx there is a passing fault."""
+    server.script(Reply.ok(valid))
+    judge.judge(judge_request)
+    server.script(GENERIC_500, Reply.ok(valid))
+    reply = judge.judge(judge_request)
+    assert server.modes() == ["json_schema"] * 3
+    assert (reply.attempts, reply.output_mode, reply.mode_fallback) == (2, "json_schema", None)
+
+
+def test_a_generic_500_on_json_schema_costs_one_extra_call_per_endpoint_not_per_answer(
+    judge: OpenAIJudge,
+    server: FaultServer,
+    judge_request: JudgeRequest,
+    valid: str,
+    waits: list[float],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The server cannot do json_schema and says nothing useful about why: one probe of
+    json_object finds out, the endpoint remembers, and no retry budget or backoff is spent."""
+    server.route({"json_schema": GENERIC_500, "json_object": Reply.ok(valid)})
+    with caplog.at_level(logging.WARNING, logger="answer_eval"):
+        replies = [judge.judge(judge_request) for _ in range(5)]
+    assert len(server.requests) == 5 + 1
+    assert server.modes() == ["json_schema"] + ["json_object"] * 5
+    assert waits == []
+    assert [r.attempts for r in replies] == [2, 1, 1, 1, 1]
+    assert {r.output_mode for r in replies} == {"json_object"}
+    for reply in replies:  # every result says why it was not judged in json_schema
+        assert reply.mode_fallback is not None
+        assert "json_schema" in reply.mode_fallback
+        assert "HTTP 500" in reply.mode_fallback
+    assert judge.output_mode == "json_object"
+    # json_object does not enforce the schema on every server: its prompt shows the shape
+    assert SHAPE_HEADING not in server.requests[0]["messages"][0]["content"]
+    assert all(SHAPE_HEADING in r["messages"][0]["content"] for r in server.requests[1:])
+    warnings = [r for r in caplog.records if r.name.startswith("answer_eval")]
+    assert len(warnings) == 1  # said once, naming the endpoint and both modes
+    assert warnings[0].levelno == logging.WARNING
+    message = warnings[0].getMessage()
+    assert server.url in message
+    assert "json_schema" in message
+    assert "json_object" in message
+
+
+def test_a_step_down_is_recorded_in_provenance(
+    judge: OpenAIJudge, server: FaultServer, judge_request: JudgeRequest, valid: str
+) -> None:
+    from answer_eval.evaluator import Evaluator
+
+    server.route({"json_schema": GENERIC_500, "json_object": Reply.ok(valid)})
+    evaluator = Evaluator(judge=judge)
+    first, second = (evaluator.evaluate(QUESTION_ID, ANSWER) for _ in range(2))
+    assert (first.status, second.status) == ("scored", "scored")
+    assert (first.provenance.attempts, second.provenance.attempts) == (2, 1)
+    for evaluation in (first, second):
+        assert evaluation.provenance.output_mode == "json_object"
+        assert "json_schema failed with HTTP 500" in str(evaluation.provenance.mode_fallback)
+    assert len(server.requests) == 3
+
+
+def test_answers_in_flight_when_the_mode_is_learned_do_not_probe(
+    server: FaultServer, judge_request: JudgeRequest, valid: str, waits: list[float]
+) -> None:
+    """Concurrent answers: each pays at most its own json_schema request, once."""
+    judge = OpenAIJudge(model="m", base_url=server.url, retry=RetryPolicy(sleep=waits.append))
+    server.route({"json_schema": GENERIC_500, "json_object": Reply.ok(valid, delay=0.05)})
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        replies = list(pool.map(lambda _: judge.judge(judge_request), range(12)))
+    judge.close()
+    structured = server.modes().count("json_schema")
+    assert 1 <= structured <= 4  # at most the answers sent before the first one learned
+    assert server.modes().count("json_object") == 12
+    assert len(server.requests) == 12 + structured
+    assert {r.output_mode for r in replies} == {"json_object"}
+    assert waits == []
+
+
+def test_async_a_generic_500_costs_one_extra_call_per_endpoint(
+    judge: OpenAIJudge, server: FaultServer, judge_request: JudgeRequest, valid: str
+) -> None:
+    server.route({"json_schema": GENERIC_500, "json_object": Reply.ok(valid)})
+
+    async def main() -> list[JudgeReply]:
+        try:
+            return [await judge.ajudge(judge_request) for _ in range(3)]
+        finally:
+            await judge.aclose()
+
+    replies = asyncio.run(main())
+    assert server.modes() == ["json_schema", "json_object", "json_object", "json_object"]
+    assert [r.attempts for r in replies] == [2, 1, 1]
+
+
+def test_an_outage_of_every_mode_ends_unscored_transport_and_teaches_nothing(
+    judge: OpenAIJudge,
+    server: FaultServer,
+    judge_request: JudgeRequest,
+    waits: list[float],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from answer_eval.evaluator import Evaluator
+
+    server.route(dict.fromkeys(("json_schema", "json_object", "text"), GENERIC_500))
+    with caplog.at_level(logging.WARNING, logger="answer_eval"):
+        evaluation = Evaluator(judge=judge).evaluate(QUESTION_ID, ANSWER)
+    assert (evaluation.status, evaluation.unscored_reason) == ("unscored", "transport")
+    assert evaluation.provenance.attempts == len(server.requests) == judge.retry.max_attempts
+    # one probe of the next mode, then the rest of the budget on the best mode, with backoff
+    assert server.modes() == ["json_schema", "json_object", "json_schema", "json_schema"]
+    assert len(waits) == 2
+    assert evaluation.provenance.output_mode == "json_schema"
+    assert judge.output_mode == "json_schema"  # nothing learned from an outage
+    assert not [r for r in caplog.records if r.name.startswith("answer_eval")]
+
+
+def test_a_passing_fault_on_a_fresh_endpoint_keeps_json_schema(
+    judge: OpenAIJudge,
+    server: FaultServer,
+    judge_request: JudgeRequest,
+    valid: str,
+    waits: list[float],
+) -> None:
+    """The probe fails too, then json_schema works: no step down."""
+    server.script(GENERIC_500, GENERIC_500, Reply.ok(valid))
+    reply = judge.judge(judge_request)
+    assert server.modes() == ["json_schema", "json_object", "json_schema"]
+    assert (reply.output_mode, reply.attempts, reply.mode_fallback) == ("json_schema", 3, None)
+    assert len(waits) == 1  # the backoff before going back to json_schema
+    assert judge.output_mode == "json_schema"
+
+
+def test_a_5xx_that_asks_us_to_wait_is_not_probed(
+    judge: OpenAIJudge,
+    server: FaultServer,
+    judge_request: JudgeRequest,
+    valid: str,
+    waits: list[float],
+) -> None:
+    server.script(Reply.error(503, headers={"Retry-After": "2"}), Reply.ok(valid))
     reply = judge.judge(judge_request)
     assert server.modes() == ["json_schema", "json_schema"]
-    assert (reply.attempts, reply.output_mode) == (2, "json_schema")
+    assert (reply.output_mode, reply.attempts) == ("json_schema", 2)
+    assert waits[0] >= 2.0
 
 
 def test_a_timeout_is_retried(
@@ -263,6 +399,7 @@ def test_a_rejected_mode_falls_back_and_is_remembered(
     server.script(rejection, Reply.ok(valid))
     first = judge.judge(judge_request)
     assert (first.output_mode, first.attempts) == ("json_object", 2)
+    assert first.mode_fallback is not None
     assert server.requests[1]["response_format"] == {
         "type": "json_object",
         "schema": judge_request.schema,
@@ -286,6 +423,9 @@ def test_modes_fall_through_to_text_and_prose_around_json_is_re_asked(
     reply = judge.judge(judge_request)
     assert server.modes() == ["json_schema", "json_object", "text", "text"]
     assert "response_format" not in server.requests[2]
+    shown = [SHAPE_HEADING in r["messages"][0]["content"] for r in server.requests]
+    assert shown == [False, True, True, True]  # the shape only where no schema is enforced
+    assert reply.mode_fallback == "json_object refused with HTTP 422"
     assert (reply.output_mode, reply.attempts) == ("text", 4)
     reask = server.requests[3]["messages"][-1]["content"]
     assert "one JSON object and nothing else" in reask
@@ -299,7 +439,10 @@ def test_persistent_503_is_transport_after_max_attempts(
         judge.judge(judge_request)
     assert info.value.reason == "transport"
     assert info.value.attempts == len(server.requests) == judge.retry.max_attempts == 4
-    assert len(waits) == 3
+    # the first 503 probes json_object (no wait); the rest of the budget retries json_schema
+    assert server.modes() == ["json_schema", "json_object", "json_schema", "json_schema"]
+    assert len(waits) == 2
+    assert info.value.output_mode == "json_schema"
     assert isinstance(info.value.__cause__, openai.InternalServerError)
 
 
@@ -381,3 +524,34 @@ def test_async_persistent_503_is_transport(
     with pytest.raises(JudgeProtocolError) as info:
         run_async(judge, judge_request)
     assert (info.value.reason, info.value.attempts, len(server.requests)) == ("transport", 4, 4)
+
+
+def test_the_retry_budget_counts_attempts_spent_before_the_call() -> None:
+    """``retry.call(spent=n, last_error=e)``: waits as after attempt n, then n + 1 ... max."""
+    from answer_eval.judges import retry
+
+    waits: list[float] = []
+    heard: list[float] = []
+    policy = RetryPolicy(max_attempts=4, initial=1.0, jitter=False, sleep=waits.append)
+    calls = 0
+
+    def fail() -> None:
+        nonlocal calls
+        calls += 1
+        raise ValueError("still down")
+
+    earlier = ValueError("down")
+    with pytest.raises(ValueError, match="still down"):
+        retry.call(
+            policy,
+            fail,
+            transient=lambda e: isinstance(e, ValueError),
+            on_retry=lambda _e, seconds: heard.append(seconds),
+            spent=2,
+            last_error=earlier,
+        )
+    assert calls == 2  # 2 spent + 2 here = max_attempts
+    assert waits == heard == [2.0, 4.0]  # backoff after attempts 2 and 3
+    with pytest.raises(ValueError, match=r"^down$"):  # nothing left: the last error, no call
+        retry.call(policy, fail, transient=lambda e: True, spent=4, last_error=earlier)
+    assert calls == 2

@@ -22,9 +22,9 @@ from vcr.cassette import Cassette
 from answer_eval.errors import JudgeProtocolError
 from answer_eval.judges.contract import JudgeReply, JudgeRequest
 from answer_eval.judges.openai_compatible import OpenAIJudge, OutputMode
+from answer_eval.judges.openai_protocol import decode_reply
 from answer_eval.judges.retry import RetryPolicy
-from answer_eval.judgment import judgment_schema
-from answer_eval.prompting import prompt_hash, render_messages
+from answer_eval.judgment import JudgmentError, parse_judgment
 from answer_eval.rubrics.models import Dimension, Question
 
 BASE_URL = "http://127.0.0.1:8765/v1"  # scripts/serve_local_model.sh
@@ -59,14 +59,7 @@ QUESTION = {
 def judge_request() -> JudgeRequest:
     question = Question.model_validate(QUESTION)
     dims = (Dimension.model_validate(DIMENSION),)
-    return JudgeRequest(
-        question=question,
-        dimensions=dims,
-        answer=ANSWER,
-        messages=render_messages(question=question, dimensions=dims, answer=ANSWER),
-        schema=judgment_schema(question),
-        prompt_hash=prompt_hash(),
-    )
+    return JudgeRequest.render(question=question, dimensions=dims, answer=ANSWER)
 
 
 def make_judge(*, modes: tuple[OutputMode, ...] | None = None, **options: Any) -> OpenAIJudge:
@@ -123,7 +116,7 @@ def test_an_invalid_reply_is_reasked_with_its_validation_errors(
     vcr: Cassette, judge_request: JudgeRequest
 ) -> None:
     # Only "some JSON object" is enforced (what OpenAI's json_object mode gives): this model
-    # then answers "{}", which the judge re-asks with pydantic's errors.
+    # then answers an incomplete judgment, which the judge re-asks with pydantic's errors.
     loose = dataclasses.replace(judge_request, schema={"type": "object"})
     judge = make_judge(modes=("json_object",))
     with pytest.raises(JudgeProtocolError) as info:
@@ -136,8 +129,11 @@ def test_an_invalid_reply_is_reasked_with_its_validation_errors(
     reask = json.loads(vcr.requests[1].body)["messages"]
     assert [m["role"] for m in reask] == ["system", "user", "assistant", "user"]
     assert reask[2]["content"] == first_reply
-    for key in ("dimensions", "star", "criteria", "red_flags", "injection"):
-        assert f"- {key}: Field required" in reask[3]["content"]
+    with pytest.raises(JudgmentError) as found:  # what is wrong with the recorded reply ...
+        parse_judgment(decode_reply(first_reply), loose.question)
+    assert found.value.problems
+    for problem in found.value.problems:  # ... is what the re-ask tells the model
+        assert f"- {problem}" in reask[3]["content"]
 
 
 @pytest.mark.vcr

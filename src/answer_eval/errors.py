@@ -11,7 +11,8 @@ Every error the library raises on purpose derives from ``AnswerEvalError``::
     │   └── JudgeProtocolError     the judge's reply cannot be used (refusal, truncation,
     │                              invalid after re-asks); carries ``reason`` for ``unscored``
     ├── InputError             an answer or an input file cannot be used (empty, unreadable)
-    └── GoldenSetError         a golden set file is invalid
+    ├── GoldenSetError         a golden set file is invalid
+    └── AuditLogError          an audit log cannot be read or appended to (torn last line)
 
 Failures while scoring one answer are normally *results* (an ``unscored`` Evaluation with its
 reason), not exceptions: these classes are raised only where the caller must act.
@@ -23,6 +24,7 @@ from typing import Any
 
 __all__ = [
     "AnswerEvalError",
+    "AuditLogError",
     "GoldenSetError",
     "InputError",
     "JudgeConfigError",
@@ -98,3 +100,7 @@ class GoldenSetError(AnswerEvalError):
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
         self.problems: list[str] = problems if problems is not None else [message]
         super().__init__(message)
+
+
+class AuditLogError(AnswerEvalError):
+    """An audit log cannot be read, or cannot be appended to safely (its last line is torn)."""

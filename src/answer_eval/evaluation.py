@@ -71,7 +71,9 @@ class Span(_Model):
 class Evidence(_Model):
     """A quote the judge gave, and whether it really is in the answer."""
 
-    quote: str = Field(description="The quote as the judge gave it.")
+    quote: str = Field(
+        description="The quote as the judge gave it (with redaction: in the answer's own words)."
+    )
     verified: bool = Field(description="True when the quote was located in the answer.")
     span: Span | None = Field(
         default=None,
@@ -219,6 +221,11 @@ class Provenance(_Model):
     model: str = Field(description="Model name as the endpoint reported it.")
     endpoint: str | None = Field(default=None, description="Base URL of the endpoint (no secrets).")
     output_mode: str = Field(description="json_schema, json_object, text, or offline.")
+    mode_fallback: str | None = Field(
+        default=None,
+        description="Why output_mode is not the judge's first choice: the better mode this "
+        "endpoint failed, and how (None when the first choice was used).",
+    )
     temperature: float | None = Field(default=None, description="Sampling temperature.")
     seed: int | None = Field(default=None, description="Sampling seed.")
     max_tokens: int | None = Field(default=None, description="Completion token limit.")
@@ -226,6 +233,12 @@ class Provenance(_Model):
     latency_ms: float = Field(ge=0, description="Wall time of the judge call(s), milliseconds.")
     attempts: int = Field(ge=0, description="Requests sent, including retries and re-asks.")
     created_at: datetime = Field(description="When the evaluation finished (UTC).")
+    redacted: dict[str, int] | None = Field(
+        default=None,
+        description="Personal data replaced before the answer was sent to the judge: counts "
+        "per kind (email, url, phone, card, account, address, name), never the values; empty "
+        "when redaction was on and found nothing; null when redaction was off.",
+    )
 
 
 class Evaluation(_Model):

@@ -4,6 +4,10 @@
 or a transport failure becomes an ``unscored`` Evaluation with its reason. It raises only for
 caller errors: an unknown question (``UnknownQuestionError``) or an unusable answer
 (``InputError``), which batch jobs report per row.
+
+Two audit hooks (``answer_eval.audit``): a ``Redactor`` replaces personal data before the answer
+reaches the judge and maps the judge's quotes back onto the original; an ``AuditLog`` gets one
+hash-chained line per evaluation.
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import get_args
+from typing import Protocol, get_args
 
 from answer_eval._version import __version__
 from answer_eval.checks import cue_red_flags
@@ -20,12 +24,21 @@ from answer_eval.errors import InputError, JudgeError, JudgeProtocolError
 from answer_eval.evaluation import Evaluation, Provenance, ReviewFlag, UnscoredReason, Usage
 from answer_eval.judges.contract import Judge, JudgeReply, JudgeRequest
 from answer_eval.judges.retry import RetryHook
-from answer_eval.judgment import judgment_schema
 from answer_eval.manipulation import manipulation_signals
-from answer_eval.prompting import prompt_hash, render_messages
+from answer_eval.privacy.redaction import Redactor, redactor_for
+from answer_eval.prompting import prompt_hash
 from answer_eval.rubrics.loading import default_rubric_set
 from answer_eval.rubrics.models import RubricSet
 from answer_eval.scoring import grade
+
+
+class EvaluationLog(Protocol):
+    """Where each evaluation is recorded as it is made (``answer_eval.audit.AuditLog``)."""
+
+    def record(self, evaluation: Evaluation, *, answer: str) -> object:
+        """Record ``evaluation`` of ``answer``."""
+        ...
+
 
 __all__ = ["MAX_ANSWER_CHARS", "Evaluator"]
 
@@ -44,6 +57,10 @@ class Evaluator:
     ``judge`` defaults to ``choose_judge("auto")``: an OpenAI-compatible judge when an endpoint
     or key is configured in the environment, otherwise the offline judge. Holds no global state;
     safe to share across threads and tasks when the judge is.
+
+    ``redact``: True, False, a ``Redactor``, or None (the default) for on when the judge sends
+    text to a non-local endpoint and off otherwise (``privacy.redaction.redaction_default``).
+    ``audit_log``: an ``AuditLog`` that gets one line per evaluation, scored or not.
     """
 
     def __init__(
@@ -54,6 +71,8 @@ class Evaluator:
         templates: Path | None = None,
         max_answer_chars: int = MAX_ANSWER_CHARS,
         clock: Clock = _utc_now,
+        redact: bool | Redactor | None = None,
+        audit_log: EvaluationLog | None = None,
     ) -> None:
         if judge is None:
             from answer_eval.judges.choice import choose_judge
@@ -65,6 +84,8 @@ class Evaluator:
         self.max_answer_chars = max_answer_chars
         self._clock = clock
         self._prompt_hash = prompt_hash(templates)
+        self.redactor = redactor_for(redact, judge.kind, judge.settings.endpoint)
+        self.audit_log = audit_log
 
     # ------------------------------------------------------------------ stages
 
@@ -78,16 +99,15 @@ class Evaluator:
                 f"the answer has {len(answer)} characters; the limit is {self.max_answer_chars}"
             )
         dimensions = tuple(self.rubric_set.dimension(d) for d in question.applicable_dimensions())
-        messages = render_messages(
-            question=question, dimensions=dimensions, answer=answer, templates=self.templates
-        )
-        return JudgeRequest(
+        redaction = self.redactor.redact(answer) if self.redactor is not None else None
+        sent = redaction.text if redaction is not None else answer
+        return JudgeRequest.render(
             question=question,
             dimensions=dimensions,
-            answer=answer,
-            messages=messages,
-            schema=judgment_schema(question),
+            answer=sent,
+            templates=self.templates,
             prompt_hash=self._prompt_hash,
+            redaction=redaction,
         )
 
     def _provenance(
@@ -107,12 +127,14 @@ class Evaluator:
             "created_at": self._clock(),
             "latency_ms": 0.0,
             "attempts": 0,
+            "redacted": request.redaction.counts() if request.redaction is not None else None,
         }
         if reply is not None:
             fields.update(
                 model=reply.model,
                 endpoint=reply.endpoint,
                 output_mode=reply.output_mode,
+                mode_fallback=reply.mode_fallback,
                 temperature=reply.temperature,
                 seed=reply.seed,
                 max_tokens=reply.max_tokens,
@@ -126,12 +148,15 @@ class Evaluator:
     def finish(
         self, request: JudgeRequest, reply: JudgeReply, *, answer_id: str | None = None
     ) -> Evaluation:
-        """Ground and score a judge's reply (pure)."""
-        question, answer = request.question, request.answer
+        """Ground and score a judge's reply (pure, apart from the audit log line)."""
+        question, answer = request.question, request.original_answer
+        judgment = reply.judgment
+        if request.redaction is not None:  # quotes of the redacted text -> the answer's words
+            judgment = request.redaction.restore_judgment(judgment)
         result = grade(
             self.rubric_set,
             question,
-            reply.judgment,
+            judgment,
             answer,
             cue_hits=cue_red_flags(question, answer),
         )
@@ -147,8 +172,8 @@ class Evaluator:
                     f"{signals[0].end}: {signals[0].text[:120]!r}",
                 )
             )
-        elif reply.judgment.injection.detected:
-            quoted = (reply.judgment.injection.evidence or [""])[0]
+        elif judgment.injection.detected:
+            quoted = (judgment.injection.evidence or [""])[0]
             review.append(
                 ReviewFlag(
                     code="injection_attempt",
@@ -162,7 +187,7 @@ class Evaluator:
                     message="scored by the offline rule-based judge (a baseline, not an LLM)",
                 )
             )
-        return Evaluation(
+        evaluation = Evaluation(
             question_id=question.id,
             answer_id=answer_id,
             status="scored",
@@ -177,6 +202,7 @@ class Evaluator:
             review_flags=review,
             provenance=self._provenance(request, reply),
         )
+        return self._logged(request, evaluation)
 
     def unscored(
         self,
@@ -198,7 +224,7 @@ class Evaluator:
                 spent["output_mode"] = protocol.output_mode
             if protocol.model:
                 spent["model"] = protocol.model
-        return Evaluation(
+        evaluation = Evaluation(
             question_id=request.question.id,
             answer_id=answer_id,
             status="unscored",
@@ -207,6 +233,12 @@ class Evaluator:
             review_flags=[ReviewFlag(code="unscored", message=f"not scored ({reason}): {error}")],
             provenance=self._provenance(request, None, **spent),
         )
+        return self._logged(request, evaluation)
+
+    def _logged(self, request: JudgeRequest, evaluation: Evaluation) -> Evaluation:
+        if self.audit_log is not None:
+            self.audit_log.record(evaluation, answer=request.original_answer)
+        return evaluation
 
     # ------------------------------------------------------------------ API
 

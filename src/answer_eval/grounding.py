@@ -198,15 +198,25 @@ def _rejected(quote: str, reason: Rejection) -> Evidence:
     return Evidence(quote=quote, verified=False, rejection=reason)
 
 
-def ground(quote: str, answer: str, folded: NormalizedText | None = None) -> Evidence:
+def ground(
+    quote: str,
+    answer: str,
+    folded: NormalizedText | None = None,
+    *,
+    min_content: int = MIN_CONTENT_WORDS,
+) -> Evidence:
     """Locate ``quote`` in ``answer``: verified Evidence with its span, or unverified Evidence
-    with the reason it was rejected."""
+    with the reason it was rejected.
+
+    ``min_content`` is the evidence minimum of content words; a caller that only needs to find
+    where a fragment stands (as redaction does, before grounding proper) may lower it.
+    """
     pieces = [p.strip(_TRIM) for p in _ELISION.split(quote.strip(_TRIM))]
     pieces = [p for p in pieces if p]
     if not pieces:
         return _rejected(quote, "empty")
     content = sum(len(content_words(squash(p))) for p in pieces)
-    if content < MIN_CONTENT_WORDS and (content == 0 or len(pieces) > 1):
+    if content < min_content and (content == 0 or len(pieces) > 1):
         return _rejected(quote, "too_short")
     folded = folded or NormalizedText(answer)
     spans: list[Span] = []
@@ -214,7 +224,7 @@ def ground(quote: str, answer: str, folded: NormalizedText | None = None) -> Evi
     for piece in pieces:
         found = _locate(folded, piece, after)
         if not isinstance(found, _Found):
-            if content < MIN_CONTENT_WORDS:  # rejected whatever the search says
+            if content < min_content:  # rejected whatever the search says
                 return _rejected(quote, "too_short")
             if spans and isinstance(_locate(folded, piece, 0), _Found):
                 return _rejected(quote, "pieces_out_of_order")
@@ -222,7 +232,7 @@ def ground(quote: str, answer: str, folded: NormalizedText | None = None) -> Evi
         spans.append(_span(answer, folded, found, piece))
         after = found.end
     if len(spans) == 1:
-        if content < MIN_CONTENT_WORDS and not _whole_sentence(answer, spans[0]):
+        if content < min_content and not _whole_sentence(answer, spans[0]):
             return _rejected(quote, "too_short")
         return Evidence(quote=quote, verified=True, span=spans[0])
     start, end = spans[0].start, spans[-1].end

@@ -12,7 +12,7 @@ covers exactly that question's ids; its errors are what a judge re-asks with.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -126,8 +126,8 @@ def parse_judgment(data: Any, question: Question) -> Judgment:
     return judgment
 
 
-def _quotes(description: str) -> dict[str, Any]:
-    return {"type": "array", "items": {"type": "string"}, "description": description}
+_QUOTES = {"type": "array", "items": {"type": "string"}}
+_QUOTE_OR_NULL = {"type": ["string", "null"]}
 
 
 def _object(properties: dict[str, Any]) -> dict[str, Any]:
@@ -139,36 +139,45 @@ def _object(properties: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/$defs/{name}"}
+
+
 def judgment_schema(question: Question) -> dict[str, Any]:
-    """JSON Schema of a judgment for ``question``, usable by OpenAI strict structured output."""
-    dimension = _object(
+    """JSON Schema of a judgment for ``question``, usable by OpenAI strict structured output.
+
+    Compact, because in ``json_schema`` mode it is billed as prompt tokens on every answer: each
+    item shape the question uses is defined once under ``$defs`` and referenced per id, and it
+    carries no descriptions (the system prompt already says what each key means).
+    """
+    dimensions = question.applicable_dimensions()
+    criteria = [c.id for c in question.criteria]
+    red_flags = [r.id for r in question.red_flags]
+    item_shapes = {
+        "dimension": (
+            dimensions,
+            {
+                "evidence": _QUOTES,
+                "rationale": {"type": "string"},
+                # an enum, not minimum/maximum: constrained decoders (llama.cpp grammars) enforce
+                # enums but not numeric bounds, and OpenAI strict mode accepts both
+                "score": {"enum": [1, 2, 3, 4, 5, None]},
+            },
+        ),
+        "criterion": (
+            criteria,
+            {"evidence": _QUOTES, "verdict": {"enum": list(get_args(Verdict))}},
+        ),
+        "red_flag": (red_flags, {"evidence": _QUOTES, "present": {"type": "boolean"}}),
+    }
+    schema = _object(
         {
-            "evidence": _quotes("Verbatim quotes from the answer supporting the score."),
-            "rationale": {"type": "string"},
-            # an enum, not minimum/maximum: constrained decoders (llama.cpp grammars) enforce
-            # enums but not numeric bounds, and OpenAI strict mode accepts both
-            "score": {"enum": [1, 2, 3, 4, 5, None]},
+            "dimensions": _object({d: _ref("dimension") for d in dimensions}),
+            "star": _object(dict.fromkeys(STAR_PARTS, _QUOTE_OR_NULL)),
+            "criteria": _object({c: _ref("criterion") for c in criteria}),
+            "red_flags": _object({r: _ref("red_flag") for r in red_flags}),
+            "injection": _object({"evidence": _QUOTES, "detected": {"type": "boolean"}}),
         }
     )
-    quote_or_null = {"type": ["string", "null"]}
-    criterion = _object(
-        {
-            "evidence": _quotes("Verbatim quotes."),
-            "verdict": {"enum": ["met", "partial", "not_met"]},
-        }
-    )
-    red_flag = _object({"evidence": _quotes("Verbatim quotes."), "present": {"type": "boolean"}})
-    return _object(
-        {
-            "dimensions": _object({d: dimension for d in question.applicable_dimensions()}),
-            "star": _object({part: quote_or_null for part in STAR_PARTS}),
-            "criteria": _object({c.id: criterion for c in question.criteria}),
-            "red_flags": _object({r.id: red_flag for r in question.red_flags}),
-            "injection": _object(
-                {
-                    "evidence": _quotes("Quotes that address the evaluator."),
-                    "detected": {"type": "boolean"},
-                }
-            ),
-        }
-    )
+    schema["$defs"] = {name: _object(shape) for name, (ids, shape) in item_shapes.items() if ids}
+    return schema

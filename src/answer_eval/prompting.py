@@ -6,12 +6,15 @@ last, in the user message, passed as a template *variable* (never template sourc
 a boundary derived from the answer's own SHA-256: text cannot contain a hash of itself, so an
 answer cannot forge the closing line, and the same answer always renders the same prompt (which
 keeps response caches and recorded cassettes stable).
+
+An endpoint that enforces the judgment's JSON Schema (``json_schema`` mode) needs no picture of
+the reply in the prompt; one that does not (``json_object``, ``text``) gets an example of the
+reply's shape at the end of the system message (``reply_shape=True``), still before the answer.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, TypedDict
@@ -72,12 +75,20 @@ def render_messages(
     question: Question,
     dimensions: tuple[Dimension, ...],
     answer: str,
+    reply_shape: bool = False,
     templates: Path | None = None,
 ) -> tuple[Message, ...]:
-    """The system and user messages that ask a judge to grade ``answer`` against ``question``."""
-    schema_hint = json.dumps(_shape(question), indent=1)
+    """The system and user messages that ask a judge to grade ``answer`` against ``question``.
+
+    ``reply_shape`` adds an example of the reply's shape, for endpoints that do not enforce the
+    judgment's JSON Schema; with it off the prompt relies on the schema sent alongside.
+    """
     system = _render(
-        "system.j2", templates, question=question, dimensions=dimensions, shape=schema_hint
+        "system.j2",
+        templates,
+        question=question,
+        dimensions=dimensions,
+        reply_shape=reply_shape,
     )
     user = _render(
         "user.j2", templates, question=question, answer=answer, boundary=answer_boundary(answer)
@@ -88,21 +99,6 @@ def render_messages(
 def render_reask(*, problems: list[str], templates: Path | None = None) -> Message:
     """The follow-up message asking the judge to fix an invalid reply."""
     return {"role": "user", "content": _render("reask.j2", templates, problems=problems)}
-
-
-def _shape(question: Question) -> dict[str, Any]:
-    """A compact example of the reply's shape, for endpoints without schema support."""
-    dim = {"evidence": ["<verbatim quote>"], "rationale": "<why>", "score": "<1-5 or null>"}
-    return {
-        "dimensions": {d: dim for d in question.applicable_dimensions()},
-        "star": {p: "<verbatim quote or null>" for p in ("situation", "task", "action", "result")},
-        "criteria": {
-            c.id: {"evidence": ["<verbatim quote>"], "verdict": "<met|partial|not_met>"}
-            for c in question.criteria
-        },
-        "red_flags": {r.id: {"evidence": [], "present": False} for r in question.red_flags},
-        "injection": {"evidence": [], "detected": False},
-    }
 
 
 def prompt_hash(templates: Path | None = None) -> str:

@@ -13,13 +13,17 @@ import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, Any, Literal
+
+from answer_eval.errors import InputError
 
 __all__ = [
     "BatchRow",
     "FieldMap",
     "InputFormat",
     "RowError",
+    "read_records",
     "read_rows",
     "row_from_record",
     "rows_from_mappings",
@@ -161,3 +165,28 @@ def read_rows(
     if fmt == "csv":
         return _csv_rows(source, fields or FieldMap())
     return _jsonl_rows(source, fields or FieldMap())
+
+
+def read_records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(file:line, record)`` for each record of a small CSV, TSV or JSONL file (labels,
+    evaluations); unlike ``read_rows`` a bad record is an ``InputError``, not a row error."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read: {exc}") from exc
+    if path.suffix.lower() in (".csv", ".tsv"):
+        dialect = "excel-tab" if path.suffix.lower() == ".tsv" else "excel"
+        reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+        for record in reader:
+            yield f"{path}:{reader.line_num}", dict(record)
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{path}:{number}: not JSON: {exc.msg}") from exc
+        if not isinstance(record, dict):
+            raise InputError(f"{path}:{number}: expected a JSON object")
+        yield f"{path}:{number}", record

@@ -6,11 +6,20 @@ Exit codes: 0 success; 1 a regression, threshold or scoring failure; 2 a usage o
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 
 from answer_eval._version import __version__
-from answer_eval.cli import batch_cmd, regress_cmd, report_cmd, rubrics_cmd, score_cmd
+from answer_eval.cli import (
+    agree_cmd,
+    audit_cmd,
+    batch_cmd,
+    regress_cmd,
+    report_cmd,
+    rubrics_cmd,
+    score_cmd,
+)
 from answer_eval.errors import AnswerEvalError
 from answer_eval.reports.terminal import terminal_safe
 
@@ -28,13 +37,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"answer-eval {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (rubrics_cmd, score_cmd, batch_cmd, report_cmd, regress_cmd):
+    for module in (
+        rubrics_cmd,
+        score_cmd,
+        batch_cmd,
+        report_cmd,
+        regress_cmd,
+        agree_cmd,
+        audit_cmd,
+    ):
         module.register(commands)
     return parser
 
 
+class _StderrHandler(logging.Handler):
+    """Writes to the ``sys.stderr`` of the moment (tests and callers may swap it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            print(self.format(record), file=sys.stderr)
+        except Exception:  # logging must never break the command
+            self.handleError(record)
+
+
+def _show_library_warnings() -> None:
+    """The library's warnings (a judge stepping down an output mode, ...) on stderr, once."""
+    log = logging.getLogger("answer_eval")
+    if not any(isinstance(h, _StderrHandler) for h in log.handlers):
+        handler = _StderrHandler(logging.WARNING)
+        handler.setFormatter(logging.Formatter("answer-eval: warning: %(message)s"))
+        log.addHandler(handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    _show_library_warnings()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from answer_eval.judges.choice import resolve_judge
+from answer_eval.judges.choice import choose_judge, resolve_judge
 from answer_eval.judges.contract import Judge
+
+if TYPE_CHECKING:
+    from answer_eval.audit.log import AuditLog
 
 
 def add_judge_options(parser: argparse.ArgumentParser) -> None:
-    """--judge, --model, --base-url, --temperature, --seed, --max-tokens, --rubrics."""
+    """--judge, --model, --base-url, --temperature, --seed, --max-tokens, --redact, --rubrics."""
     group = parser.add_argument_group("judge")
     group.add_argument(
         "--judge",
@@ -25,17 +31,59 @@ def add_judge_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--temperature", type=float, default=0.0, help="sampling temperature")
     group.add_argument("--seed", type=int, default=None, help="sampling seed, where supported")
     group.add_argument("--max-tokens", type=int, default=2048, help="completion token limit")
+    privacy = group.add_mutually_exclusive_group()
+    privacy.add_argument(
+        "--redact",
+        action="store_true",
+        default=None,
+        help="replace names, emails, phone numbers, addresses, card and account numbers with "
+        "placeholders before an answer is sent (default: on for non-local endpoints only)",
+    )
+    privacy.add_argument(
+        "--no-redact", dest="redact", action="store_false", help="send answers as written"
+    )
     parser.add_argument("--rubrics", type=Path, help="rubric library folder (default: shipped)")
+
+
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    if args.judge == "offline":
+        return {}
+    keys = ("model", "base_url", "temperature", "seed", "max_tokens")
+    return {key: getattr(args, key) for key in keys if getattr(args, key) is not None}
 
 
 def judge_from_args(args: argparse.Namespace) -> Judge:
     """Build the judge the options ask for; print the auto-choice notice on stderr."""
-    options: dict[str, Any] = {}
-    if args.judge != "offline":
-        for key in ("model", "base_url", "temperature", "seed", "max_tokens"):
-            if getattr(args, key) is not None:
-                options[key] = getattr(args, key)
-    judge, notice = resolve_judge(args.judge, **options)
+    judge, notice = resolve_judge(args.judge, **_options(args))
     if notice:
         print(notice, file=sys.stderr)
     return judge
+
+
+def judge_factory(args: argparse.Namespace) -> Callable[[], Judge]:
+    """A builder of the judge the options ask for (one per worker process); the auto-choice
+    notice is printed now, once, and the judge's settings are checked now too."""
+    judge_from_args(args).close()
+    options = _options(args)
+    return partial(choose_judge, args.judge, **options)
+
+
+def add_audit_log_option(parser: argparse.ArgumentParser) -> None:
+    """--audit-log FILE (default: $ANSWER_EVAL_AUDIT_LOG)."""
+    parser.add_argument(
+        "--audit-log",
+        type=Path,
+        metavar="FILE",
+        help="append a hash-chained line per evaluation to FILE (default: "
+        "$ANSWER_EVAL_AUDIT_LOG; check it with 'answer-eval audit verify')",
+    )
+
+
+def audit_log_from_args(args: argparse.Namespace) -> AuditLog | None:
+    """The audit log ``--audit-log`` or ``$ANSWER_EVAL_AUDIT_LOG`` names, if any."""
+    path = getattr(args, "audit_log", None) or os.environ.get("ANSWER_EVAL_AUDIT_LOG")
+    if not path:
+        return None
+    from answer_eval.audit.log import AuditLog
+
+    return AuditLog(path)

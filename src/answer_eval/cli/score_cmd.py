@@ -7,7 +7,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from answer_eval.cli.options import add_judge_options, judge_from_args
+from answer_eval.cli.options import (
+    add_audit_log_option,
+    add_judge_options,
+    audit_log_from_args,
+    judge_from_args,
+)
 from answer_eval.errors import InputError
 from answer_eval.evaluator import Evaluator
 from answer_eval.reports.text import render_evaluation
@@ -33,6 +38,7 @@ def register(commands: Any) -> None:
     source.add_argument("stdin", nargs="?", choices=["-"], help="'-' reads the answer from stdin")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     add_judge_options(parser)
+    add_audit_log_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -51,7 +57,12 @@ def run(args: argparse.Namespace) -> int:
     rubric = load_rubric_set(args.rubrics)
     rubric.question(args.question)  # unknown question: exit 2 before building a judge
     answer = _read_answer(args)
-    evaluator = Evaluator(judge=judge_from_args(args), rubric_set=rubric)
+    evaluator = Evaluator(
+        judge=judge_from_args(args),
+        rubric_set=rubric,
+        redact=args.redact,
+        audit_log=audit_log_from_args(args),
+    )
     evaluation = evaluator.evaluate(args.question, answer)
     if args.format == "json":
         print(evaluation.model_dump_json(indent=2))

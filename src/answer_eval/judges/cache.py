@@ -124,7 +124,7 @@ class ResponseCache:
             self._db.close()
 
 
-_META = ("model", "output_mode", "endpoint", "temperature", "seed", "max_tokens")
+_META = ("model", "output_mode", "mode_fallback", "endpoint", "temperature", "seed", "max_tokens")
 
 
 class CachingJudge(JudgeWrapper):
@@ -152,6 +152,7 @@ class CachingJudge(JudgeWrapper):
             judgment=judgment,
             model=str(meta.get("model")),
             output_mode=str(meta.get("output_mode")),
+            mode_fallback=meta.get("mode_fallback"),
             attempts=0,
             latency_ms=0.0,
             endpoint=meta.get("endpoint"),

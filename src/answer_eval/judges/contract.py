@@ -13,16 +13,22 @@ an argument (nobody patches it on), and ``close`` / ``aclose`` release connectio
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from answer_eval.evaluation import JudgeKind, Usage
 from answer_eval.judges.retry import RetryHook
-from answer_eval.judgment import Judgment
-from answer_eval.prompting import Message
+from answer_eval.judgment import Judgment, judgment_schema
+from answer_eval.prompting import Message, render_messages
+from answer_eval.prompting import prompt_hash as templates_hash
 from answer_eval.rubrics.models import Dimension, Question
+
+if TYPE_CHECKING:
+    from answer_eval.privacy.redaction import Redaction
 
 __all__ = [
     "Judge",
@@ -31,6 +37,7 @@ __all__ = [
     "JudgeRequest",
     "JudgeSettings",
     "JudgeWrapper",
+    "LocalJudge",
     "RetryHook",
 ]
 
@@ -57,16 +64,69 @@ class JudgeSettings(BaseModel):
 class JudgeRequest:
     """Everything a judge needs about one answer.
 
-    ``messages`` and ``schema`` are for model judges; ``question``, ``dimensions`` and ``answer``
-    let rule-based judges work on the same request.
+    ``messages``, ``messages_with_shape`` and ``schema`` are for model judges; ``question``,
+    ``dimensions`` and ``answer`` let rule-based judges work on the same request. ``render``
+    builds one from the prompt templates. ``answer`` is the text the judge may see: with
+    ``redaction`` set, personal data in it is replaced by placeholders.
     """
 
     question: Question
     dimensions: tuple[Dimension, ...]
     answer: str
     messages: tuple[Message, ...]
+    """The prompt for an endpoint that enforces ``schema``: it does not spell out the reply."""
     schema: dict[str, Any]
     prompt_hash: str
+    messages_with_shape: tuple[Message, ...] = ()
+    """The same prompt with an example of the reply's shape, for endpoints that do not enforce
+    ``schema``; empty when ``messages`` serve every endpoint."""
+    redaction: Redaction | None = None
+    """What was replaced in ``answer`` before the judge saw it (None: nothing was)."""
+
+    def messages_for(self, *, schema_enforced: bool) -> tuple[Message, ...]:
+        """The prompt to send to an endpoint that does (or does not) enforce ``schema``."""
+        if schema_enforced or not self.messages_with_shape:
+            return self.messages
+        return self.messages_with_shape
+
+    @classmethod
+    def render(
+        cls,
+        *,
+        question: Question,
+        dimensions: tuple[Dimension, ...],
+        answer: str,
+        templates: Path | None = None,
+        prompt_hash: str | None = None,
+        redaction: Redaction | None = None,
+    ) -> JudgeRequest:
+        """The request for ``answer`` (already redacted when ``redaction`` is given): both
+        prompts, the judgment schema and the prompt hash."""
+
+        def prompt(reply_shape: bool) -> tuple[Message, ...]:
+            return render_messages(
+                question=question,
+                dimensions=dimensions,
+                answer=answer,
+                reply_shape=reply_shape,
+                templates=templates,
+            )
+
+        return cls(
+            question=question,
+            dimensions=dimensions,
+            answer=answer,
+            messages=prompt(False),
+            schema=judgment_schema(question),
+            prompt_hash=prompt_hash or templates_hash(templates),
+            messages_with_shape=prompt(True),
+            redaction=redaction,
+        )
+
+    @property
+    def original_answer(self) -> str:
+        """The candidate's own text (``answer`` before redaction)."""
+        return self.redaction.original if self.redaction is not None else self.answer
 
 
 @dataclass(frozen=True)
@@ -77,6 +137,8 @@ class JudgeReply:
     model: str
     output_mode: str
     usage: Usage = field(default_factory=Usage)
+    mode_fallback: str | None = None
+    """Why ``output_mode`` is not the judge's first choice (which mode failed, how), if so."""
     attempts: int = 1
     latency_ms: float = 0.0
     endpoint: str | None = None
@@ -113,6 +175,27 @@ class Judge(Protocol):
     async def aclose(self) -> None:
         """Async twin of ``close``; call it inside the loop that used the judge."""
         ...
+
+
+class LocalJudge(ABC):
+    """Base of judges that work in this process with nothing to release (offline, fake):
+    ``ajudge`` runs ``judge`` inline, ``close`` and ``aclose`` do nothing."""
+
+    @abstractmethod
+    def judge(self, request: JudgeRequest, *, on_retry: RetryHook | None = None) -> JudgeReply:
+        """Judge one answer."""
+
+    async def ajudge(
+        self, request: JudgeRequest, *, on_retry: RetryHook | None = None
+    ) -> JudgeReply:
+        """Judge one answer inline (it takes no I/O)."""
+        return self.judge(request, on_retry=on_retry)
+
+    def close(self) -> None:  # noqa: B027  (deliberately empty: nothing to release)
+        """Nothing to release."""
+
+    async def aclose(self) -> None:  # noqa: B027
+        """Nothing to release."""
 
 
 class JudgeWrapper:

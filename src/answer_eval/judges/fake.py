@@ -14,7 +14,7 @@ from typing import Any
 
 from answer_eval.errors import JudgeProtocolError
 from answer_eval.evaluation import JudgeKind
-from answer_eval.judges.contract import JudgeReply, JudgeRequest, JudgeSettings
+from answer_eval.judges.contract import JudgeReply, JudgeRequest, JudgeSettings, LocalJudge
 from answer_eval.judges.retry import RetryHook
 from answer_eval.judgment import Judgment, Verdict, parse_judgment
 from answer_eval.rubrics.models import Question
@@ -56,7 +56,7 @@ def judgment_for(
     }
 
 
-class FakeJudge:
+class FakeJudge(LocalJudge):
     """A deterministic judge for tests. Counts its calls in ``calls``."""
 
     kind: JudgeKind = "fake"
@@ -95,15 +95,3 @@ class FakeJudge:
             )
         judgment: Judgment = parse_judgment(dict(data), request.question)
         return JudgeReply(judgment=judgment, model=self.model, output_mode="fake", attempts=1)
-
-    async def ajudge(
-        self, request: JudgeRequest, *, on_retry: RetryHook | None = None
-    ) -> JudgeReply:
-        """Async twin of ``judge``."""
-        return self.judge(request)
-
-    def close(self) -> None:
-        """Nothing to release."""
-
-    async def aclose(self) -> None:
-        """Nothing to release."""

@@ -1,19 +1,35 @@
 """``OpenAIJudge``: one structured chat completion per answer, on any OpenAI-compatible endpoint.
 
-Output modes, best first: ``json_schema`` (strict structured output), ``json_object`` with the
-schema (llama.cpp constrains to it; OpenAI ignores the key) and ``text`` (the prompt shows the
-shape). An endpoint that rejects a mode (HTTP 400/422, or a 5xx that names response_format or
-the schema) gets the next one, and the first mode that works is remembered per endpoint on this
-instance. Transient errors go to ``judges.retry``; the SDK's own retries are off. A reply
-that is not a valid judgment is re-asked with its validation errors, ``max_reasks`` times.
-Failures raise ``JudgeProtocolError`` with a ``reason``; the API key never appears in them.
+Output modes, best first: ``json_schema`` (strict structured output; the prompt leaves the
+reply's shape to the schema), ``json_object`` with the schema (llama.cpp constrains to it;
+OpenAI ignores the key) and ``text`` (both show the shape in the prompt).
+
+Stepping down is decided by behaviour, never by an error's wording:
+
+* HTTP 400/422 in a structured mode: the endpoint refused the request as such; the next mode
+  is tried at once.
+* A 5xx (without ``Retry-After``) in a mode this endpoint has not yet answered in: before any
+  retry, the same request is sent once in the next mode. If that works, the endpoint cannot
+  serve the better mode: the judge steps down, says so once on the ``answer_eval`` logger and
+  records it in every reply (``mode_fallback``). If the probe fails too, it is an outage: the
+  better mode is retried with what is left of ``RetryPolicy.max_attempts`` (the probe counts).
+* A mode that has worked on an endpoint is never left for a 5xx: those are retried.
+
+The mode that works is remembered per endpoint on this instance, so a server that cannot do
+``json_schema`` costs one extra request per endpoint, not per answer (answers already in flight
+when it is learned move to the learned mode without probing). Transient errors go to
+``judges.retry`` (one layer; the SDK's own retries are off). A reply that is not a valid
+judgment is re-asked with its validation errors, ``max_reasks`` times. Failures raise
+``JudgeProtocolError`` with a ``reason``; the API key never appears in them.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import re
+import threading
 import time
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass, field
@@ -36,6 +52,7 @@ from answer_eval.judges.openai_protocol import (
     public_url,
     reply_text,
     reply_usage,
+    schema_enforced,
 )
 from answer_eval.judges.retry import RetryHook, RetryPolicy
 from answer_eval.judgment import JudgmentError, parse_judgment
@@ -43,10 +60,38 @@ from answer_eval.prompting import Message, render_reask
 
 __all__ = ["MODES", "OpenAIJudge", "OutputMode"]
 
-_MODE_HINTS = ("response_format", "json_schema", "schema", "json_object")
+logger = logging.getLogger(__name__)
 _KEYLIKE = re.compile(r"\b(sk|key|api)[-_][A-Za-z0-9_*.\-]{6,}")
 
-_Step = tuple[dict[str, Any], OutputMode]  # one request body and the mode it asks for
+
+@dataclass(frozen=True)
+class _Step:
+    """One request for the shell to send, and how the retry layer treats its errors."""
+
+    body: dict[str, Any]
+    mode: OutputMode
+    hold_server_errors: bool = False
+    """A 5xx comes straight back to the protocol (to probe the next mode), not retried."""
+    probe: bool = False
+    """One attempt only: the probe of the next mode is never retried."""
+    spent: int = 0
+    """Attempts this request already cost (the last raising ``last_error``): the retry budget
+    goes on from there."""
+    last_error: BaseException | None = None
+
+    def transient(self, exc: BaseException) -> bool:
+        """Whether the retry layer retries ``exc`` for this step."""
+        if self.probe or (self.hold_server_errors and _server_error(exc)):
+            return False
+        return _retry.is_transient(exc)
+
+
+@dataclass(frozen=True)
+class _Learned:
+    """What an endpoint showed: the mode that works there and why it is not the first one."""
+
+    index: int
+    fallback: str | None
 
 
 @dataclass
@@ -64,7 +109,7 @@ class _Tally:
     def annotate(self, error: JudgeProtocolError, mode: OutputMode) -> JudgeProtocolError:
         """Record on a failure what was spent before it (tokens, mode), for cost and audit."""
         error.usage = Usage(**self.usage)
-        error.output_mode = mode
+        error.output_mode = error.output_mode or mode  # the protocol may name the mode at fault
         error.attempts = self.attempts
         return error
 
@@ -108,7 +153,8 @@ class OpenAIJudge:
         self.temperature, self.seed, self.max_tokens = temperature, seed, max_tokens
         self.max_reasks = max_reasks
         self.retry = retry or RetryPolicy()
-        self._preferred: dict[str, int] = {}  # endpoint -> index in self.modes that worked
+        self._learned: dict[str, _Learned] = {}  # endpoint -> the mode that worked there
+        self._learning = threading.Lock()  # one warning per endpoint, whichever thread learns
         self._client = client.with_options(max_retries=0) if client is not None else None
         self._aclient = async_client.with_options(max_retries=0) if async_client else None
         self._owned = self._client is None and self._aclient is None
@@ -152,7 +198,8 @@ class OpenAIJudge:
     @property
     def output_mode(self) -> OutputMode:
         """The mode the next call starts with (the best one this endpoint accepted so far)."""
-        return self.modes[self._preferred.get(self.endpoint, 0)]
+        learned = self._learned.get(self.endpoint)
+        return self.modes[learned.index if learned else 0]
 
     def judge(self, request: JudgeRequest, *, on_retry: RetryHook | None = None) -> JudgeReply:
         """Judge one answer; raises ``JudgeProtocolError`` when no valid judgment comes back."""
@@ -165,18 +212,20 @@ class OpenAIJudge:
         mode = self.output_mode
         while True:
             try:
-                body, mode = _advance(steps, outcome)
+                step = _advance(steps, outcome)
             except StopIteration as done:
                 return cast(JudgeReply, done.value)
             except JudgeProtocolError as exc:
                 raise tally.annotate(exc, mode) from exc.__cause__
-            send = partial(_create, client, body, tally)
+            mode = step.mode
             try:
                 outcome = _retry.call(
                     self.retry,
-                    send,
-                    transient=partial(_transient, mode=mode),
+                    partial(_create, client, step.body, tally),
+                    transient=step.transient,
                     on_retry=on_retry,
+                    spent=step.spent,
+                    last_error=step.last_error,
                 )
             except openai.OpenAIError as exc:
                 outcome = exc
@@ -194,18 +243,20 @@ class OpenAIJudge:
         mode = self.output_mode
         while True:
             try:
-                body, mode = _advance(steps, outcome)
+                step = _advance(steps, outcome)
             except StopIteration as done:
                 return cast(JudgeReply, done.value)
             except JudgeProtocolError as exc:
                 raise tally.annotate(exc, mode) from exc.__cause__
-            send = partial(_acreate, aclient, body, tally)
+            mode = step.mode
             try:
                 outcome = await _retry.acall(
                     self.retry,
-                    send,
-                    transient=partial(_transient, mode=mode),
+                    partial(_acreate, aclient, step.body, tally),
+                    transient=step.transient,
                     on_retry=on_retry,
+                    spent=step.spent,
+                    last_error=step.last_error,
                 )
             except openai.OpenAIError as exc:
                 outcome = exc
@@ -213,23 +264,18 @@ class OpenAIJudge:
     def _conversation(
         self, request: JudgeRequest, tally: _Tally
     ) -> Generator[_Step, ChatCompletion, JudgeReply]:
-        """The protocol without I/O: yields request bodies, receives completions or errors."""
+        """The protocol without I/O: yields requests, receives completions or errors."""
         endpoint = self.endpoint
-        index = self._preferred.get(endpoint, 0)
-        messages: list[Message] = list(request.messages)
+        learned = self._learned.get(endpoint)
+        index = learned.index if learned else 0
+        fallback = learned.fallback if learned else None
+        follow_up: list[Message] = []  # the model's invalid replies and the re-asks
         problems: list[str] = []
         for _ask in range(self.max_reasks + 1):
-            while True:
-                mode = self.modes[index]
-                try:
-                    completion = yield self._body(request, messages, mode), mode
-                    break
-                except openai.OpenAIError as exc:
-                    if _rejects_mode(exc, mode) and index + 1 < len(self.modes):
-                        index += 1
-                        continue
-                    raise self._failure(exc, mode, tally.attempts) from exc
-            self._preferred[endpoint] = index  # remembered only once a mode really worked
+            completion, index, fallback = yield from self._exchange(
+                request, follow_up, index, fallback, tally
+            )
+            mode = self.modes[index]
             reply = completion.model_dump()
             tally.add(reply)
             content = reply_text(reply, attempts=tally.attempts)
@@ -237,13 +283,14 @@ class OpenAIJudge:
                 judgment = parse_judgment(decode_reply(content), request.question)
             except JudgmentError as exc:
                 problems = exc.problems
-                messages += [{"role": "assistant", "content": content}]
-                messages += [render_reask(problems=problems)]
+                follow_up += [{"role": "assistant", "content": content}]
+                follow_up += [render_reask(problems=problems)]
                 continue
             return JudgeReply(
                 judgment=judgment,
                 model=completion.model or str(self.model),
                 output_mode=mode,
+                mode_fallback=fallback,
                 usage=Usage(**tally.usage),
                 attempts=tally.attempts,
                 latency_ms=(time.perf_counter() - tally.started) * 1000,
@@ -258,12 +305,98 @@ class OpenAIJudge:
             attempts=tally.attempts,
         )
 
+    def _exchange(
+        self,
+        request: JudgeRequest,
+        follow_up: list[Message],
+        index: int,
+        fallback: str | None,
+        tally: _Tally,
+    ) -> Generator[_Step, ChatCompletion, tuple[ChatCompletion, int, str | None]]:
+        """One request, until a completion: mode fallback, the probe, the retry budget.
+
+        Returns the completion, the index of the mode that gave it and why that mode is not the
+        first one (None if it is).
+        """
+        endpoint = self.endpoint
+        first = tally.attempts
+        resume: tuple[int, openai.OpenAIError] | None = None  # attempts spent, last error
+        last = len(self.modes) - 1
+        while True:
+            mode = self.modes[index]
+            learned = self._learned.get(endpoint)
+            unproven = learned is None or learned.index != index
+            hold = resume is None and unproven and index < last
+            spent, error = resume or (0, None)
+            body = self._body(request, follow_up, mode)
+            failure: openai.OpenAIError | None = None
+            try:
+                completion = yield _Step(
+                    body, mode, hold_server_errors=hold, spent=spent, last_error=error
+                )
+            except openai.OpenAIError as exc:
+                failure = exc
+            if failure is None:
+                self._learn(endpoint, index, fallback)
+                return completion, index, fallback
+            if _rejects_mode(failure, mode) and index < last:
+                fallback = f"{mode} refused with {_status_text(failure)}"
+                index, resume = index + 1, None
+                continue
+            if not (hold and _server_error(failure)):
+                raise self._failure(failure, mode, tally.attempts) from failure
+            spent = tally.attempts - first
+            learned = self._learned.get(endpoint)  # other answers may have learned meanwhile
+            if learned is not None and learned.index > index:
+                index, fallback, resume = learned.index, learned.fallback, None
+                continue
+            if learned is not None and learned.index == index:  # the mode works: an outage
+                resume = (spent, failure)
+                continue
+            if spent >= self.retry.max_attempts:
+                raise self._failure(failure, mode, tally.attempts) from failure
+            probe_mode = self.modes[index + 1]
+            probe_body = self._body(request, follow_up, probe_mode)
+            try:
+                completion = yield _Step(probe_body, probe_mode, probe=True)
+            except openai.OpenAIError:
+                # the next mode fails too: not a mode the endpoint lacks but an outage, so the
+                # better mode gets the rest of the retry budget
+                resume = (tally.attempts - first, failure)
+                if resume[0] >= self.retry.max_attempts:
+                    raise self._failure(failure, mode, tally.attempts) from failure
+                continue
+            fallback = f"{mode} failed with {_status_text(failure)} while {probe_mode} worked"
+            self._learn(endpoint, index + 1, fallback)
+            return completion, index + 1, fallback
+
+    def _learn(self, endpoint: str, index: int, fallback: str | None) -> None:
+        """Remember that mode ``index`` works on ``endpoint``; say so once if it is a step down.
+
+        The endpoint's mode is the best one seen to work there: a step down never replaces a
+        better mode that worked (a concurrent answer's), and one that worked replaces a step
+        down learned from an error that was in fact a passing fault.
+        """
+        with self._learning:
+            known = self._learned.get(endpoint)
+            if known is not None and known.index <= index:
+                return
+            self._learned[endpoint] = _Learned(index, fallback if index else None)
+        if known is None and index:
+            logger.warning(
+                "%s: %s; using %s for this endpoint from now on",
+                endpoint,
+                fallback,
+                self.modes[index],
+            )
+
     def _body(
-        self, request: JudgeRequest, messages: list[Message], mode: OutputMode
+        self, request: JudgeRequest, follow_up: list[Message], mode: OutputMode
     ) -> dict[str, Any]:
+        prompt = request.messages_for(schema_enforced=schema_enforced(mode))
         return chat_body(
             model=self.model,
-            messages=messages,
+            messages=[*prompt, *follow_up],
             schema=request.schema,
             mode=mode,
             temperature=self.temperature,
@@ -272,18 +405,17 @@ class OpenAIJudge:
         )
 
     def _failure(self, exc: openai.OpenAIError, mode: OutputMode, attempts: int) -> Exception:
-        status = _retry.status_of(exc)
-        what = f"HTTP {status}" if status is not None else type(exc).__name__
         detail = getattr(exc, "message", None) or str(exc)
         key = getattr(self._client or self._aclient, "api_key", None)
         if isinstance(key, str) and len(key) >= 4:
             detail = detail.replace(key, "[redacted]")
-        detail = f"{what} from {self.endpoint}: {_KEYLIKE.sub('[redacted]', detail)[:300]}"
-        if _transient(exc, mode):
-            return JudgeProtocolError(
-                "transport", f"after {attempts} attempts, {detail}", attempts=attempts
-            )
-        return JudgeProtocolError("error", detail, attempts=attempts)
+        detail = (
+            f"{_status_text(exc)} from {self.endpoint}: {_KEYLIKE.sub('[redacted]', detail)[:300]}"
+        )
+        if _retry.is_transient(exc):
+            message = f"after {attempts} attempts, {detail}"
+            return JudgeProtocolError("transport", message, attempts=attempts, output_mode=mode)
+        return JudgeProtocolError("error", detail, attempts=attempts, output_mode=mode)
 
 
 def _advance(
@@ -326,15 +458,16 @@ async def _acreate(
 
 
 def _rejects_mode(exc: BaseException, mode: OutputMode) -> bool:
-    """True when the endpoint refused the structured-output mode, not the request as such."""
+    """True when a structured-output request was refused as such (HTTP 400/422)."""
+    return mode != "text" and _retry.status_of(exc) in (400, 422)
+
+
+def _server_error(exc: BaseException) -> bool:
+    """A 5xx that does not ask us to wait: possibly a mode the endpoint cannot serve."""
     status = _retry.status_of(exc)
-    if mode == "text" or status is None:
-        return False
-    if status in (400, 422):
-        return True
-    text = f"{getattr(exc, 'message', '')} {getattr(exc, 'body', '')}".lower()
-    return status >= 500 and any(hint in text for hint in _MODE_HINTS)
+    return status is not None and status >= 500 and _retry.retry_after(exc) is None
 
 
-def _transient(exc: BaseException, mode: OutputMode) -> bool:
-    return _retry.is_transient(exc) and not _rejects_mode(exc, mode)
+def _status_text(exc: BaseException) -> str:
+    status = _retry.status_of(exc)
+    return f"HTTP {status}" if status is not None else type(exc).__name__

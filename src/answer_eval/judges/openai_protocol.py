@@ -5,7 +5,8 @@ Used by the live ``OpenAIJudge`` and by the Batch API path alike:
 * ``Endpoint``: model, base URL and key, resolved once from arguments then the environment
   (``ANSWER_EVAL_MODEL`` / ``OPENAI_MODEL``, ``OPENAI_BASE_URL``, ``OPENAI_API_KEY``);
 * ``public_url``: an endpoint as it may be stored or shown (no credentials, no query);
-* ``chat_body``: the request body for an output mode;
+* ``chat_body``: the request body for an output mode (``schema_enforced``: whether the
+  prompt of that mode must show the reply's shape);
 * ``reply_text``, ``reply_usage``, ``decode_reply``: reading a completion (as a dict): refusal,
   finish reason, tokens, and the JSON judgment (a code fence around it is tolerated; anything
   else around it is not, so a judgment quoted from the answer can never be picked out of prose).
@@ -38,6 +39,7 @@ __all__ = [
     "public_url",
     "reply_text",
     "reply_usage",
+    "schema_enforced",
 ]
 
 OutputMode = Literal["json_schema", "json_object", "text"]
@@ -111,6 +113,13 @@ class Endpoint:
                 )
             key = PLACEHOLDER_KEY
         return {"api_key": key, "base_url": self.base_url}
+
+
+def schema_enforced(mode: OutputMode) -> bool:
+    """True when ``mode`` makes the endpoint keep replies to the schema, so the prompt need not
+    show the reply's shape (``json_object`` with a schema is enforced by llama.cpp but ignored
+    by OpenAI, so it still gets the shape)."""
+    return mode == "json_schema"
 
 
 def chat_body(

@@ -8,6 +8,10 @@ never retry sooner than the server asked.
 
 The clients the judge uses have the SDK's own retries off (``max_retries=0``): attempts never
 multiply. ``sleep`` is injectable, so tests record the waits instead of sleeping them.
+
+A caller that already spent attempts on a request elsewhere (the judge probing another output
+mode) passes ``spent`` and the last error: the call waits as after that many failed attempts
+and then tries at most ``max_attempts - spent`` more times, so the budget covers them all.
 """
 
 from __future__ import annotations
@@ -114,12 +118,15 @@ def retry_after(error: BaseException) -> float | None:
 
 
 def _settings(
-    policy: RetryPolicy, transient: Callable[[BaseException], bool], on_retry: RetryHook | None
+    policy: RetryPolicy,
+    transient: Callable[[BaseException], bool],
+    on_retry: RetryHook | None,
+    spent: int,
 ) -> dict[str, Any]:
     def wait(state: tenacity.RetryCallState) -> float:
         outcome = state.outcome
         error = outcome.exception() if outcome is not None else None
-        return policy.wait(state.attempt_number, error)
+        return policy.wait(spent + state.attempt_number, error)
 
     def before_sleep(state: tenacity.RetryCallState) -> None:
         outcome, action = state.outcome, state.next_action
@@ -128,14 +135,38 @@ def _settings(
             on_retry(error, action.sleep if action is not None else 0.0)
 
     return {
-        "stop": tenacity.stop_after_attempt(policy.max_attempts),
+        "stop": tenacity.stop_after_attempt(policy.max_attempts - spent),
         "wait": wait,
-        "retry": tenacity.retry_if_exception(
-            lambda error: transient(error) and (retry_after(error) or 0.0) <= policy.max_retry_after
-        ),
+        "retry": tenacity.retry_if_exception(lambda error: _retryable(policy, transient, error)),
         "before_sleep": before_sleep,
         "reraise": True,  # the caller sees the last real error, not tenacity's RetryError
     }
+
+
+def _retryable(
+    policy: RetryPolicy, transient: Callable[[BaseException], bool], error: BaseException
+) -> bool:
+    return transient(error) and (retry_after(error) or 0.0) <= policy.max_retry_after
+
+
+def _resume_wait(
+    policy: RetryPolicy,
+    transient: Callable[[BaseException], bool],
+    on_retry: RetryHook | None,
+    spent: int,
+    last_error: BaseException | None,
+) -> float:
+    """The wait before going on with a request that failed ``spent`` times (raises if none)."""
+    if spent < 0 or (spent and last_error is None):
+        raise ValueError("spent attempts need the last error")
+    if last_error is None:
+        return 0.0
+    if spent >= policy.max_attempts or not _retryable(policy, transient, last_error):
+        raise last_error
+    seconds = policy.wait(spent, last_error)
+    if on_retry is not None:
+        on_retry(last_error, seconds)
+    return seconds
 
 
 def call(
@@ -144,16 +175,21 @@ def call(
     *,
     transient: Callable[[BaseException], bool] = is_transient,
     on_retry: RetryHook | None = None,
+    spent: int = 0,
+    last_error: BaseException | None = None,
 ) -> T:
     """Call ``fn`` until it succeeds, fails for good, or ``policy.max_attempts`` run out.
 
-    When attempts run out, the last transient error is raised.
+    When attempts run out, the last transient error is raised. ``spent`` attempts made before
+    this call (the last raising ``last_error``) count against the budget and set the first wait.
     """
 
     def sleep(seconds: float) -> None:
         (policy.sleep or time.sleep)(seconds)
 
-    retrying = tenacity.Retrying(sleep=sleep, **_settings(policy, transient, on_retry))
+    if seconds := _resume_wait(policy, transient, on_retry, spent, last_error):
+        sleep(seconds)
+    retrying = tenacity.Retrying(sleep=sleep, **_settings(policy, transient, on_retry, spent))
     return retrying(fn)
 
 
@@ -163,6 +199,8 @@ async def acall(
     *,
     transient: Callable[[BaseException], bool] = is_transient,
     on_retry: RetryHook | None = None,
+    spent: int = 0,
+    last_error: BaseException | None = None,
 ) -> T:
     """Async twin of ``call``: ``fn`` returns an awaitable; waits do not block the loop."""
     import asyncio
@@ -175,5 +213,7 @@ async def acall(
         if inspect.isawaitable(result):
             await result
 
-    retrying = tenacity.AsyncRetrying(sleep=sleep, **_settings(policy, transient, on_retry))
+    if seconds := _resume_wait(policy, transient, on_retry, spent, last_error):
+        await sleep(seconds)
+    retrying = tenacity.AsyncRetrying(sleep=sleep, **_settings(policy, transient, on_retry, spent))
     return await retrying(fn)

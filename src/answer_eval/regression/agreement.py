@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import random
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from statistics import fmean
 from typing import Any
@@ -294,6 +294,16 @@ def _machine(record: Mapping[str, Any]) -> tuple[str | None, Mapping[str, Any]]:
     if isinstance(record.get("evaluation"), Mapping):
         return record.get("id"), record["evaluation"]
     return record.get("answer_id") or record.get("id"), record
+
+
+def label_rows(records: Iterable[Row]) -> Iterator[Row]:
+    """Label records with nested ``dimensions`` ({"empathy": 4, ...}) flattened into columns,
+    as CSV labels have them; evaluation records (with provenance) are left as they are."""
+    for where, record in records:
+        dims = record.get("dimensions")
+        if isinstance(dims, dict) and "provenance" not in record:
+            record = {k: v for k, v in record.items() if k != "dimensions"} | dims
+        yield where, record
 
 
 def join_scores(

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from answer_eval.batch.files import FileBatchRun
 from answer_eval.batch.input import BatchRow, RowError
 from answer_eval.batch.openai_batch.requests import (
     BatchSettings,
@@ -35,19 +36,19 @@ from answer_eval.batch.output import OutputSink, RowResult, ScanResult, flatten
 from answer_eval.batch.output import outcome_record as _record
 from answer_eval.batch.run import pending_rows
 from answer_eval.batch.summary import Summary
-from answer_eval.errors import AnswerEvalError, JudgeConfigError, JudgeProtocolError
+from answer_eval.errors import AnswerEvalError, InputError, JudgeConfigError, JudgeProtocolError
 from answer_eval.evaluation import JudgeKind
 from answer_eval.evaluator import Evaluator
-from answer_eval.judges.contract import JudgeReply, JudgeRequest, JudgeSettings
-from answer_eval.judges.openai_protocol import CHAT_PATH
+from answer_eval.judges.contract import JudgeReply, JudgeRequest, JudgeSettings, LocalJudge
+from answer_eval.judges.openai_protocol import CHAT_PATH, Endpoint
 from answer_eval.judges.retry import RetryHook
 
-__all__ = ["BatchApiJudge", "OpenAIBatchJob"]
+__all__ = ["BatchApiJudge", "OpenAIBatchJob", "connect"]
 
 TERMINAL = {"completed", "expired", "failed", "cancelled"}
 
 
-class BatchApiJudge:
+class BatchApiJudge(LocalJudge):
     """Stands for the model behind a Batch API in provenance; it cannot judge one at a time."""
 
     kind: JudgeKind = "openai"
@@ -67,17 +68,15 @@ class BatchApiJudge:
         """Always raises: answers go through the Batch API."""
         raise JudgeConfigError("this judge stands for a Batch API; it cannot judge directly")
 
-    async def ajudge(
-        self, request: JudgeRequest, *, on_retry: RetryHook | None = None
-    ) -> JudgeReply:
-        """Always raises: answers go through the Batch API."""
-        return self.judge(request)
 
-    def close(self) -> None:
-        """Nothing to release (the job owns the client)."""
+def connect(endpoint: Endpoint) -> Any:
+    """An ``openai.OpenAI`` client for ``endpoint`` (the SDK is imported only on this path)."""
+    import openai
 
-    async def aclose(self) -> None:
-        """Nothing to release (the job owns the client)."""
+    try:
+        return openai.OpenAI(**endpoint.client_options())
+    except openai.OpenAIError as exc:
+        raise JudgeConfigError(f"cannot build the OpenAI client: {exc}") from exc
 
 
 class OpenAIBatchJob:
@@ -110,6 +109,30 @@ class OpenAIBatchJob:
         self.state: dict[str, Any] = {"version": 1, "batches": [], "submissions": {}}
         if state_path.exists():
             self.state = json.loads(state_path.read_text(encoding="utf-8"))
+
+    @classmethod
+    def for_file(
+        cls, run: FileBatchRun, settings: BatchSettings, *, log: Callable[[str], None] = print
+    ) -> OpenAIBatchJob:
+        """The job for a file batch: state and work files sit next to its output file."""
+        output = run.batch.output
+        if run.batch.input is None or output is None:
+            raise InputError(
+                "--via openai-batch reads INPUT more than once and keeps its state next to the "
+                "output: give an input file and --output"
+            )
+        evaluator = run.batch.evaluator(BatchApiJudge(settings), run.rubric)
+        return cls(
+            evaluator,
+            settings,
+            run.batch.rows,
+            run.sink,
+            run.scan,
+            run.summary,
+            state_path=output.with_name(output.name + ".batch-state.json"),
+            work_dir=output.with_name(output.name + ".batch"),
+            log=log,
+        )
 
     # ------------------------------------------------------------------ state and output
 

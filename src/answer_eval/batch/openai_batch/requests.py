@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from answer_eval.judges.contract import JudgeRequest
-from answer_eval.judges.openai_protocol import CHAT_PATH, chat_body
+from answer_eval.judges.openai_protocol import CHAT_PATH, Endpoint, chat_body
 
 __all__ = [
     "MAX_BYTES",
@@ -40,6 +40,11 @@ class BatchSettings:
     max_lines: int = MAX_LINES
     max_bytes: int = MAX_BYTES
     max_submissions: int = 3
+
+    @classmethod
+    def from_endpoint(cls, endpoint: Endpoint, **settings: Any) -> BatchSettings:
+        """Settings for ``endpoint``'s model; the endpoint is stored without credentials."""
+        return cls(model=endpoint.require_model(), endpoint=endpoint.public, **settings)
 
 
 def request_line(custom_id: str, request: JudgeRequest, settings: BatchSettings) -> dict[str, Any]:

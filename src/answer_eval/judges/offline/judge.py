@@ -26,7 +26,7 @@ import time
 
 from answer_eval._version import __version__
 from answer_eval.evaluation import JudgeKind, Usage
-from answer_eval.judges.contract import JudgeReply, JudgeRequest, JudgeSettings
+from answer_eval.judges.contract import JudgeReply, JudgeRequest, JudgeSettings, LocalJudge
 from answer_eval.judges.offline.cues import CompiledQuestion, compile_question, locate_cues
 from answer_eval.judges.offline.evidence import GENERIC_INDEX as _INDEX  # noqa: F401  (tests inspect it)
 from answer_eval.judges.offline.evidence import POSITIVE, AnswerText, Hit, apart, generic_hits
@@ -49,7 +49,7 @@ __all__ = ["OfflineJudge"]
 _CACHE_SIZE = 256
 
 
-class OfflineJudge:
+class OfflineJudge(LocalJudge):
     """A deterministic judge from the rubric's cue phrases and generic lexicons (no network).
 
     A baseline and a guardrail: every reply it gives is labelled with its ``model``
@@ -77,18 +77,6 @@ class OfflineJudge:
             attempts=0,
             latency_ms=(time.perf_counter() - started) * 1000.0,
         )
-
-    async def ajudge(
-        self, request: JudgeRequest, *, on_retry: RetryHook | None = None
-    ) -> JudgeReply:
-        """Judge one answer (synchronously: it takes about a millisecond of CPU)."""
-        return self.judge(request)
-
-    def close(self) -> None:
-        """Nothing to release."""
-
-    async def aclose(self) -> None:
-        """Nothing to release."""
 
     def assess(self, question: Question, answer: str) -> Judgment:
         """The judgment of ``answer`` to ``question`` (what ``judge`` wraps in a reply)."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from answer_eval.batch.files import FileBatch, FileBatchRun
 from answer_eval.batch.summary import Summary
 from answer_eval.errors import InputError
+from answer_eval.reports.terminal import terminal_safe
 from answer_eval.rubrics.models import RubricSet
 
 __all__ = ["add_openai_batch_options", "run_openai_batch"]
@@ -43,8 +44,8 @@ def add_openai_batch_options(p: argparse.ArgumentParser) -> None:
 
 
 def log(line: str) -> None:
-    """One line on stderr."""
-    print(line, file=sys.stderr)
+    """One line on stderr (terminal-safe: it may echo ids and errors from the input)."""
+    print(terminal_safe(line), file=sys.stderr)
 
 
 def run_openai_batch(

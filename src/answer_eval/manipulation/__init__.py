@@ -94,7 +94,7 @@ def _scan(view: MappedText, rules: tuple[Rule, ...], kind: SignalKind | None) ->
     probe = " " + text
     found = []
     for rule in rules:
-        if not any(needle in probe for needle in rule.needles):
+        if not any(map(probe.__contains__, rule.needles)):
             continue
         ranges = _windows(text, rule.needles) if rule.windowed else [(0, len(text))]
         for a, b in ranges:

@@ -25,7 +25,7 @@ _SPANISH = (
           r"""\b(?:estimad[oa]s?|querid[oa]s?|senor(?:a)?|hola|atencion)[\s,:]+(?:\w+\s+)?
           (?:evaluador(?:a|es)?|calificador(?:a)?|corrector(?:a)?|examinador(?:a)?|revisor(?:a)?
           |ia|modelo|asistente|juez|reclutador(?:a)?)\b"""),
-    rule("score_claim", "califi puntu dale dame den otorg asign merec pon evalu",
+    rule("score_claim", "califi puntu dale dame denle otorg asign merec ponme ponga evalu",
           rf"""\b(?:califica|califique|califiquen|calificar|evalua|evalue|evaluen|puntua|puntue|dale
           |dame|denle|otorga
           |otorgue|asigna|asigne|merece|merezco|pon|ponga)\w*\b{_S}{{0,50}}?(?:puntuacion\s+maxima
@@ -78,7 +78,7 @@ _GERMAN = (
           \b{_S}{{0,50}}?(?:volle\s+punktzahl|bestnote|hochste\s+(?:punktzahl|note|bewertung)
           |(?:eine|die|der)\s+(?:note\s+)?(?:5|funf|1\+)\b|5\s*/\s*5|10\s*/\s*10|sehr\s+gut
           |ausgezeichnet)"""),
-    rule("role_play", "bist sind so als rolle",
+    rule("role_play", "du_bist sie_sind tu_so tun_sie rolle",
           r"""\b(?:du\s+bist\s+(?:jetzt|nun|ab\s+sofort)|sie\s+sind\s+(?:jetzt|nun|ab\s+sofort)
           |tu\s+so,?\s+als|tun\s+sie\s+so,?\s+als|spiele?\s+die\s+rolle|ubernimm\s+die\s+rolle)"""),
     rule("prompt_leak", "zeig gib nenn wiederhol verrat",
@@ -91,7 +91,7 @@ _PORTUGUESE = (
           rf"""\b(?:ignore|ignora|ignorem|esqueca|esquece|esquecam|desconsidere|desconsidera
           |nao\s+siga|descarte)\b{_S}{{0,60}}?(?:instrucoes|instrucao|regras|diretrizes|criterios
           |rubrica|orientacoes|prompt)"""),
-    rule("grader_address", "prezad car querid ola atencao",
+    rule("grader_address", "prezad caro_ cara_ caros_ caras_ querid ola_ ola, atencao",
           r"""\b(?:prezad[oa]s?|car[oa]s?|querid[oa]s?|ola|atencao)[\s,:]+(?:\w+\s+)?(?:avaliador(?:a|es)?
           |corretor(?:a)?|examinador(?:a)?|recrutador(?:a)?|ia|modelo|assistente)\b"""),
     rule("score_claim", "nota pontua /5 /10",
@@ -114,11 +114,11 @@ _ITALIAN = (
     rule("grader_address", "caro cara gentile egregi salve",
           r"""\b(?:caro|cara|cari|gentile|egregio|egregia|salve)[\s,:]+(?:\w+\s+)?(?:valutat(?:ore|rice)
           |correttore|correttrice|esaminat(?:ore|rice)|selezionat(?:ore|rice)|ia|modello|assistente)\b"""),
-    rule("score_claim", "dai date dammi assegn merit valut",
+    rule("score_claim", "dai_ date_ dammi assegn merit valut",
           rf"""\b(?:dai|date|dammi|assegna|assegnate|merita|valuta|valutate)\b{_S}{{0,50}}?(?:punteggio
           \s+massimo|voto\s+massimo|il\s+massimo\s+dei\s+voti|(?:un|il)\s+(?:5|cinque|10|dieci)\b
           |5\s*/\s*5|10\s*/\s*10)"""),
-    rule("role_play", "sei fai finta",
+    rule("role_play", "ora_sei sei_ora adesso_sei fai_finta fingi",
           r"\b(?:ora\s+sei|sei\s+ora|adesso\s+sei|da\s+ora\s+sei|fai\s+finta|fingi\s+di\s+essere)\b"),
     rule("prompt_leak", "mostra rivela ripeti stampa",
           r"""\b(?:mostra|mostrami|rivela|ripeti|stampa)\s+(?:le\s+tue|le|la|il)\s+(?:\w+\s+)?

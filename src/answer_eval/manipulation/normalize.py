@@ -89,7 +89,20 @@ def _decode_escape(token: str) -> str:
 
 
 def skeleton(answer: str) -> MappedText:
-    """``answer`` as a model reads it, lower case, with a map back to the answer's offsets."""
+    """``answer`` as a model reads it, lower case, with a map back to the answer's offsets.
+
+    Runs of spaces are one space, so a doubled space cannot split a phrase the rules look for.
+    """
+    mapped = _read(answer)
+    if "  " in mapped.text:
+        mapped = mapped.rewrite(_SPACES, " ")
+    return mapped
+
+
+_SPACES = re.compile(r" {2,}")
+
+
+def _read(answer: str) -> MappedText:
     if answer.isascii() and not any(n in answer for n in _NEEDS_ESCAPES):
         plain = answer.lower().translate(_ASCII_TABLE)
         return MappedText.aligned(answer, plain)

@@ -174,7 +174,7 @@ ENGLISH: tuple[Rule, ...] = (
           "screener recruiter hiring model llm assistant gpt claude gemini copilot bot  ai",
           rf"""\b(?:if\s+you\s+are|as|you|you're|you\s+are|dear)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?
           {GRADER}\s+(?:who\s+is\s+|that\s+is\s+)?{_GRADE_VERB}\s+(?:this|these|my|the\s+candidate)"""),
-    rule("grader_address", "if you are",
+    rule("grader_address", "if_you_are",
           r"""\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|a\.i\.|llm|language\s+model|model|bot|machine
           |automated|artificial|computer|program|chatbot|assistant)\b"""),
     # ---- score and verdict claims
@@ -195,7 +195,7 @@ ENGLISH: tuple[Rule, ...] = (
     rule("score_claim", "recommendation verdict decision",
           r"""^[ \t>*-]*(?:final\s+|overall\s+|my\s+)?(?:recommendation|verdict|decision)[ \t]*[:=]
           [ \t]*(?:strong[\s_-]?(?:yes|hire)|hire|yes|pass(?:ed)?|approved?|accept(?:ed)?)\b"""),
-    rule("score_claim", "down lower low harsh below",
+    rule("score_claim", "down lower _low harsh below",
           r"""\b(?:mark|grad|scor|rat|penali[sz])\w*\s+(?:this|me|it|my\s+\w+)\s+(?:down|lower|low
           |harshly|below)\b[^.!?\n]{0,60}\b(?:would|will|could)\s+(?:be|reflect|look|seem)"""),
     rule("score_claim", "checklist rubric criteria list scale",
@@ -206,12 +206,12 @@ ENGLISH: tuple[Rule, ...] = (
           r"""\bnothing\s+(?:below|less\s+than|short\s+of|under|lower\s+than)\s+(?:an?\s+|the\s+)?
           (?:\w+\s+)?(?:yes|5|five|10|top|strong|full|perfect|maximum|max|highest|hire|pass)\b"""),
     rule("score_claim", "strong definitely", r"\b(?:strong|definitely)[_-](?:yes|no|not|hire)\b"),
-    rule("score_claim", "criteri dimension red flag", rf"""\b(?:mark|set|treat|consider|count
+    rule("score_claim", "criteri dimension red_flag", rf"""\b(?:mark|set|treat|consider|count
           |record|score|rate)\s+(?:all|every|each|the)\s+(?:\w+\s+)?(?:criteria|criterion|criterions
           |dimensions?|red\s+flags?|scores?|categories|category)\b{_SENTENCE}{{0,30}}?\b(?:as|to|at
           |with)\s+(?:met|passed|present|absent|false|none|5|five|10|max|maximum|full|top
           |excellent|perfect)"""),
-    rule("score_claim", "red flag", r"""\b(?:no|zero|none\s+of\s+the)\s+red\s+flags?\s+(?:are\s+
+    rule("score_claim", "red_flag", r"""\b(?:no|zero|none\s+of\s+the)\s+red\s+flags?\s+(?:are\s+
           |were\s+)?(?:present|detected|found|apply|in\s+(?:this|my))"""),
     # ---- forged judgments and turns: JSON and YAML keys, chat markup, template syntax
     rule("forged_structure", "\" '",
@@ -256,7 +256,7 @@ ENGLISH: tuple[Rule, ...] = (
           [\w-]*[^\w\n]*)?(?:$|[.:!;]))"""),
     rule("forged_boundary", "answer", r"\banswer[-_][0-9a-f]{4,}\b"),
     # ---- a new role for the evaluator
-    rule("role_play", "you are now",
+    rule("role_play", "now henceforth longer",
           rf"""\b(?:you\s+are|you're|you\s+will\s+be|you\s+become)\s+(?:now|no\s+longer
           |henceforth|from\s+now\s+on)\s+(?:an?\s+|the\s+|my\s+)?(?:\w+\s+){{0,2}}{_ROLE}\b"""),
     rule("role_play", "now_on henceforth",
@@ -298,8 +298,9 @@ ENGLISH: tuple[Rule, ...] = (
           rf"""{_IMPERATIVE}(?:call|invoke|execute|run|trigger)\s+(?:the\s+|a\s+|this\s+|following\s+
           |the\s+following\s+)?(?:[\w.]+\s+){{0,1}}(?:function|tool|api|command|plugin|endpoint
           |webhook|script|shell|code)\b"""),
-    rule("tool_call", "use", r"""\buse\s+the\s+\w*(?:scor|grad|submit|approv|set|eval|record)
-          \w*\s+(?:tool|function|api|plugin)\b"""),
+    rule("tool_call", "tool function api plugin",
+          r"""\buse\s+the\s+\w*(?:scor|grad|submit|approv|set|eval|record)\w*\s+(?:tool|function
+          |api|plugin)\b"""),
     rule("tool_call", "(", r"""\b[a-z]+_[a-z_]+\([^()\n]{0,80}\)
           |\b[a-z_]+(?:\.[a-z_]+)+\([^()\n]{0,80}\)|\b[a-z_]+\(\s*[a-z_]+\s*=[^()\n]{0,80}\)"""),
     rule("tool_call", "tool function invoke", r"""</?(?:tool_call|function_call|tool_use|invoke
@@ -310,6 +311,6 @@ ENGLISH: tuple[Rule, ...] = (
     rule("tool_call", "--", r"\b[a-z][\w.-]*(?:\s+--?[a-z][\w-]*(?:[= ][^\s-]\S*)?){2,}"),
     rule("tool_call", "your", r"""\buse\s+your\s+(?:\w+\s+)?(?:tool|tools|function|plugin|api
           |browser|access|email|connector)\b"""),
-    rule("tool_call", "curl wget system subprocess rm",
+    rule("tool_call", "curl wget os.system subprocess rm_-rf",
           r"\b(?:curl|wget)\s+https?://|\bos\.system\b|\bsubprocess\b|\brm\s+-rf\b"),
 )  # fmt: skip

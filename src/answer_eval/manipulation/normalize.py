@@ -99,7 +99,9 @@ def skeleton(answer: str) -> MappedText:
     return mapped
 
 
-_SPACES = re.compile(r" {2,}")
+# ... except after letters spelled one by one, where the wider gap is what separates the words
+# ("i g n o r e  t h e"; see ``unspace``).
+_SPACES = re.compile(r"(?<!\b[a-z] [a-z]) {2,}")
 
 
 def _read(answer: str) -> MappedText:

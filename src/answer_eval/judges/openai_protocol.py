@@ -194,8 +194,27 @@ def decode_reply(content: str) -> Any:
     if not text:
         raise JudgmentError(["(top level): the reply is empty; send one JSON object"])
     try:
-        return json.loads(text)
+        return json.loads(text, object_pairs_hook=_unique_keys)
+    except _DuplicateKeyError as exc:
+        raise JudgmentError([f"(top level): the key {exc.key!r} appears twice"]) from exc
     except ValueError as exc:
         raise JudgmentError(
             [f"(top level): the reply must be one JSON object and nothing else ({exc})"]
         ) from exc
+
+
+class _DuplicateKeyError(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object's members; a key given twice is refused, since "the last one wins" would let
+    a second, forged member (``"score"`` spelled ``"\u0073core"``) replace the judge's own."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _DuplicateKeyError(key)
+        found[key] = value
+    return found

@@ -57,17 +57,21 @@ def completion(
 
 @dataclass(frozen=True)
 class Reply:
-    """One scripted answer: status, JSON body, headers, and a delay before answering."""
+    """One scripted answer: status, JSON body, headers, a delay before answering, and ``drip``:
+    seconds between single bytes of the body (a server that never stops sending)."""
 
     status: int = 200
     body: Any = None  # JSON-encoded, unless it is bytes (sent as they are)
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    drip: float = 0.0
 
     @classmethod
-    def ok(cls, content: str | None, *, delay: float = 0.0, **fields: Any) -> Reply:
+    def ok(
+        cls, content: str | None, *, delay: float = 0.0, drip: float = 0.0, **fields: Any
+    ) -> Reply:
         """A 200 with a completion whose message content is ``content``."""
-        return cls(body=completion(content, **fields), delay=delay)
+        return cls(body=completion(content, **fields), delay=delay, drip=drip)
 
     @classmethod
     def error(cls, status: int, message: str = "scripted failure", **kwargs: Any) -> Reply:
@@ -145,7 +149,13 @@ class FaultServer:
                     for name, value in reply.headers.items():
                         self.send_header(name, value)
                     self.end_headers()
-                    self.wfile.write(payload)
+                    if not reply.drip:
+                        self.wfile.write(payload)
+                    for index in range(len(payload) if reply.drip else 0):
+                        self.wfile.write(payload[index : index + 1])
+                        self.wfile.flush()
+                        if server._stopping.wait(reply.drip):
+                            return
                 except (BrokenPipeError, ConnectionResetError):  # the client timed out already
                     self.close_connection = True
 

@@ -66,8 +66,9 @@ class JudgeProtocolError(JudgeError):
     """The judge answered, but not with a usable judgment.
 
     ``reason`` is a stable machine-readable code: ``refusal``, ``truncated``,
-    ``invalid_output``, ``content_filter``, ``transport`` or ``error``. ``attempts``, ``usage``
-    and ``output_mode`` record what was spent before failing, for provenance and cost.
+    ``invalid_output``, ``content_filter``, ``transport``, ``rate_limited`` or ``error``.
+    ``attempts``, ``usage`` and ``output_mode`` record what was spent before failing, for
+    provenance and cost; ``retry_after`` the seconds a rate-limiting server asked to wait.
     """
 
     def __init__(
@@ -79,8 +80,10 @@ class JudgeProtocolError(JudgeError):
         usage: Any = None,
         output_mode: str | None = None,
         model: str | None = None,
+        retry_after: float | None = None,
     ) -> None:
         self.reason = reason
+        self.retry_after = retry_after
         self.attempts = attempts
         self.usage = usage  # answer_eval.Usage spent before failing, when known
         self.output_mode = output_mode

@@ -32,7 +32,14 @@ __all__ = [
 MatchKind = Literal["exact", "normalized", "fuzzy"]
 JudgeKind = Literal["openai", "offline", "fake"]
 UnscoredReason = Literal[
-    "refusal", "truncated", "invalid_output", "content_filter", "transport", "error", "input"
+    "refusal",
+    "truncated",
+    "invalid_output",
+    "content_filter",
+    "transport",
+    "rate_limited",
+    "error",
+    "input",
 ]
 
 

@@ -14,7 +14,7 @@ from answer_eval.judges.contract import Judge
 
 
 def add_judge_options(parser: argparse.ArgumentParser) -> None:
-    """--judge, --model, --base-url, --temperature, --seed, --max-tokens, --rubrics."""
+    """--judge, --model, --base-url, --temperature, --seed, --max-tokens, --timeout, --rubrics."""
     group = parser.add_argument_group("judge")
     group.add_argument(
         "--judge",
@@ -27,13 +27,31 @@ def add_judge_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--temperature", type=float, default=0.0, help="sampling temperature")
     group.add_argument("--seed", type=int, default=None, help="sampling seed, where supported")
     group.add_argument("--max-tokens", type=int, default=2048, help="completion token limit")
+    group.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=120.0,
+        metavar="S",
+        help="seconds one answer's judge call may take in all: every attempt, retry wait and "
+        "re-ask (120); past it the answer is unscored (transport)",
+    )
     parser.add_argument("--rubrics", type=Path, help="rubric library folder (default: shipped)")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return value
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
     if args.judge == "offline":
         return {}
-    keys = ("model", "base_url", "temperature", "seed", "max_tokens")
+    keys = ("model", "base_url", "temperature", "seed", "max_tokens", "timeout")
     return {key: getattr(args, key) for key in keys if getattr(args, key) is not None}
 
 

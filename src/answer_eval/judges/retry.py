@@ -7,7 +7,9 @@ jittered down to between half and all of it, so clients that failed together spr
 never retry sooner than the server asked.
 
 The clients the judge uses have the SDK's own retries off (``max_retries=0``): attempts never
-multiply. ``sleep`` is injectable, so tests record the waits instead of sleeping them.
+multiply. ``sleep`` is injectable, so tests record the waits instead of sleeping them. With a
+``deadline`` (``time.monotonic()`` seconds), no retry is made whose wait would end past it: the
+last error is raised instead, so a judge's ``timeout`` bounds the whole call, waits included.
 """
 
 from __future__ import annotations
@@ -114,7 +116,10 @@ def retry_after(error: BaseException) -> float | None:
 
 
 def _settings(
-    policy: RetryPolicy, transient: Callable[[BaseException], bool], on_retry: RetryHook | None
+    policy: RetryPolicy,
+    transient: Callable[[BaseException], bool],
+    on_retry: RetryHook | None,
+    deadline: float | None,
 ) -> dict[str, Any]:
     def wait(state: tenacity.RetryCallState) -> float:
         outcome = state.outcome
@@ -127,8 +132,15 @@ def _settings(
         if on_retry is not None and error is not None:
             on_retry(error, action.sleep if action is not None else 0.0)
 
+    attempts = tenacity.stop_after_attempt(policy.max_attempts)
+
+    def stop(state: tenacity.RetryCallState) -> bool:
+        # tenacity has computed the wait (upcoming_sleep) before it asks whether to stop
+        late = deadline is not None and time.monotonic() + state.upcoming_sleep >= deadline
+        return late or attempts(state)
+
     return {
-        "stop": tenacity.stop_after_attempt(policy.max_attempts),
+        "stop": stop,
         "wait": wait,
         "retry": tenacity.retry_if_exception(
             lambda error: transient(error) and (retry_after(error) or 0.0) <= policy.max_retry_after
@@ -144,16 +156,18 @@ def call(
     *,
     transient: Callable[[BaseException], bool] = is_transient,
     on_retry: RetryHook | None = None,
+    deadline: float | None = None,
 ) -> T:
-    """Call ``fn`` until it succeeds, fails for good, or ``policy.max_attempts`` run out.
+    """Call ``fn`` until it succeeds, fails for good, ``policy.max_attempts`` run out, or the
+    next wait would end past ``deadline`` (monotonic seconds).
 
-    When attempts run out, the last transient error is raised.
+    When attempts or time run out, the last transient error is raised.
     """
 
     def sleep(seconds: float) -> None:
         (policy.sleep or time.sleep)(seconds)
 
-    retrying = tenacity.Retrying(sleep=sleep, **_settings(policy, transient, on_retry))
+    retrying = tenacity.Retrying(sleep=sleep, **_settings(policy, transient, on_retry, deadline))
     return retrying(fn)
 
 
@@ -163,6 +177,7 @@ async def acall(
     *,
     transient: Callable[[BaseException], bool] = is_transient,
     on_retry: RetryHook | None = None,
+    deadline: float | None = None,
 ) -> T:
     """Async twin of ``call``: ``fn`` returns an awaitable; waits do not block the loop."""
     import asyncio
@@ -175,5 +190,7 @@ async def acall(
         if inspect.isawaitable(result):
             await result
 
-    retrying = tenacity.AsyncRetrying(sleep=sleep, **_settings(policy, transient, on_retry))
+    retrying = tenacity.AsyncRetrying(
+        sleep=sleep, **_settings(policy, transient, on_retry, deadline)
+    )
     return await retrying(fn)

@@ -75,14 +75,33 @@ def render_messages(
     templates: Path | None = None,
 ) -> tuple[Message, ...]:
     """The system and user messages that ask a judge to grade ``answer`` against ``question``."""
-    schema_hint = json.dumps(_shape(question), indent=1)
-    system = _render(
-        "system.j2", templates, question=question, dimensions=dimensions, shape=schema_hint
-    )
+    system = _system_message(question, dimensions, templates)
     user = _render(
         "user.j2", templates, question=question, answer=answer, boundary=answer_boundary(answer)
     )
     return ({"role": "system", "content": system}, {"role": "user", "content": user})
+
+
+_SYSTEM: dict[tuple[int, str], tuple[Question, tuple[Dimension, ...], str]] = {}
+
+
+def _system_message(
+    question: Question, dimensions: tuple[Dimension, ...], templates: Path | None
+) -> str:
+    """The system message, rendered once per (frozen) question object and template folder:
+    it does not depend on the answer, and rendering it is most of a prompt's cost."""
+    key = (id(question), str(templates or ""))
+    known = _SYSTEM.get(key)
+    if known is not None and known[0] is question and known[1] == dimensions:
+        return known[2]
+    schema_hint = json.dumps(_shape(question), indent=1)
+    system = _render(
+        "system.j2", templates, question=question, dimensions=dimensions, shape=schema_hint
+    )
+    if len(_SYSTEM) >= 256:
+        _SYSTEM.clear()
+    _SYSTEM[key] = (question, dimensions, system)
+    return system
 
 
 def render_reask(*, problems: list[str], templates: Path | None = None) -> Message:

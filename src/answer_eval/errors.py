@@ -11,6 +11,7 @@ Every error the library raises on purpose derives from ``AnswerEvalError``::
     │   └── JudgeProtocolError     the judge's reply cannot be used (refusal, truncation,
     │                              invalid after re-asks); carries ``reason`` for ``unscored``
     ├── InputError             an answer or an input file cannot be used (empty, unreadable)
+    │   └── OutputLockedError      another process is writing the same results file
     └── GoldenSetError         a golden set file is invalid
 
 Failures while scoring one answer are normally *results* (an ``unscored`` Evaluation with its
@@ -28,6 +29,7 @@ __all__ = [
     "JudgeConfigError",
     "JudgeError",
     "JudgeProtocolError",
+    "OutputLockedError",
     "PromptError",
     "RubricError",
     "UnknownQuestionError",
@@ -93,6 +95,10 @@ class JudgeProtocolError(JudgeError):
 
 class InputError(AnswerEvalError):
     """An answer or input file cannot be used."""
+
+
+class OutputLockedError(InputError):
+    """Another process holds the lock on a results file: two writers would double its records."""
 
 
 class GoldenSetError(AnswerEvalError):

@@ -80,7 +80,9 @@ def row_from_record(
     problem = _problem(fields, ident, seen, qid, answer)
     if problem is not None or ident is None or not isinstance(qid, str):
         qtext = qid if isinstance(qid, str) else None
-        return RowError(row, ident, f"row {row}: {problem}", qtext, extra)
+        # a duplicate's id names the earlier row's answer: this error is about its own row only
+        owner = None if ident in seen else ident
+        return RowError(row, owner, f"row {row}: {problem}", qtext, extra)
     seen.add(ident)
     return BatchRow(row, ident, qid, str(answer), extra)
 

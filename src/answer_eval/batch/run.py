@@ -33,7 +33,9 @@ from typing import Any
 
 from answer_eval.batch.input import BatchRow, FieldMap, RowError, row_from_record
 from answer_eval.batch.limiter import AdaptiveLimiter
-from answer_eval.batch.output import OutputSink, RowResult, ScanResult, flatten, outcome_record
+from answer_eval.batch.log import record_key
+from answer_eval.batch.output import OutputSink, RowResult, flatten, outcome_record
+from answer_eval.batch.resume import ScanResult, error_key
 from answer_eval.batch.summary import Summary
 from answer_eval.errors import InputError, JudgeError, RubricError
 from answer_eval.evaluation import Evaluation
@@ -107,7 +109,7 @@ async def _judge_row(
             return error(again)
         failure = JudgeError(f"unexpected {type(exc).__name__}: {exc}")
         evaluation = evaluator.unscored(request, failure, 0.0, answer_id=row.id)
-    return RowResult(row.row, row.id, evaluation, row.extra)
+    return RowResult(row.row, row.id, evaluation, row.extra, row.answer)
 
 
 async def aevaluate_many(
@@ -209,10 +211,14 @@ def evaluate_many(
 def pending_rows(
     rows: Iterable[BatchRow | RowError], scan: ScanResult
 ) -> Iterator[BatchRow | RowError]:
-    """The rows an earlier run has not written yet (results by id, errors by row and id)."""
+    """The rows still to judge or report: not done by an earlier run (``ScanResult``).
+
+    With ``scan.retry_failed`` every row error is reported again (the input decides what is
+    wrong now) and answers whose latest record is unscored or an error are judged again.
+    """
     for row in rows:
         done = (
-            (row.row, row.id) in scan.done_errors
+            error_key(row) in scan.done_errors
             if isinstance(row, RowError)
             else row.id in scan.done_ids
         )
@@ -251,8 +257,9 @@ def write_record(
     summary: Summary,
     on_record: Callable[[dict[str, Any]], None] | None = None,
 ) -> None:
-    """Append one record to ``sink`` and count it, unless an earlier run reported that error."""
-    if record["status"] == "error" and (record["row"], record["id"]) in scan.done_errors:
+    """Append one record to ``sink`` and count it, unless an earlier run reported that error
+    (without ``retry_failed``)."""
+    if record["status"] == "error" and record_key(record) in scan.done_errors:
         return  # reported by an earlier run (an unknown question found again)
     sink.write(record)
     flat = flatten(record)

@@ -23,7 +23,8 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Any
 
 from answer_eval.batch.input import BatchRow, RowError
-from answer_eval.batch.output import OutputSink, ScanResult, outcome_record
+from answer_eval.batch.output import OutputSink, outcome_record
+from answer_eval.batch.resume import ScanResult
 from answer_eval.batch.run import aevaluate_many, close_judge, pending_rows, write_record
 from answer_eval.batch.summary import Summary
 from answer_eval.evaluator import Evaluator

@@ -13,6 +13,7 @@ from answer_eval._version import __version__
 from answer_eval.cli import (
     agree_cmd,
     batch_cmd,
+    export_cmd,
     regress_cmd,
     report_cmd,
     rubrics_cmd,
@@ -34,7 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"answer-eval {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (rubrics_cmd, score_cmd, batch_cmd, report_cmd, regress_cmd, agree_cmd):
+    for module in (
+        rubrics_cmd,
+        score_cmd,
+        batch_cmd,
+        report_cmd,
+        export_cmd,
+        regress_cmd,
+        agree_cmd,
+    ):
         module.register(commands)
     return parser
 

@@ -60,6 +60,24 @@ def register(commands: Any) -> None:
         metavar="N",
         help="fsync the output every N records (100)",
     )
+    out.add_argument(
+        "--csv-raw",
+        action="store_true",
+        help="CSV output exactly as given: no ' before cells a spreadsheet would run as a "
+        "formula (=, +, -, @, tab, CR); for programs, not spreadsheets",
+    )
+    out.add_argument(
+        "--no-answer-text",
+        dest="answer_text",
+        action="store_false",
+        help="leave the answer text out of the JSONL results ('report --html' then needs --input)",
+    )
+    out.add_argument(
+        "--no-retry-failed",
+        dest="retry_failed",
+        action="store_false",
+        help="on a re-run, keep unscored and error rows as they are instead of trying them again",
+    )
     prog = out.add_mutually_exclusive_group()
     prog.add_argument("--progress", action="store_true", default=None, help="always show progress")
     prog.add_argument(
@@ -125,6 +143,9 @@ def _batch(args: argparse.Namespace) -> FileBatch:
         workers=args.workers,
         cache=None if args.no_cache else args.cache,
         fsync_every=args.fsync_every,
+        retry_failed=args.retry_failed,
+        csv_raw=args.csv_raw,
+        answer_text=args.answer_text,
     )
 
 

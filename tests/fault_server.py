@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -86,6 +87,7 @@ class FaultServer:
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
         self.request_headers: list[dict[str, str]] = []
+        self.arrivals: list[float] = []  # time.monotonic() of each request
         self._script: list[Reply] = []
         self._lock = threading.Lock()
         self._stopping = threading.Event()
@@ -124,6 +126,7 @@ class FaultServer:
         with self._lock:
             self.requests.append(body)
             self.request_headers.append(headers)
+            self.arrivals.append(time.monotonic())
             if not self._script:
                 return Reply.error(599, "the test script is empty")
             return self._script.pop(0) if len(self._script) > 1 else self._script[0]
@@ -151,6 +154,8 @@ class FaultServer:
                     self.end_headers()
                     if not reply.drip:
                         self.wfile.write(payload)
+                    else:  # the client gives up mid-body: never read another request from it
+                        self.close_connection = True
                     for index in range(len(payload) if reply.drip else 0):
                         self.wfile.write(payload[index : index + 1])
                         self.wfile.flush()

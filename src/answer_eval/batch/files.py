@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from answer_eval.batch.input import BatchRow, FieldMap, InputFormat, RowError, read_rows
-from answer_eval.batch.limiter import AdaptiveLimiter
+from answer_eval.batch.limiter import DEFAULT_MAX_PAUSE, AdaptiveLimiter
 from answer_eval.batch.lock import OutputLock
 from answer_eval.batch.log import compact
 from answer_eval.batch.output import OutputSink, csv_columns
@@ -64,6 +64,7 @@ class FileBatch:
     retry_failed: bool = True
     csv_raw: bool = False
     answer_text: bool = True
+    max_pause: float = DEFAULT_MAX_PAUSE
 
     def rows(self, stdin: IO[bytes] | None = None) -> Rows:
         """A fresh pass over the input rows (the file is closed when the pass ends)."""
@@ -83,7 +84,7 @@ class FileBatch:
         with self.input.open("rb") as handle:
             if self.input_format == "jsonl":
                 return sum(1 for line in handle if line.strip())
-            return sum(1 for _ in read_rows(handle, "csv", blank))
+            return sum(1 for _ in read_rows(handle, "csv", blank, check_fields=False))
 
 
 def _peek(rows: Rows) -> tuple[list[str], Rows]:
@@ -211,13 +212,14 @@ class FileBatchRun:
                 make = partial(_worker_evaluator, make_judge, batch.cache, self.rubric)
                 run_batch_in_processes(make, self.rows, self.sink, workers=batch.workers,
                                        scan=self.scan, summary=summary,
-                                       concurrency=batch.concurrency,
-                                       on_record=on_record)  # fmt: skip
+                                       concurrency=batch.concurrency, on_record=on_record,
+                                       max_pause=batch.max_pause)  # fmt: skip
             else:
                 judge = cached(make_judge(), batch.cache)
                 evaluator = Evaluator(judge=judge, rubric_set=self.rubric)
                 job = run_batch(evaluator, self.rows, self.sink, scan=self.scan, summary=summary,
-                                limiter=AdaptiveLimiter(batch.concurrency),
+                                limiter=AdaptiveLimiter(batch.concurrency,
+                                                        max_pause=batch.max_pause),
                                 on_record=on_record)  # fmt: skip
                 try:
                     asyncio.run(_closing(judge, job))

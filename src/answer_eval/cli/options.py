@@ -11,6 +11,7 @@ from typing import Any
 
 from answer_eval.judges.choice import choose_judge, resolve_judge
 from answer_eval.judges.contract import Judge
+from answer_eval.judges.retry import RetryPolicy
 
 
 def add_judge_options(parser: argparse.ArgumentParser) -> None:
@@ -52,7 +53,10 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     if args.judge == "offline":
         return {}
     keys = ("model", "base_url", "temperature", "seed", "max_tokens", "timeout")
-    return {key: getattr(args, key) for key in keys if getattr(args, key) is not None}
+    options = {key: getattr(args, key) for key in keys if getattr(args, key) is not None}
+    if getattr(args, "max_pause", None) is not None:  # batch: the judge waits no longer either
+        options["retry"] = RetryPolicy(max_retry_after=args.max_pause)
+    return options
 
 
 def judge_from_args(args: argparse.Namespace) -> Judge:

@@ -59,6 +59,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a file named on the command line cannot be read or written
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"answer-eval: error: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     return code
 
 

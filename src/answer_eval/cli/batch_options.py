@@ -107,6 +107,9 @@ def check_args(args: argparse.Namespace) -> None:
     for name in ("price_in", "price_out"):
         if getattr(args, name) is not None and getattr(args, name) < 0:
             raise InputError(f"--{name.replace('_', '-')} cannot be negative")
+    for flag, path in (("--output", args.output), ("--summary-json", args.summary_json)):
+        if path is not None and path.is_dir():
+            raise InputError(f"{flag} {path} is a folder; name a file")
     if args.input != "-" and not Path(args.input).is_file():
         raise InputError(f"input file not found: {args.input}")
     if args.via == "direct" and (args.write_requests_only or args.join_results or args.no_wait):

@@ -99,7 +99,7 @@ def test_answer_from_file_and_stdin(
     assert main(["score", "--judge", "offline", "--question", QID, "--answer-file", str(path)]) == 0
     import io
 
-    monkeypatch.setattr("sys.stdin", io.StringIO(ANSWER))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(ANSWER.encode())))
     assert main(["score", "--judge", "offline", "--question", QID, "-"]) == 0
 
 

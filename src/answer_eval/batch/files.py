@@ -11,6 +11,7 @@ the summary.
 from __future__ import annotations
 
 import asyncio
+import gc
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -121,6 +122,7 @@ class FileBatchRun:
         self.sink, self.scan, self.summary = sink, scan, summary
         self.lock, self.log = lock, log
         self.closed = False
+        self.stale_errors = 0  # an earlier run's error records, to drop when compacting
 
     @classmethod
     def open(
@@ -152,8 +154,7 @@ class FileBatchRun:
             columns = csv_columns([d.id for d in rubric.dimensions], extra)
             scan = scan_output(output, fmt, on_record=summary.add,
                                retry_failed=batch.retry_failed, csv_raw=batch.csv_raw)  # fmt: skip
-            if batch.retry_failed:
-                summary.drop_errors()  # derived from the input again by this run
+            stale = summary.drop_errors() if batch.retry_failed else 0  # derived again by this run
             summary.resumed = summary.rows
             sink = OutputSink(
                 output.open("ab"),
@@ -172,7 +173,9 @@ class FileBatchRun:
         if scan.records:
             again = len(scan.done_ids) + len(scan.done_errors)
             log(f"resume: {scan.answers} answers already in {output}, {again} of them done")
-        return cls(batch, rubric, rows, sink, scan, summary, lock, log)
+        run = cls(batch, rubric, rows, sink, scan, summary, lock, log)
+        run.stale_errors = stale
+        return run
 
     def pending_estimate(self) -> int | None:
         """Rows left to judge or report (input records minus those done), when countable."""
@@ -189,7 +192,8 @@ class FileBatchRun:
         try:
             self.sink.close()
             output = self.batch.output
-            if complete and output is not None and output.exists():
+            replaced = self.summary.superseded or self.stale_errors  # else nothing to drop
+            if complete and replaced and output is not None and output.exists():
                 errors_from = self.scan.end if self.batch.retry_failed else 0
                 spans = record_spans(output, self.batch.output_format, csv_raw=self.batch.csv_raw)
                 dropped = compact(output, spans, errors_from=errors_from)
@@ -221,9 +225,11 @@ class FileBatchRun:
                                 limiter=AdaptiveLimiter(batch.concurrency,
                                                         max_pause=batch.max_pause),
                                 on_record=on_record)  # fmt: skip
+                gc.freeze()  # what exists now lives on: full collections need not walk it
                 try:
                     asyncio.run(_closing(judge, job))
                 finally:
+                    gc.unfreeze()
                     if isinstance(judge, CachingJudge):
                         summary.cache_hits = judge.cache.hits
                         judge.cache.close()

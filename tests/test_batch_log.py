@@ -122,6 +122,23 @@ def test_unscored_answers_are_retried_on_a_re_run_unless_asked_not_to(
     assert json.loads(summary.read_text())["by_status"] == {"scored": 5}
 
 
+def test_a_csv_log_is_compacted_to_one_row_per_answer_too(
+    tmp_path: Path, lib: Path, judge: FlakyJudge
+) -> None:
+    rows = [{**r, "candidate": "=cmd|' /C calc'!A0"} for r in _rows(4)]
+    source = _write(tmp_path / "in.jsonl", rows)
+    out = tmp_path / "out.csv"
+    judge.failing = {"Case 2."}
+    assert _run(lib, source, "-o", out) == 1
+    judge.failing = set()
+    assert _run(lib, source, "-o", out) == 0
+    cells = _csv_cells(out)
+    assert [c["id"] for c in cells] == ["a0", "a1", "a3", "a2"]  # a2's retry replaced its row
+    assert {c["status"] for c in cells} == {"scored"}
+    assert {c["candidate"] for c in cells} == {"'=cmd|' /C calc'!A0"}
+    assert out.read_bytes().count(b"\r\n") == 5  # the header and one line per answer
+
+
 def test_an_interrupted_log_is_read_latest_first_without_compaction(tmp_path: Path) -> None:
     """A log with an old and a new record of one answer (as a killed re-run leaves it)."""
     records = [

@@ -24,5 +24,12 @@ assert result["status"] == "scored", result
 assert json.load(open(sys.argv[2]))["provenance"]["redacted"] == {"name": 1}
 assert "/_data/" in __import__("answer_eval.resources", fromlist=["x"]).prompts_dir().as_posix()
 PY
-echo "wheel ok: installed wheel lists $count questions from $(pwd) and scores offline"
+# the report's page assets and the ATS mapping are package data: they must be in the wheel
+head -3 "$OLDPWD/examples/answers.jsonl" > "$work/answers.jsonl"
+"$work/venv/bin/answer-eval" batch "$work/answers.jsonl" -o "$work/results.jsonl" --judge offline --no-progress 2> /dev/null
+"$work/venv/bin/answer-eval" report "$work/results.jsonl" --html "$work/report.html" 2> /dev/null
+grep -q "@media print" "$work/report.html"
+"$work/venv/bin/answer-eval" export "$work/results.jsonl" --to ats -o "$work/cards" 2> /dev/null
+[ "$(ls "$work/cards" | wc -l)" -eq 3 ]
+echo "wheel ok: installed wheel lists $count questions from $(pwd), scores offline, writes the HTML report and ATS scorecards"
 [ "$count" -ge 23 ]

@@ -7,28 +7,16 @@ from typing import Any
 
 import pytest
 
-from answer_eval.regression.recording import SECRET_REQUEST_HEADERS, SECRET_RESPONSE_HEADERS
+from answer_eval.regression.recording import vcr_options
 from answer_eval.rubrics.loading import default_rubric_set
 from answer_eval.rubrics.models import RubricSet
-
-# Headers that identify an account, a session or a request: never written to a cassette.
-FILTERED_HEADERS = tuple(dict.fromkeys(SECRET_REQUEST_HEADERS + SECRET_RESPONSE_HEADERS))
-
-
-def _without_filtered_headers(response: dict[str, Any]) -> dict[str, Any]:
-    headers = response.get("headers") or {}
-    response["headers"] = {k: v for k, v in headers.items() if k.lower() not in FILTERED_HEADERS}
-    return response
 
 
 @pytest.fixture
 def vcr_config() -> dict[str, Any]:
-    """pytest-recording's settings: account headers filtered both ways, decoded bodies."""
-    return {
-        "filter_headers": list(FILTERED_HEADERS),  # request headers
-        "before_record_response": _without_filtered_headers,  # set-cookie, x-request-id, ...
-        "decode_compressed_response": True,
-    }
+    """pytest-recording's settings: the library's own filters (every auth header shape, URI
+    credentials and query strings, account response headers), decoded bodies."""
+    return vcr_options()
 
 
 @pytest.hookimpl(wrapper=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -61,17 +62,21 @@ def completion(
 
 @dataclass(frozen=True)
 class Reply:
-    """One scripted answer: status, JSON body, headers, and a delay before answering."""
+    """One scripted answer: status, JSON body, headers, a delay before answering, and ``drip``:
+    seconds between single bytes of the body (a server that never stops sending)."""
 
     status: int = 200
     body: Any = None  # JSON-encoded, unless it is bytes (sent as they are)
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    drip: float = 0.0
 
     @classmethod
-    def ok(cls, content: str | None, *, delay: float = 0.0, **fields: Any) -> Reply:
+    def ok(
+        cls, content: str | None, *, delay: float = 0.0, drip: float = 0.0, **fields: Any
+    ) -> Reply:
         """A 200 with a completion whose message content is ``content``."""
-        return cls(body=completion(content, **fields), delay=delay)
+        return cls(body=completion(content, **fields), delay=delay, drip=drip)
 
     @classmethod
     def error(cls, status: int, message: str = "scripted failure", **kwargs: Any) -> Reply:
@@ -86,6 +91,7 @@ class FaultServer:
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
         self.request_headers: list[dict[str, str]] = []
+        self.arrivals: list[float] = []  # time.monotonic() of each request
         self._script: list[Reply] = []
         self._routes: dict[str, Reply] = {}
         self._lock = threading.Lock()
@@ -130,6 +136,7 @@ class FaultServer:
         with self._lock:
             self.requests.append(body)
             self.request_headers.append(headers)
+            self.arrivals.append(time.monotonic())
             if self._routes:
                 return self._routes.get(_mode(body), Reply.error(599, "no route for this mode"))
             if not self._script:
@@ -157,7 +164,15 @@ class FaultServer:
                     for name, value in reply.headers.items():
                         self.send_header(name, value)
                     self.end_headers()
-                    self.wfile.write(payload)
+                    if not reply.drip:
+                        self.wfile.write(payload)
+                    else:  # the client gives up mid-body: never read another request from it
+                        self.close_connection = True
+                    for index in range(len(payload) if reply.drip else 0):
+                        self.wfile.write(payload[index : index + 1])
+                        self.wfile.flush()
+                        if server._stopping.wait(reply.drip):
+                            return
                 except (BrokenPipeError, ConnectionResetError):  # the client timed out already
                     self.close_connection = True
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from answer_eval.batch.input import BatchRow, FieldMap, RowError, read_rows, rows_from_mappings
-from answer_eval.batch.output import OutputSink, csv_columns, flatten, scan_output
+from answer_eval.batch.output import OutputSink, csv_columns, flatten
+from answer_eval.batch.resume import scan_output
 
 QID = "difficult-customer-issue"
 
@@ -39,7 +40,7 @@ def test_jsonl_rows_and_every_kind_of_bad_row() -> None:
         (2, None),
         (3, None),
         (4, "a2"),
-        (5, "a1"),
+        (5, None),  # a duplicate: "a1" is the first row's answer, not this error's
         (6, None),
         (7, None),
         (8, "7"),
@@ -107,18 +108,22 @@ def test_scan_cuts_a_torn_tail_and_remembers_ids_and_error_rows(tmp_path: Path) 
     path = tmp_path / "out.jsonl"
     lines = [
         json.dumps(_record("a1", 1)),
-        json.dumps({"id": "a1", "row": 4, "status": "error", "error": "row 4: duplicate id"}),
+        json.dumps({"id": None, "row": 4, "status": "error", "error": "row 4: duplicate id"}),
         json.dumps(_record("a2", 2, "unscored")),
+        json.dumps(_record("a3", 3, "unscored")),
+        json.dumps(_record("a3", 3)),  # retried later: the latest record wins
     ]
-    path.write_text("\n".join(lines) + '\n{"id": "a3", "row": 3, "sta', encoding="utf-8")
+    path.write_text("\n".join(lines) + '\n{"id": "a5", "row": 5, "sta', encoding="utf-8")
     seen: list[dict[str, object]] = []
     scan = scan_output(path, "jsonl", on_record=seen.append)
-    assert scan.done_ids == {"a1", "a2"}
-    assert scan.done_errors == {(4, "a1")}
-    assert scan.records == 3
-    assert len(seen) == 3
+    assert scan.done_ids == {"a1", "a3"}  # a2 is unscored: judged again by default
+    assert scan.done_errors == set()  # errors are derived from the input again
+    assert (scan.records, scan.answers, len(seen)) == (5, 4, 5)
     assert scan.truncated_bytes > 0
     assert path.read_text(encoding="utf-8") == "\n".join(lines) + "\n"
+    keep = scan_output(path, "jsonl", retry_failed=False)
+    assert keep.done_ids == {"a1", "a2", "a3"}
+    assert keep.done_errors == {"row:4"}
 
 
 def test_csv_output_round_trips_through_the_scan(tmp_path: Path) -> None:
@@ -140,10 +145,10 @@ def test_csv_output_round_trips_through_the_scan(tmp_path: Path) -> None:
     sink.close()
     with path.open("ab") as handle:
         handle.write(b'a9,9,"torn')
-    scan = scan_output(path, "csv")
+    scan = scan_output(path, "csv", retry_failed=False)
     assert scan.columns == columns
     assert scan.done_ids == {"a1"}
-    assert scan.done_errors == {(2, None)}
+    assert scan.done_errors == {"row:2"}
     assert scan.truncated_bytes == len(b'a9,9,"torn')
     flat = flatten({**record, "extra": {"team": "multi\nline"}})
     assert flat["score_star"] == 4

@@ -29,15 +29,16 @@ def test_report_lists_every_answer(
     path = tmp_path / "results.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records) + '{"torn', encoding="utf-8")
     assert main(["report", str(path)]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    by_id = {line.split()[0]: line for line in lines[1:5]}
-    assert set(by_id) == {"a1", "a2", "a3", "4"}
-    assert "vague-best-effort" in by_id["a1"]
-    assert "yes" in by_id["a1"].split()  # the disagreement with the cue check needs review
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    by_id = {line.split()[0]: line for line in lines[2:5]}
+    assert set(by_id) == {"a1", "a2", "a3"}
+    assert "vague-best-effort (major)" in by_id["a1"]
+    assert "judge_check_disagreement" in by_id["a1"]  # why it needs review, not a bare "yes"
     assert "unscored: refusal" in by_id["a2"]
     assert "error: unknown question 'x'" in by_id["a3"]
-    assert "torn line" in by_id["4"]
-    assert "4 answers:" in lines[-1]
+    assert "3 answers:" in out
+    assert "the last line is incomplete" in out
 
 
 def test_report_of_a_missing_file_exits_2(capsys: pytest.CaptureFixture[str]) -> None:

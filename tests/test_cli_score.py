@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -105,7 +106,7 @@ def test_answer_from_file_and_stdin(
     assert main(["score", "--judge", "offline", "--question", QID, "--answer-file", str(path)]) == 0
     import io
 
-    monkeypatch.setattr("sys.stdin", io.StringIO(ANSWER))
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(ANSWER.encode())))
     assert main(["score", "--judge", "offline", "--question", QID, "-"]) == 0
 
 
@@ -122,3 +123,33 @@ def test_usage_errors_exit_2(
 ) -> None:
     assert main(["score", "--judge", "offline", *argv]) == 2
     assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("reply", "reason", "detail"),
+    [
+        (Reply.ok("{}", delay=30.0), "transport", "no complete reply within the 0.8 s timeout"),
+        (Reply.ok("{}", drip=0.1), "transport", "no complete reply within the 0.8 s timeout"),
+        (Reply.ok("x" * 2_000_000), "invalid_output", "larger than 1,000,000 bytes"),
+    ],
+    ids=["silent", "dripping", "oversized"],
+)
+def test_timeout_and_reply_cap_from_the_command_line(
+    server: FaultServer,
+    capsys: pytest.CaptureFixture[str],
+    reply: Reply,
+    reason: str,
+    detail: str,
+) -> None:
+    server.script(reply)
+    started = time.monotonic()
+    code = main(
+        ["score", "--judge", "openai", "--base-url", server.url, "--model", "m", "--timeout",
+         "0.8", "--question", QID, "--answer", ANSWER, "--format", "json"]
+    )  # fmt: skip
+    assert time.monotonic() - started < 3.0
+    assert code == 1
+    evaluation = json.loads(capsys.readouterr().out)
+    assert (evaluation["status"], evaluation["unscored_reason"]) == ("unscored", reason)
+    assert detail in evaluation["detail"]
+    assert len(server.requests) == evaluation["provenance"]["attempts"]

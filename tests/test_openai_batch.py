@@ -13,7 +13,8 @@ import pytest
 from answer_eval.batch.input import read_rows
 from answer_eval.batch.openai_batch.job import BatchApiJudge, OpenAIBatchJob
 from answer_eval.batch.openai_batch.requests import BatchSettings, request_line, write_request_files
-from answer_eval.batch.output import OutputSink, scan_output
+from answer_eval.batch.output import OutputSink
+from answer_eval.batch.resume import scan_output
 from answer_eval.batch.run import Summary
 from answer_eval.cli import main
 from answer_eval.evaluator import Evaluator

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -149,7 +150,8 @@ def test_an_excessive_retry_after_is_not_waited_for(
     server.script(Reply.error(429, headers={"Retry-After": "3600"}))
     with pytest.raises(JudgeProtocolError) as caught:
         judge.judge(judge_request)
-    assert caught.value.reason == "transport"
+    assert caught.value.reason == "rate_limited"
+    assert caught.value.retry_after == 3600
     assert len(server.requests) == 1
     assert waits == []
 
@@ -312,16 +314,77 @@ def test_a_5xx_that_asks_us_to_wait_is_not_probed(
     assert waits[0] >= 2.0
 
 
-def test_a_timeout_is_retried(
-    server: FaultServer, judge_request: JudgeRequest, valid: str, waits: list[float]
+@pytest.mark.parametrize("run", ["sync", "async"])
+@pytest.mark.parametrize(
+    "reply",
+    [
+        pytest.param(Reply.ok("{}", delay=30.0), id="silent"),
+        pytest.param(Reply.ok("{}", drip=0.05), id="dripping"),
+    ],
+)
+def test_the_timeout_bounds_the_whole_call(
+    server: FaultServer, judge_request: JudgeRequest, run: str, reply: Reply
+) -> None:
+    """A server that says nothing, or sends a byte every 50 ms for ever, is cut at the timeout
+    (per-read timeouts alone never fire on the drip), and no retry outlives it."""
+    judge = OpenAIJudge(
+        model="m", base_url=server.url, timeout=0.6, retry=RetryPolicy(initial=0.01)
+    )
+    server.script(reply)
+    started = time.monotonic()
+    with pytest.raises(JudgeProtocolError) as info:
+        judge.judge(judge_request) if run == "sync" else run_async(judge, judge_request)
+    elapsed = time.monotonic() - started
+    judge.close()
+    assert info.value.reason == "transport"
+    assert "0.6 s timeout" in str(info.value)
+    assert 0.5 <= elapsed < 2.0
+    assert info.value.attempts == len(server.requests) >= 1
+
+
+def test_a_retry_that_would_end_past_the_timeout_is_not_made(
+    server: FaultServer, judge_request: JudgeRequest, waits: list[float]
 ) -> None:
     judge = OpenAIJudge(
-        model="m", base_url=server.url, timeout=0.3, retry=RetryPolicy(sleep=waits.append)
+        model="m", base_url=server.url, timeout=5.0, retry=RetryPolicy(sleep=waits.append)
     )
-    server.script(Reply.ok(valid, model="slow", delay=5.0), Reply.ok(valid, model="fast"))
-    reply = judge.judge(judge_request)
+    server.script(Reply.error(503, headers={"Retry-After": "10"}))
+    with pytest.raises(JudgeProtocolError) as info:
+        judge.judge(judge_request)
     judge.close()
-    assert (reply.attempts, reply.model, len(server.requests), len(waits)) == (2, "fast", 2, 1)
+    assert (info.value.reason, len(server.requests), waits) == ("transport", 1, [])
+
+
+@pytest.mark.parametrize("run", ["sync", "async"])
+def test_an_oversized_reply_is_refused_and_never_re_sent(
+    server: FaultServer, judge_request: JudgeRequest, run: str
+) -> None:
+    judge = OpenAIJudge(model="m", base_url=server.url, max_reply_bytes=100_000)
+    server.script(Reply.ok("x" * 3_000_000))
+    with pytest.raises(JudgeProtocolError) as info:
+        judge.judge(judge_request) if run == "sync" else run_async(judge, judge_request)
+    judge.close()
+    assert info.value.reason == "invalid_output"
+    assert "larger than 100,000 bytes" in str(info.value)
+    assert len(server.requests) == 1  # not retried, not re-asked
+
+
+def test_a_long_invalid_reply_is_echoed_only_in_part_in_the_re_ask(
+    judge: OpenAIJudge, server: FaultServer, judge_request: JudgeRequest, valid: str
+) -> None:
+    server.script(Reply.ok("no JSON here " * 20_000), Reply.ok(valid))
+    assert judge.judge(judge_request).attempts == 2
+    echoed = server.requests[1]["messages"][-2]
+    assert echoed["role"] == "assistant"
+    assert 8_000 <= len(echoed["content"]) < 8_100
+    assert echoed["content"].endswith("more characters cut]")
+    assert len(json.dumps(server.requests[1])) < len(json.dumps(server.requests[0])) + 12_000
+
+
+def test_an_api_key_a_header_cannot_carry_is_a_config_error() -> None:
+    with pytest.raises(JudgeConfigError, match="position 4") as info:
+        OpenAIJudge(model="m", base_url="http://127.0.0.1:9/v1", api_key="sk-\u201csecret")
+    assert "secret" not in str(info.value)
 
 
 def test_malformed_json_is_reasked_then_invalid_output(

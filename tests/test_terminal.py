@@ -47,7 +47,7 @@ def test_a_crafted_id_cannot_repaint_the_report(
     assert main(["report", str(path)]) == 0
     out = capsys.readouterr().out
     assert not _RAW_CONTROL.search(out)
-    row = out.splitlines()[1]
+    (row,) = [line for line in out.splitlines() if line.startswith("c-1")]
     assert row.startswith("c-1\\x1b[1A\\x1b[2K\\rc-0")
     assert evaluation.recommendation is not None
     assert f"{evaluation.overall:.2f}" in row

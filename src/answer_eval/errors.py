@@ -11,6 +11,7 @@ Every error the library raises on purpose derives from ``AnswerEvalError``::
     │   └── JudgeProtocolError     the judge's reply cannot be used (refusal, truncation,
     │                              invalid after re-asks); carries ``reason`` for ``unscored``
     ├── InputError             an answer or an input file cannot be used (empty, unreadable)
+    │   └── OutputLockedError      another process is writing the same results file
     ├── GoldenSetError         a golden set file is invalid
     └── AuditLogError          an audit log cannot be read or appended to (torn last line)
 
@@ -30,6 +31,7 @@ __all__ = [
     "JudgeConfigError",
     "JudgeError",
     "JudgeProtocolError",
+    "OutputLockedError",
     "PromptError",
     "RubricError",
     "UnknownQuestionError",
@@ -68,8 +70,9 @@ class JudgeProtocolError(JudgeError):
     """The judge answered, but not with a usable judgment.
 
     ``reason`` is a stable machine-readable code: ``refusal``, ``truncated``,
-    ``invalid_output``, ``content_filter``, ``transport`` or ``error``. ``attempts``, ``usage``
-    and ``output_mode`` record what was spent before failing, for provenance and cost.
+    ``invalid_output``, ``content_filter``, ``transport``, ``rate_limited`` or ``error``.
+    ``attempts``, ``usage`` and ``output_mode`` record what was spent before failing, for
+    provenance and cost; ``retry_after`` the seconds a rate-limiting server asked to wait.
     """
 
     def __init__(
@@ -81,8 +84,10 @@ class JudgeProtocolError(JudgeError):
         usage: Any = None,
         output_mode: str | None = None,
         model: str | None = None,
+        retry_after: float | None = None,
     ) -> None:
         self.reason = reason
+        self.retry_after = retry_after
         self.attempts = attempts
         self.usage = usage  # answer_eval.Usage spent before failing, when known
         self.output_mode = output_mode
@@ -92,6 +97,10 @@ class JudgeProtocolError(JudgeError):
 
 class InputError(AnswerEvalError):
     """An answer or input file cannot be used."""
+
+
+class OutputLockedError(InputError):
+    """Another process holds the lock on a results file: two writers would double its records."""
 
 
 class GoldenSetError(AnswerEvalError):

@@ -41,7 +41,14 @@ Rejection = Literal[
 ]
 JudgeKind = Literal["openai", "offline", "fake"]
 UnscoredReason = Literal[
-    "refusal", "truncated", "invalid_output", "content_filter", "transport", "error", "input"
+    "refusal",
+    "truncated",
+    "invalid_output",
+    "content_filter",
+    "transport",
+    "rate_limited",
+    "error",
+    "input",
 ]
 
 

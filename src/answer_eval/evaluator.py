@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Protocol, get_args
+from typing import Any, Protocol, get_args
 
 from answer_eval._version import __version__
 from answer_eval.checks import cue_red_flags
@@ -24,11 +24,13 @@ from answer_eval.errors import InputError, JudgeError, JudgeProtocolError
 from answer_eval.evaluation import Evaluation, Provenance, ReviewFlag, UnscoredReason, Usage
 from answer_eval.judges.contract import Judge, JudgeReply, JudgeRequest
 from answer_eval.judges.retry import RetryHook
+from answer_eval.judgment import judgment_schema
 from answer_eval.manipulation import manipulation_signals
 from answer_eval.privacy.redaction import Redactor, redactor_for
 from answer_eval.prompting import prompt_hash
+from answer_eval.resources import prompts_dir
 from answer_eval.rubrics.loading import default_rubric_set
-from answer_eval.rubrics.models import RubricSet
+from answer_eval.rubrics.models import Dimension, Question, RubricSet
 from answer_eval.scoring import grade
 
 
@@ -86,6 +88,10 @@ class Evaluator:
         self._prompt_hash = prompt_hash(templates)
         self.redactor = redactor_for(redact, judge.kind, judge.settings.endpoint)
         self.audit_log = audit_log
+        # per question, built once: its dimensions and the judgment schema (pure functions of
+        # the frozen rubric set, the same for every answer)
+        self._static: dict[str, tuple[tuple[Dimension, ...], dict[str, Any], str]] = {}
+        self._folder = templates or prompts_dir()  # resolved once, not per answer
 
     # ------------------------------------------------------------------ stages
 
@@ -98,17 +104,29 @@ class Evaluator:
             raise InputError(
                 f"the answer has {len(answer)} characters; the limit is {self.max_answer_chars}"
             )
-        dimensions = tuple(self.rubric_set.dimension(d) for d in question.applicable_dimensions())
+        dimensions, schema, _ = self._question_static(question)
         redaction = self.redactor.redact(answer) if self.redactor is not None else None
         sent = redaction.text if redaction is not None else answer
         return JudgeRequest.render(
             question=question,
             dimensions=dimensions,
             answer=sent,
-            templates=self.templates,
+            templates=self._folder,
+            schema=schema,
             prompt_hash=self._prompt_hash,
             redaction=redaction,
         )
+
+    def _question_static(
+        self, question: Question
+    ) -> tuple[tuple[Dimension, ...], dict[str, Any], str]:
+        """The question's dimensions, judgment schema and rubric content hash, built once."""
+        static = self._static.get(question.id)
+        if static is None:
+            dims = tuple(self.rubric_set.dimension(d) for d in question.applicable_dimensions())
+            rubric_hash = self.rubric_set.content_hash(question.id)
+            static = self._static[question.id] = (dims, judgment_schema(question), rubric_hash)
+        return static
 
     def _provenance(
         self, request: JudgeRequest, reply: JudgeReply | None, **extra: object
@@ -118,7 +136,7 @@ class Evaluator:
             "library_version": __version__,
             "rubric_set": f"{self.rubric_set.id}@{self.rubric_set.version}",
             "question_id": request.question.id,
-            "rubric_hash": self.rubric_set.content_hash(request.question.id),
+            "rubric_hash": self._question_static(request.question)[2],
             "prompt_hash": request.prompt_hash,
             "judge": judge.kind,
             "model": judge.settings.model,

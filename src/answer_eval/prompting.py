@@ -83,17 +83,32 @@ def render_messages(
     ``reply_shape`` adds an example of the reply's shape, for endpoints that do not enforce the
     judgment's JSON Schema; with it off the prompt relies on the schema sent alongside.
     """
-    system = _render(
-        "system.j2",
-        templates,
-        question=question,
-        dimensions=dimensions,
-        reply_shape=reply_shape,
-    )
+    system = _system_message(question, dimensions, templates, reply_shape)
     user = _render(
         "user.j2", templates, question=question, answer=answer, boundary=answer_boundary(answer)
     )
     return ({"role": "system", "content": system}, {"role": "user", "content": user})
+
+
+_SYSTEM: dict[tuple[int, str, bool], tuple[Question, tuple[Dimension, ...], str]] = {}
+
+
+def _system_message(
+    question: Question, dimensions: tuple[Dimension, ...], templates: Path | None, shape: bool
+) -> str:
+    """The system message, rendered once per (frozen) question object, template folder and
+    shape choice: it does not depend on the answer, and rendering it is most of a prompt's cost."""
+    key = (id(question), str(templates or ""), shape)
+    known = _SYSTEM.get(key)
+    if known is not None and known[0] is question and known[1] == dimensions:
+        return known[2]
+    system = _render(
+        "system.j2", templates, question=question, dimensions=dimensions, reply_shape=shape
+    )
+    if len(_SYSTEM) >= 256:
+        _SYSTEM.clear()
+    _SYSTEM[key] = (question, dimensions, system)
+    return system
 
 
 def render_reask(*, problems: list[str], templates: Path | None = None) -> Message:

@@ -1,9 +1,11 @@
-"""Batch scoring: many answers, concurrently, with nothing lost.
+"""Batch scoring: many answers, concurrently, with nothing lost and nothing counted twice.
 
 ``input`` reads rows (JSONL/CSV, field mapping, per-row errors), ``output`` writes the results
-log and scans it to resume, ``summary`` counts, ``limiter`` adapts concurrency to rate limits,
-``run`` judges rows (``evaluate_many`` / ``aevaluate_many``, ``run_batch``), ``workers`` spreads
-them over processes, and ``openai_batch`` goes through the OpenAI Batch API instead.
+log, ``log`` says which record of an answer counts (the latest), ``resume`` scans the log,
+``lock`` keeps one writer per log, ``summary`` counts, ``limiter`` adapts concurrency to rate
+limits, ``run`` judges rows (``evaluate_many`` / ``aevaluate_many``, ``run_batch``),
+``workers`` spreads them over processes, ``files`` runs a file batch end to end, and
+``openai_batch`` goes through the OpenAI Batch API instead.
 """
 
 from typing import TYPE_CHECKING
@@ -13,7 +15,8 @@ from answer_eval._lazy import lazy_face
 if TYPE_CHECKING:
     from answer_eval.batch.input import BatchRow, FieldMap, RowError, read_rows
     from answer_eval.batch.limiter import AdaptiveLimiter
-    from answer_eval.batch.output import OutputSink, RowResult, scan_output
+    from answer_eval.batch.output import OutputSink, RowResult
+    from answer_eval.batch.resume import scan_output
     from answer_eval.batch.run import aevaluate_many, evaluate_many, run_batch
     from answer_eval.batch.summary import Summary
 
@@ -29,7 +32,7 @@ _FACE = {
     "evaluate_many": "answer_eval.batch.run",
     "read_rows": "answer_eval.batch.input",
     "run_batch": "answer_eval.batch.run",
-    "scan_output": "answer_eval.batch.output",
+    "scan_output": "answer_eval.batch.resume",
 }
 __getattr__, __dir__ = lazy_face(__name__, _FACE, globals())
 __all__ = [

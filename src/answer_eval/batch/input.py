@@ -3,6 +3,8 @@
 Reading streams one record at a time. A record that cannot be used becomes a ``RowError`` naming
 its row (1-based: the JSONL line, or the CSV record after the header) and the reading goes on:
 undecodable bytes, malformed JSON, a missing or non-text field, an empty id, a duplicate id.
+A file whose header (CSV) or first record (JSONL) lacks a mapped field is an ``InputError``
+instead, said once: the field mapping is wrong, not every row.
 """
 
 from __future__ import annotations
@@ -80,7 +82,9 @@ def row_from_record(
     problem = _problem(fields, ident, seen, qid, answer)
     if problem is not None or ident is None or not isinstance(qid, str):
         qtext = qid if isinstance(qid, str) else None
-        return RowError(row, ident, f"row {row}: {problem}", qtext, extra)
+        # a duplicate's id names the earlier row's answer: this error is about its own row only
+        owner = None if ident in seen else ident
+        return RowError(row, owner, f"row {row}: {problem}", qtext, extra)
     seen.add(ident)
     return BatchRow(row, ident, qid, str(answer), extra)
 
@@ -109,7 +113,24 @@ def rows_from_mappings(
         yield row_from_record(record, n, fields or FieldMap(), seen)
 
 
-def _jsonl_rows(source: IO[bytes], fields: FieldMap) -> Iterator[BatchRow | RowError]:
+def _check_fields(names: Iterable[str], fields: FieldMap, where: str) -> None:
+    """One ``InputError`` when ``names`` (a header, a first record) lack a mapped field."""
+    have = list(names)
+    flags = {fields.id: "--id-field", fields.question: "--question-field"}
+    flags[fields.answer] = "--answer-field"
+    missing = [name for name in flags if name not in have]
+    if missing:
+        shown = ", ".join(repr(n) for n in have[:20]) or "none"
+        how = ", ".join(f"{flags[name]} NAME" for name in missing)
+        raise InputError(
+            f"{where} has no field {', '.join(repr(n) for n in missing)} (its fields: {shown}); "
+            f"name the right ones with {how}"
+        )
+
+
+def _jsonl_rows(
+    source: IO[bytes], fields: FieldMap, check: bool = True
+) -> Iterator[BatchRow | RowError]:
     seen: set[str] = set()
     for n, raw in enumerate(source, start=1):
         line = raw.removeprefix(b"\xef\xbb\xbf") if n == 1 else raw
@@ -125,6 +146,9 @@ def _jsonl_rows(source: IO[bytes], fields: FieldMap) -> Iterator[BatchRow | RowE
         except json.JSONDecodeError as exc:
             yield RowError(n, None, f"row {n}: malformed JSON: {exc.msg} (column {exc.colno})")
             continue
+        if check and isinstance(record, Mapping):
+            _check_fields(record, fields, "the first record of the input")
+            check = False
         yield row_from_record(record, n, fields, seen)
 
 
@@ -137,11 +161,15 @@ def _has_undecodable(values: Iterable[str]) -> bool:
     return False
 
 
-def _csv_rows(source: IO[bytes], fields: FieldMap) -> Iterator[BatchRow | RowError]:
+def _csv_rows(
+    source: IO[bytes], fields: FieldMap, check: bool = True
+) -> Iterator[BatchRow | RowError]:
     text = io.TextIOWrapper(source, encoding="utf-8-sig", errors="surrogateescape", newline="")
     try:
         reader = csv.reader(text)
         header = next(reader, None)
+        if check and header is not None:
+            _check_fields(header, fields, "the CSV header of the input")
         seen: set[str] = set()
         for n, values in enumerate(reader if header else (), start=1):
             if not values:
@@ -159,12 +187,20 @@ def _csv_rows(source: IO[bytes], fields: FieldMap) -> Iterator[BatchRow | RowErr
 
 
 def read_rows(
-    source: IO[bytes], fmt: InputFormat, fields: FieldMap | None = None
+    source: IO[bytes],
+    fmt: InputFormat,
+    fields: FieldMap | None = None,
+    *,
+    check_fields: bool = True,
 ) -> Iterator[BatchRow | RowError]:
-    """Stream the rows of a JSONL or CSV byte stream (a file opened ``rb``, or stdin's buffer)."""
+    """Stream the rows of a JSONL or CSV byte stream (a file opened ``rb``, or stdin's buffer).
+
+    With ``check_fields``, a CSV header or first JSONL record without the mapped fields raises
+    ``InputError`` (once, when reading starts).
+    """
     if fmt == "csv":
-        return _csv_rows(source, fields or FieldMap())
-    return _jsonl_rows(source, fields or FieldMap())
+        return _csv_rows(source, fields or FieldMap(), check_fields)
+    return _jsonl_rows(source, fields or FieldMap(), check_fields)
 
 
 def read_records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:

@@ -1,11 +1,16 @@
-"""An adaptive concurrency limit for batch judging: AIMD, with Retry-After pauses.
+"""An adaptive concurrency limit for batch judging: AIMD, with a shared Retry-After pause.
 
 ``AdaptiveLimiter(8)`` lets up to 8 judge calls run at once. A rate-limit signal
-(``throttled``: an HTTP 429 seen by the judge's retry layer, or an unscored ``transport``
-result when the judge offers no retry hook) halves the limit, at most once per cool-down, and
-pauses new calls for the server's Retry-After; each success adds ``1 / limit``, so the limit
-climbs back by about one per window of successful calls, never above the ceiling. Calls
-already running are never interrupted: the judge's own retries still own them.
+(``throttled``: an HTTP 429 seen by the judge's retry layer, an answer that ended
+``rate_limited``, or an unscored ``transport`` result when the judge offers no retry hook)
+halves the limit, at most once per cool-down, and pauses *new* calls of every task (and, with a
+shared pause, of every worker process) until the server's Retry-After has passed; each success
+adds ``1 / limit``, so the limit climbs back by about one per window of successful calls, never
+above the ceiling. Calls already running are never interrupted: the judge's own retries own them.
+
+A Retry-After longer than ``max_pause`` (300 s by default) is not waited out: the limiter
+*closes*, and the batch ends every answer not yet sent as unscored ``rate_limited`` without
+calling the server (a re-run retries them), instead of sending them all into the same 429.
 
 The limiter lives in one event loop; ``throttled`` may be called from any thread (a sync
 judge's retry hook), it only records the signal under a lock.
@@ -15,13 +20,28 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ctypes
 import threading
 import time
 from collections.abc import AsyncIterator, Callable
+from typing import Any, Protocol
 
 from answer_eval.judges.retry import retry_after, status_of
 
-__all__ = ["AdaptiveLimiter", "is_rate_limit"]
+__all__ = ["DEFAULT_MAX_PAUSE", "AdaptiveLimiter", "SharedPause", "is_rate_limit"]
+
+DEFAULT_MAX_PAUSE = 300.0
+"""Seconds of Retry-After a batch waits out; the judge's ``RetryPolicy.max_retry_after`` too."""
+
+_CLOSED = float("inf")
+
+
+class SharedPause(Protocol):
+    """Where the pause ends, on the ``time.monotonic()`` clock (system-wide on Linux): a
+    ``ctypes.c_double``, or a ``multiprocessing.Value("d")`` shared by worker processes.
+    ``inf`` means closed."""
+
+    value: float
 
 
 def is_rate_limit(exc: BaseException) -> bool:
@@ -44,6 +64,8 @@ class AdaptiveLimiter:
         minimum: int = 1,
         cooldown: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        max_pause: float = DEFAULT_MAX_PAUSE,
+        shared_pause: Any = None,
     ) -> None:
         if maximum < 1 or not 1 <= minimum <= maximum:
             raise ValueError(f"need 1 <= minimum <= maximum, got {minimum} and {maximum}")
@@ -56,7 +78,8 @@ class AdaptiveLimiter:
         self._clock = clock
         self._lock = threading.Lock()
         self._last_decrease = -float("inf")
-        self._paused_until = -float("inf")
+        self.max_pause = max_pause
+        self._until: SharedPause = shared_pause or ctypes.c_double(-float("inf"))
         self._changed: asyncio.Event | None = None
 
     # ------------------------------------------------------------------ signals
@@ -68,15 +91,23 @@ class AdaptiveLimiter:
         self._wake()
 
     def throttled(self, retry_after: float | None = None) -> None:
-        """A rate-limit signal: halve the limit (once per cool-down), pause for ``retry_after``."""
+        """A rate-limit signal: halve the limit (once per cool-down), pause new calls for
+        ``retry_after`` seconds, or close when that is longer than ``max_pause``."""
         now = self._clock()
         with self._lock:
             self.throttle_events += 1
             if now - self._last_decrease >= self.cooldown:
                 self.limit = max(float(self.minimum), self.limit / 2)
                 self._last_decrease = now
-            if retry_after:
-                self._paused_until = max(self._paused_until, now + retry_after)
+            if retry_after and retry_after > self.max_pause:
+                self._until.value = _CLOSED
+            elif retry_after:
+                self._until.value = max(self._until.value, now + retry_after)
+
+    @property
+    def closed(self) -> bool:
+        """True once a server asked for a longer pause than ``max_pause``: send nothing more."""
+        return self._until.value == _CLOSED
 
     def on_retry(self, exc: BaseException, wait_seconds: float) -> None:
         """A judge retry hook: a 429 throttles, pausing for its Retry-After or the judge's wait."""
@@ -89,7 +120,7 @@ class AdaptiveLimiter:
     @property
     def paused_for(self) -> float:
         """Seconds until new calls may start after a Retry-After (0 when not paused)."""
-        return max(0.0, self._paused_until - self._clock())
+        return 0.0 if self.closed else max(0.0, self._until.value - self._clock())
 
     @contextlib.asynccontextmanager
     async def slot(self) -> AsyncIterator[None]:
@@ -101,7 +132,8 @@ class AdaptiveLimiter:
             self.release()
 
     async def acquire(self) -> None:
-        """Wait for a free slot and for any Retry-After pause to end."""
+        """Wait for a free slot and for any Retry-After pause to end (a closed limiter gives
+        slots at once: its holders only record that they were not sent)."""
         if self._changed is None:
             self._changed = asyncio.Event()
         while True:

@@ -1,8 +1,8 @@
-"""Batch output: outcome records, writing them (JSONL, CSV), and the resume scan.
+"""Batch output: outcome records and writing them (JSONL, CSV) to the results log.
 
 Writing appends one complete line per outcome, flushes it, and fsyncs every ``fsync_every``
-records or ``fsync_seconds``. ``scan_output`` reads what an earlier (possibly killed) run wrote:
-a torn last line is cut off, so its row is judged again and written once.
+records or ``fsync_seconds``. CSV cells are made safe for spreadsheets (``batch.spreadsheet``)
+unless ``csv_raw``. Reading the log back to resume is ``batch.resume``.
 """
 
 from __future__ import annotations
@@ -13,40 +13,41 @@ import io
 import json
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import IO, Any
 
 from answer_eval.batch.input import InputFormat, RowError
+from answer_eval.batch.spreadsheet import safe_cell
 from answer_eval.evaluation import Evaluation
 
 __all__ = [
     "OutputSink",
     "RowResult",
-    "ScanResult",
     "csv_columns",
     "flatten",
     "outcome_record",
-    "scan_output",
 ]
 
 
 @dataclass(frozen=True)
 class RowResult:
-    """A judged record: its evaluation (scored or unscored) and the extra input fields."""
+    """A judged record: its evaluation (scored or unscored), the extra input fields and the
+    answer text (kept in the JSONL log, so a report can show the quotes in place)."""
 
     row: int
     id: str
     evaluation: Evaluation
     extra: dict[str, Any] = field(default_factory=dict)
+    answer: str | None = None
 
 
 # ---------------------------------------------------------------------------------- writing
 
 
 def outcome_record(outcome: RowResult | RowError) -> dict[str, Any]:
-    """The JSONL record of an outcome: id, row, status, then the evaluation or the error."""
+    """The JSONL record of an outcome: id, row, status, the evaluation or the error, the extra
+    input fields, and the answer text when the outcome carries it."""
     if isinstance(outcome, RowError):
         record: dict[str, Any] = {"id": outcome.id, "row": outcome.row, "status": "error"}
         record["error"] = outcome.error
@@ -57,6 +58,8 @@ def outcome_record(outcome: RowResult | RowError) -> dict[str, Any]:
         record["evaluation"] = outcome.evaluation.model_dump(mode="json")
     if outcome.extra:
         record["extra"] = outcome.extra
+    if isinstance(outcome, RowResult) and outcome.answer is not None:
+        record["answer"] = outcome.answer
     return record
 
 
@@ -117,7 +120,8 @@ class OutputSink:
     """Appends outcome records to a JSONL or CSV file (or stdout), durably.
 
     Each record is one ``write`` of a complete line, flushed at once; ``fsync`` runs every
-    ``fsync_every`` records or ``fsync_seconds``, and on close.
+    ``fsync_every`` records or ``fsync_seconds``, and on close. CSV text cells that a
+    spreadsheet would run as a formula get a leading ``'`` unless ``csv_raw``.
     """
 
     def __init__(
@@ -131,8 +135,11 @@ class OutputSink:
         fsync_seconds: float = 1.0,
         owns_stream: bool = True,
         clock: Callable[[], float] = time.monotonic,
+        csv_raw: bool = False,
+        answer_text: bool = True,
     ) -> None:
         self.stream, self.fmt, self.columns = stream, fmt, columns or []
+        self.csv_raw, self.answer_text = csv_raw, answer_text
         self.owns_stream = owns_stream
         self.fsync_every, self.fsync_seconds, self._clock = fsync_every, fsync_seconds, clock
         self._unsynced, self._synced_at = 0, clock()
@@ -141,7 +148,8 @@ class OutputSink:
 
     def _write_csv(self, values: list[Any]) -> None:
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerow(values)
+        cells = values if self.csv_raw else [safe_cell(v) for v in values]
+        csv.writer(buffer, lineterminator="\r\n").writerow(cells)  # RFC 4180: quotes a CR too
         self._write(buffer.getvalue().encode("utf-8"))
 
     def _write(self, data: bytes) -> None:
@@ -164,6 +172,8 @@ class OutputSink:
                 values[self.columns.index("extra")] = json.dumps(rest, ensure_ascii=False)
             self._write_csv(["" if v is None else v for v in values])
         else:
+            if not self.answer_text and "answer" in record:
+                record = {k: v for k, v in record.items() if k != "answer"}
             line = json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n"
             self._write(line.encode("utf-8"))
 
@@ -181,84 +191,3 @@ class OutputSink:
         self.sync()
         if self.owns_stream:
             self.stream.close()
-
-
-# ---------------------------------------------------------------------------------- resuming
-
-
-@dataclass
-class ScanResult:
-    """What an earlier run left in the output file."""
-
-    done_ids: set[str] = field(default_factory=set)
-    done_errors: set[tuple[int, str | None]] = field(default_factory=set)
-    columns: list[str] = field(default_factory=list)
-    records: int = 0
-    unreadable: int = 0
-    truncated_bytes: int = 0
-    good_end: int = 0
-
-
-class _Lines:
-    """Complete lines of a file as text, tracking the byte offset consumed; stops at a torn tail."""
-
-    def __init__(self, handle: IO[bytes]) -> None:
-        self.handle, self.offset = handle, 0
-
-    def __iter__(self) -> Iterator[str]:
-        for raw in self.handle:
-            if not raw.endswith(b"\n"):
-                return
-            self.offset += len(raw)
-            yield raw.decode("utf-8", "surrogateescape")
-
-
-def _records(lines: _Lines, fmt: InputFormat, scan: ScanResult) -> Iterator[dict[str, Any]]:
-    """Flat records; ``scan.good_end`` follows the end of the last complete record."""
-    if fmt == "jsonl":
-        for line in lines:
-            scan.good_end = lines.offset
-            try:
-                yield flatten(json.loads(line))
-            except (ValueError, KeyError, TypeError, AttributeError):
-                scan.unreadable += 1
-        return
-    reader = csv.reader(lines, strict=True)
-    try:
-        scan.columns = next(reader)
-        scan.good_end = lines.offset
-        for values in reader:
-            if len(values) != len(scan.columns):  # a record torn inside a quoted field
-                return
-            scan.good_end = lines.offset
-            yield dict(zip(scan.columns, values, strict=True))
-    except (csv.Error, StopIteration):
-        return
-
-
-def scan_output(
-    path: Path, fmt: InputFormat, on_record: Callable[[dict[str, Any]], None] | None = None
-) -> ScanResult:
-    """Read an existing output: ids already judged, error rows already reported, CSV header.
-
-    A torn tail (the part after the last complete record) is cut off the file. ``on_record``
-    receives each record's flat form (for the summary). A missing file scans as empty.
-    """
-    scan = ScanResult()
-    if not path.exists():
-        return scan
-    with path.open("rb") as handle:
-        for flat in _records(_Lines(handle), fmt, scan):
-            ident = None if flat.get("id") in (None, "") else str(flat["id"])
-            if flat.get("status") == "error":
-                scan.done_errors.add((int(flat.get("row") or 0), ident))
-            elif ident is not None:
-                scan.done_ids.add(ident)
-            scan.records += 1
-            if on_record is not None:
-                on_record(flat)
-    size = path.stat().st_size
-    if size > scan.good_end:
-        scan.truncated_bytes = size - scan.good_end
-        os.truncate(path, scan.good_end)
-    return scan

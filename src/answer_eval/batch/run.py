@@ -28,15 +28,15 @@ from collections.abc import (
     Mapping,
 )
 from concurrent.futures import Executor, ThreadPoolExecutor
-from functools import partial
 from typing import Any
 
 from answer_eval.batch.input import BatchRow, FieldMap, RowError, row_from_record
+from answer_eval.batch.judging import judge_row
 from answer_eval.batch.limiter import AdaptiveLimiter
-from answer_eval.batch.output import OutputSink, RowResult, ScanResult, flatten, outcome_record
+from answer_eval.batch.log import record_key
+from answer_eval.batch.output import OutputSink, RowResult, flatten, outcome_record
+from answer_eval.batch.resume import ScanResult, error_key
 from answer_eval.batch.summary import Summary
-from answer_eval.errors import InputError, JudgeError, RubricError
-from answer_eval.evaluation import Evaluation
 from answer_eval.evaluator import Evaluator
 from answer_eval.judges.contract import Judge
 
@@ -78,38 +78,6 @@ async def _aiter(rows: Iterable[RowLike]) -> AsyncIterator[RowLike]:
         yield row
 
 
-async def _judge_row(
-    evaluator: Evaluator, row: BatchRow, executor: Executor | None, limiter: AdaptiveLimiter
-) -> Outcome:
-    def error(exc: Exception) -> RowError:
-        return RowError(row.row, row.id, f"row {row.row}: {exc}", row.question_id, row.extra)
-
-    try:
-        if executor is None:
-            evaluation = await evaluator.aevaluate(
-                row.question_id, row.answer, answer_id=row.id, on_retry=limiter.on_retry
-            )
-        else:
-            call = partial(
-                evaluator.evaluate,
-                row.question_id,
-                row.answer,
-                answer_id=row.id,
-                on_retry=limiter.on_retry,
-            )
-            evaluation = await asyncio.get_running_loop().run_in_executor(executor, call)
-    except (RubricError, InputError) as exc:  # unknown question, empty or oversized answer
-        return error(exc)
-    except Exception as exc:  # a judge bug must not end the batch: unscored, with the cause
-        try:
-            request = evaluator.request(row.question_id, row.answer)
-        except Exception as again:
-            return error(again)
-        failure = JudgeError(f"unexpected {type(exc).__name__}: {exc}")
-        evaluation = evaluator.unscored(request, failure, 0.0, answer_id=row.id)
-    return RowResult(row.row, row.id, evaluation, row.extra)
-
-
 async def aevaluate_many(
     evaluator: Evaluator,
     rows: Iterable[RowLike] | AsyncIterable[RowLike],
@@ -124,7 +92,9 @@ async def aevaluate_many(
     Dicts are read with ``fields`` (default ids ``id``, ``question_id``, ``answer``); a bad row
     yields a ``RowError`` and the rest go on. Rows are pulled lazily: memory stays bounded
     however long ``rows`` is. The limiter hears of 429s through the judge's retry hook and
-    backs off on unscored ``transport`` results too (a judge may give up without retrying).
+    backs off on unscored ``transport`` results too (a judge may give up without retrying); a
+    long Retry-After pauses every new call, and one beyond ``limiter.max_pause`` ends the rows
+    not yet sent as unscored ``rate_limited`` (``batch.judging``).
     With an ``executor``, the judge's sync ``judge`` runs in its threads instead of ``ajudge``.
     """
     limiter = limiter or AdaptiveLimiter(concurrency)
@@ -141,11 +111,7 @@ async def aevaluate_many(
             if isinstance(item, RowError):
                 await queue.put(item)
                 continue
-            async with limiter.slot():
-                outcome = await _judge_row(evaluator, item, executor, limiter)
-            if isinstance(outcome, RowResult):
-                _adapt(limiter, outcome.evaluation)
-            await queue.put(outcome)
+            await queue.put(await judge_row(evaluator, item, limiter, executor))
 
     async def supervise() -> None:
         try:
@@ -164,13 +130,6 @@ async def aevaluate_many(
     finally:
         task.cancel()
         await asyncio.gather(task, return_exceptions=True)
-
-
-def _adapt(limiter: AdaptiveLimiter, evaluation: Evaluation) -> None:
-    if evaluation.status == "scored":
-        limiter.succeeded()
-    elif evaluation.unscored_reason == "transport":  # halves at most once per cool-down
-        limiter.throttled()
 
 
 def evaluate_many(
@@ -209,10 +168,14 @@ def evaluate_many(
 def pending_rows(
     rows: Iterable[BatchRow | RowError], scan: ScanResult
 ) -> Iterator[BatchRow | RowError]:
-    """The rows an earlier run has not written yet (results by id, errors by row and id)."""
+    """The rows still to judge or report: not done by an earlier run (``ScanResult``).
+
+    With ``scan.retry_failed`` every row error is reported again (the input decides what is
+    wrong now) and answers whose latest record is unscored or an error are judged again.
+    """
     for row in rows:
         done = (
-            (row.row, row.id) in scan.done_errors
+            error_key(row) in scan.done_errors
             if isinstance(row, RowError)
             else row.id in scan.done_ids
         )
@@ -251,8 +214,9 @@ def write_record(
     summary: Summary,
     on_record: Callable[[dict[str, Any]], None] | None = None,
 ) -> None:
-    """Append one record to ``sink`` and count it, unless an earlier run reported that error."""
-    if record["status"] == "error" and (record["row"], record["id"]) in scan.done_errors:
+    """Append one record to ``sink`` and count it, unless an earlier run reported that error
+    (without ``retry_failed``)."""
+    if record["status"] == "error" and record_key(record) in scan.done_errors:
         return  # reported by an earlier run (an unknown question found again)
     sink.write(record)
     flat = flatten(record)

@@ -1,8 +1,11 @@
 """The summary of a batch: counts by status, reason and recommendation, tokens, cost.
 
-``Summary.add`` counts one flat record (``batch_output.flatten``, or a CSV row read back), so the
-same summary covers the records of this run and those an earlier run left in the output. The
-cost is estimated only from prices the caller gives (USD per million tokens), never guessed.
+``Summary.add`` counts one flat record (``batch.output.flatten``, or a CSV row read back), so the
+same summary covers the records of this run and those an earlier run left in the output. It
+counts answers, not lines: a record replaces the earlier record of the same answer
+(``batch.log``), so an answer retried after a fix counts once, with its latest outcome, and so do
+its tokens. The cost is estimated only from prices the caller gives (USD per million tokens),
+never guessed.
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ import time
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
+
+from answer_eval.batch.log import LatestRecords
 
 __all__ = ["Summary"]
 
@@ -29,17 +34,46 @@ def _number(value: Any) -> float | None:
         return None
 
 
+class _Counted(NamedTuple):
+    """What one answer's latest record adds to the counts."""
+
+    status: str
+    reason: str | None
+    recommendation: str | None
+    question_id: str | None
+    overall: float | None
+    prompt_tokens: int
+    completion_tokens: int
+
+
+def _counted(flat: Mapping[str, Any]) -> _Counted:
+    status = str(flat.get("status") or "error")
+    overall = _number(flat.get("overall"))
+    return _Counted(
+        status=status,
+        reason=str(flat.get("unscored_reason") or "error") if status == "unscored" else None,
+        recommendation=str(flat["recommendation"]) if flat.get("recommendation") else None,
+        question_id=str(flat["question_id"]) if flat.get("question_id") else None,
+        overall=overall,
+        prompt_tokens=int(_number(flat.get("prompt_tokens")) or 0),
+        completion_tokens=int(_number(flat.get("completion_tokens")) or 0),
+    )
+
+
 @dataclass
 class Summary:
-    """Counts over a batch's output records (fed flat records, see ``batch_output.flatten``).
+    """Counts over a batch's answers (fed flat records, see ``batch.output.flatten``).
 
-    ``cost_usd`` is known only when both prices (USD per million tokens) are given.
+    ``rows`` counts answers (the latest record of each, see ``batch.log``); ``superseded`` the
+    records replaced by a later one. ``cost_usd`` is known only when both prices (USD per
+    million tokens) are given.
     """
 
     price_in: float | None = None
     price_out: float | None = None
     rows: int = 0
     resumed: int = 0
+    superseded: int = 0
     by_status: Counter[str] = field(default_factory=Counter)
     unscored_reasons: Counter[str] = field(default_factory=Counter)
     by_recommendation: Counter[str] = field(default_factory=Counter)
@@ -48,23 +82,45 @@ class Summary:
     cache_hits: int = 0
     started: float = field(default_factory=time.monotonic)
     _overall: dict[str, list[float]] = field(default_factory=dict)
+    _latest: LatestRecords[_Counted] = field(default_factory=LatestRecords)
 
     def add(self, flat: Mapping[str, Any]) -> None:
-        """Count one record."""
-        self.rows += 1
-        status = str(flat.get("status") or "error")
-        self.by_status[status] += 1
-        if status == "unscored":
-            self.unscored_reasons[str(flat.get("unscored_reason") or "error")] += 1
-        if flat.get("recommendation"):
-            self.by_recommendation[str(flat["recommendation"])] += 1
-        overall = _number(flat.get("overall"))
-        if overall is not None and flat.get("question_id"):
-            total = self._overall.setdefault(str(flat["question_id"]), [0.0, 0.0])
-            total[0] += overall
-            total[1] += 1
-        self.prompt_tokens += int(_number(flat.get("prompt_tokens")) or 0)
-        self.completion_tokens += int(_number(flat.get("completion_tokens")) or 0)
+        """Count one record, in place of the earlier record of the same answer."""
+        counted = _counted(flat)
+        for old in self._latest.put(flat, counted):
+            self._count(old, -1)
+            self.superseded += 1
+        self._count(counted, 1)
+
+    def drop_errors(self) -> int:
+        """Forget the answers whose latest record is an error (a re-run derives them again)."""
+        dropped = 0
+        for key, counted in self._latest.items():
+            if counted.status == "error":
+                self._latest.pop(key)
+                self._count(counted, -1)
+                dropped += 1
+        return dropped
+
+    def _count(self, c: _Counted, sign: int) -> None:
+        self.rows += sign
+        self.by_status[c.status] += sign
+        if c.reason is not None:
+            self.unscored_reasons[c.reason] += sign
+        if c.recommendation is not None:
+            self.by_recommendation[c.recommendation] += sign
+        if c.overall is not None and c.question_id is not None:
+            total = self._overall.setdefault(c.question_id, [0.0, 0.0])
+            total[0] += sign * c.overall
+            total[1] += sign
+        self.prompt_tokens += sign * c.prompt_tokens
+        self.completion_tokens += sign * c.completion_tokens
+        if sign < 0:  # keep only what is there: no "unscored 0" in the summary
+            for counter in (self.by_status, self.unscored_reasons, self.by_recommendation):
+                for name in [k for k, v in counter.items() if v <= 0]:
+                    del counter[name]
+            for name in [q for q, (_, n) in self._overall.items() if n <= 0]:
+                del self._overall[name]
 
     @property
     def all_scored(self) -> bool:
@@ -87,6 +143,7 @@ class Summary:
         return {
             "rows": self.rows,
             "resumed": self.resumed,
+            "superseded": self.superseded,
             "by_status": dict(sorted(self.by_status.items())),
             "unscored_reasons": dict(sorted(self.unscored_reasons.items())),
             "by_recommendation": dict(sorted(self.by_recommendation.items())),
@@ -101,8 +158,9 @@ class Summary:
     def render(self) -> str:
         """A few readable lines for stderr."""
         d = self.to_dict()
+        replaced = f", {self.superseded} older records replaced" if self.superseded else ""
         lines = [
-            f"rows: {self.rows} ({self.resumed} from an earlier run)",
+            f"rows: {self.rows} answers ({self.resumed} from an earlier run{replaced})",
             f"status: {_counts(d['by_status'])}",
         ]
         if self.unscored_reasons:

@@ -23,7 +23,9 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Any
 
 from answer_eval.batch.input import BatchRow, RowError
-from answer_eval.batch.output import OutputSink, ScanResult, outcome_record
+from answer_eval.batch.limiter import DEFAULT_MAX_PAUSE, AdaptiveLimiter
+from answer_eval.batch.output import OutputSink, outcome_record
+from answer_eval.batch.resume import ScanResult
 from answer_eval.batch.run import aevaluate_many, close_judge, pending_rows, write_record
 from answer_eval.batch.summary import Summary
 from answer_eval.evaluator import Evaluator
@@ -42,6 +44,7 @@ def run_batch_in_processes(
     summary: Summary | None = None,
     concurrency: int = 8,
     on_record: Callable[[dict[str, Any]], None] | None = None,
+    max_pause: float = DEFAULT_MAX_PAUSE,
 ) -> Summary:
     """``run_batch`` with the judging spread over ``workers`` processes (POSIX ``fork``).
 
@@ -49,18 +52,20 @@ def run_batch_in_processes(
     core. This process still reads the rows and is the only writer, so resuming works the same.
     Each worker builds its evaluator with ``make_evaluator``, takes rows from a shared queue,
     gets a share of ``concurrency`` and sends its records back on its own pipe; a worker whose
-    parent dies takes no new rows and ends.
+    parent dies takes no new rows and ends. A rate-limit pause (and the limiter closing, past
+    ``max_pause``) is shared by every worker through shared memory.
     """
     scan, summary = scan or ScanResult(), summary or Summary()
     workers = max(1, min(workers, concurrency))  # every worker holds at least one slot
     context = multiprocessing.get_context("fork")
     tasks: Any = context.Queue(maxsize=concurrency * 2)
     pipes = [context.Pipe(duplex=False) for _ in range(workers)]
+    pause = context.Value("d", -float("inf"), lock=False)  # see AdaptiveLimiter's shared_pause
     shares = [concurrency // workers + (i < concurrency % workers) for i in range(workers)]
     processes = [
         context.Process(
             target=_worker,
-            args=(make_evaluator, tasks, pipes, i, shares[i], os.getpid()),
+            args=(make_evaluator, tasks, pipes, i, shares[i], os.getpid(), (pause, max_pause)),
             daemon=True,
         )
         for i in range(workers)
@@ -115,6 +120,7 @@ def _worker(
     index: int,
     share: int,
     parent: int,
+    pausing: tuple[Any, float],
 ) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops us
     gc.freeze()  # what the fork inherited: never collected, so never copied or traversed
@@ -147,7 +153,9 @@ def _worker(
     async def main() -> int:
         evaluator = make_evaluator()
         try:
-            async for outcome in aevaluate_many(evaluator, source(), concurrency=share):
+            shared, max_pause = pausing
+            limiter = AdaptiveLimiter(share, max_pause=max_pause, shared_pause=shared)
+            async for outcome in aevaluate_many(evaluator, source(), limiter=limiter):
                 out.send(("record", outcome_record(outcome)))
         finally:
             await close_judge(evaluator.judge)

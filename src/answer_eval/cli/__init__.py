@@ -15,6 +15,7 @@ from answer_eval.cli import (
     agree_cmd,
     audit_cmd,
     batch_cmd,
+    export_cmd,
     regress_cmd,
     report_cmd,
     rubrics_cmd,
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
         score_cmd,
         batch_cmd,
         report_cmd,
+        export_cmd,
         regress_cmd,
         agree_cmd,
         audit_cmd,
@@ -81,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a file named on the command line cannot be read or written
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"answer-eval: error: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     return code
 
 

@@ -71,8 +71,9 @@ def run_openai_batch(
     sampling = {"temperature": args.temperature, "seed": args.seed, "max_tokens": args.max_tokens}
     settings = BatchSettings.from_endpoint(endpoint, **sampling)
     run = FileBatchRun.open(batch, rubric, summary, log=log)
-    job = OpenAIBatchJob.for_file(run, settings, log=log)
+    pending = -1  # unknown until the job has run
     try:
+        job = OpenAIBatchJob.for_file(run, settings, log=log)
         if args.write_requests_only is not None:
             for path, ids in write_request_files(job.request_lines(), args.write_requests_only):
                 log(f"wrote {path} ({len(ids)} requests)")
@@ -82,8 +83,10 @@ def run_openai_batch(
         else:
             job.client = connect(endpoint)
             job.run(wait=not args.no_wait, poll_interval=args.poll_interval)
+        pending = job.pending()
     except KeyboardInterrupt:  # the state file is saved after every step: nothing to undo
+        run.close(complete=False)
         return finish(args, summary, interrupted=True)
     finally:
-        run.sink.close()
-    return finish(args, summary, pending=job.pending())
+        run.close(complete=pending == 0)
+    return finish(args, summary, pending=pending)

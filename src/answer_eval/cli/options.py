@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 from answer_eval.judges.choice import choose_judge, resolve_judge
 from answer_eval.judges.contract import Judge
+from answer_eval.judges.retry import RetryPolicy
 
 if TYPE_CHECKING:
     from answer_eval.audit.log import AuditLog
 
 
 def add_judge_options(parser: argparse.ArgumentParser) -> None:
-    """--judge, --model, --base-url, --temperature, --seed, --max-tokens, --redact, --rubrics."""
+    """--judge, --model, --base-url, --temperature, --seed, --max-tokens, --timeout, --redact,
+    --rubrics."""
     group = parser.add_argument_group("judge")
     group.add_argument(
         "--judge",
@@ -31,6 +33,14 @@ def add_judge_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--temperature", type=float, default=0.0, help="sampling temperature")
     group.add_argument("--seed", type=int, default=None, help="sampling seed, where supported")
     group.add_argument("--max-tokens", type=int, default=2048, help="completion token limit")
+    group.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=120.0,
+        metavar="S",
+        help="seconds one answer's judge call may take in all: every attempt, retry wait and "
+        "re-ask (120); past it the answer is unscored (transport)",
+    )
     privacy = group.add_mutually_exclusive_group()
     privacy.add_argument(
         "--redact",
@@ -45,11 +55,24 @@ def add_judge_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rubrics", type=Path, help="rubric library folder (default: shipped)")
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a positive number of seconds, got {text!r}")
+    return value
+
+
 def _options(args: argparse.Namespace) -> dict[str, Any]:
     if args.judge == "offline":
         return {}
-    keys = ("model", "base_url", "temperature", "seed", "max_tokens")
-    return {key: getattr(args, key) for key in keys if getattr(args, key) is not None}
+    keys = ("model", "base_url", "temperature", "seed", "max_tokens", "timeout")
+    options = {key: getattr(args, key) for key in keys if getattr(args, key) is not None}
+    if getattr(args, "max_pause", None) is not None:  # batch: the judge waits no longer either
+        options["retry"] = RetryPolicy(max_retry_after=args.max_pause)
+    return options
 
 
 def judge_from_args(args: argparse.Namespace) -> Judge:

@@ -102,13 +102,15 @@ def run_regress(args: argparse.Namespace) -> int:
     if args.cassette is not None:
         from answer_eval.regression.recording import unrecorded_call_error, use_cassette
 
+        recording = use_cassette(args.cassette, args.record_mode)  # no vcrpy: exit 2 here
+        unrecorded = unrecorded_call_error()
         try:
-            with use_cassette(args.cassette, args.record_mode) as cassette:
+            with recording as cassette:
                 run = run_golden(
                     evaluator, golden, repeat=args.repeat, concurrency=args.concurrency
                 )
                 counterfactual = _counterfactual(args, evaluator, golden)
-        except unrecorded_call_error() as exc:
+        except unrecorded as exc:
             raise InputError(
                 f"{args.cassette}: the judge made a call the cassette has not recorded (record "
                 f"mode {args.record_mode}); an answer, rubric, prompt or judge setting changed: "

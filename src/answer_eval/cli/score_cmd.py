@@ -50,7 +50,14 @@ def _read_answer(args: argparse.Namespace) -> str:
             return Path(args.answer_file).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot read answer file {args.answer_file}: {exc}") from exc
-    return sys.stdin.read()
+    data = sys.stdin.buffer.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"standard input is not UTF-8 text (byte {exc.start}); convert it, e.g. with "
+            "iconv -f latin1 -t utf-8"
+        ) from exc
 
 
 def run(args: argparse.Namespace) -> int:

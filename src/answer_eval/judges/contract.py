@@ -99,9 +99,11 @@ class JudgeRequest:
         templates: Path | None = None,
         prompt_hash: str | None = None,
         redaction: Redaction | None = None,
+        schema: dict[str, Any] | None = None,
     ) -> JudgeRequest:
         """The request for ``answer`` (already redacted when ``redaction`` is given): both
-        prompts, the judgment schema and the prompt hash."""
+        prompts, the judgment schema (``schema`` when the caller built it already) and the
+        prompt hash."""
 
         def prompt(reply_shape: bool) -> tuple[Message, ...]:
             return render_messages(
@@ -117,7 +119,7 @@ class JudgeRequest:
             dimensions=dimensions,
             answer=answer,
             messages=prompt(False),
-            schema=judgment_schema(question),
+            schema=schema if schema is not None else judgment_schema(question),
             prompt_hash=prompt_hash or templates_hash(templates),
             messages_with_shape=prompt(True),
             redaction=redaction,

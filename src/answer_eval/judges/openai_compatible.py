@@ -20,13 +20,14 @@ The mode that works is remembered per endpoint on this instance, so a server tha
 when it is learned move to the learned mode without probing). Transient errors go to
 ``judges.retry`` (one layer; the SDK's own retries are off). A reply that is not a valid
 judgment is re-asked with its validation errors, ``max_reasks`` times. Failures raise
-``JudgeProtocolError`` with a ``reason``; the API key never appears in them.
+``JudgeProtocolError`` with a ``reason``; the API key never appears in them. ``timeout`` bounds
+the whole call (every attempt, retry wait and re-ask) and replies are read within a size cap,
+by ``judges.transport``.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import re
 import threading
@@ -37,7 +38,6 @@ from functools import partial
 from typing import Any, cast
 
 import openai
-from openai.types.chat import ChatCompletion
 
 from answer_eval.errors import JudgeConfigError, JudgeProtocolError
 from answer_eval.evaluation import JudgeKind, Usage
@@ -55,6 +55,12 @@ from answer_eval.judges.openai_protocol import (
     schema_enforced,
 )
 from answer_eval.judges.retry import RetryHook, RetryPolicy
+from answer_eval.judges.transport import (
+    DEFAULT_MAX_REPLY_BYTES,
+    DeadlineExceededError,
+    apost_chat,
+    post_chat,
+)
 from answer_eval.judgment import JudgmentError, parse_judgment
 from answer_eval.prompting import Message, render_reask
 
@@ -62,6 +68,9 @@ __all__ = ["MODES", "OpenAIJudge", "OutputMode"]
 
 logger = logging.getLogger(__name__)
 _KEYLIKE = re.compile(r"\b(sk|key|api)[-_][A-Za-z0-9_*.\-]{6,}")
+_REASK_ECHO = 8_000  # characters of an invalid reply shown back to the model in a re-ask
+_REASK_PROBLEMS = 20
+Reply = dict[str, Any]  # a chat completion as the endpoint sent it
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,7 @@ class _Tally:
 
     attempts: int = 0
     started: float = field(default_factory=time.perf_counter)
+    deadline: float = float("inf")  # time.monotonic() by which the whole call must end
     usage: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Usage.model_fields, 0))
 
     def add(self, reply: dict[str, Any]) -> None:
@@ -119,10 +129,15 @@ class OpenAIJudge:
 
     ``model`` defaults to ``$ANSWER_EVAL_MODEL`` then ``$OPENAI_MODEL``; ``base_url`` and
     ``api_key`` to ``$OPENAI_BASE_URL`` and ``$OPENAI_API_KEY``. Pass your own ``client`` /
-    ``async_client`` to reuse their settings (their SDK retries are turned off; ``timeout``
-    applies only to clients this judge builds). With only a sync client, ``ajudge`` runs it in
-    a worker thread. ``judge(request, on_retry=hook)`` calls ``hook(error, wait_seconds)``
-    before each transient retry.
+    ``async_client`` to reuse their settings (their SDK retries are turned off). With only a
+    sync client, ``ajudge`` runs it in a worker thread. ``judge(request, on_retry=hook)`` calls
+    ``hook(error, wait_seconds)`` before each transient retry.
+
+    ``timeout`` (seconds) bounds each ``judge`` / ``ajudge`` call as a whole: every attempt,
+    retry wait and re-ask, from the first byte sent to the last byte read, whatever client is
+    used; when it runs out the answer fails with reason ``transport``. A retry whose wait would
+    end past it is not made. ``max_reply_bytes`` caps a reply's body; a larger one fails with
+    reason ``invalid_output`` and is never re-sent in a re-ask.
     """
 
     kind: JudgeKind = "openai"
@@ -142,7 +157,11 @@ class OpenAIJudge:
         retry: RetryPolicy | None = None,
         modes: Sequence[OutputMode] = MODES,
         timeout: float = 120.0,
+        max_reply_bytes: int = DEFAULT_MAX_REPLY_BYTES,
     ) -> None:
+        if not timeout > 0 or max_reply_bytes < 1:
+            raise JudgeConfigError("timeout and max_reply_bytes must be positive")
+        self.timeout, self.max_reply_bytes = float(timeout), max_reply_bytes
         endpoint = Endpoint.resolve(model=model, base_url=base_url, api_key=api_key)
         self.model: str = endpoint.require_model()
         self.modes: tuple[OutputMode, ...] = tuple(modes)
@@ -206,9 +225,9 @@ class OpenAIJudge:
         client = self._client
         if client is None:
             raise JudgeConfigError("this judge has only an async client: use ajudge()")
-        tally = _Tally()
+        tally = _Tally(deadline=time.monotonic() + self.timeout)
         steps = self._conversation(request, tally)
-        outcome: ChatCompletion | openai.OpenAIError | None = None
+        outcome: Reply | openai.OpenAIError | None = None
         mode = self.output_mode
         while True:
             try:
@@ -221,11 +240,12 @@ class OpenAIJudge:
             try:
                 outcome = _retry.call(
                     self.retry,
-                    partial(_create, client, step.body, tally),
+                    partial(self._send, client, step.body, tally),
                     transient=step.transient,
                     on_retry=on_retry,
                     spent=step.spent,
                     last_error=step.last_error,
+                    deadline=tally.deadline,
                 )
             except openai.OpenAIError as exc:
                 outcome = exc
@@ -237,9 +257,22 @@ class OpenAIJudge:
         aclient = self._aclient
         if aclient is None:
             return await asyncio.to_thread(partial(self.judge, request, on_retry=on_retry))
-        tally = _Tally()
+        tally = _Tally(deadline=time.monotonic() + self.timeout)
+        try:
+            async with asyncio.timeout(self.timeout):  # the whole call, however a server stalls
+                return await self._ajudge(aclient, request, on_retry, tally)
+        except TimeoutError as exc:
+            raise tally.annotate(DeadlineExceededError(self.timeout), self.output_mode) from exc
+
+    async def _ajudge(
+        self,
+        aclient: openai.AsyncOpenAI,
+        request: JudgeRequest,
+        on_retry: RetryHook | None,
+        tally: _Tally,
+    ) -> JudgeReply:
         steps = self._conversation(request, tally)
-        outcome: ChatCompletion | openai.OpenAIError | None = None
+        outcome: Reply | openai.OpenAIError | None = None
         mode = self.output_mode
         while True:
             try:
@@ -252,18 +285,19 @@ class OpenAIJudge:
             try:
                 outcome = await _retry.acall(
                     self.retry,
-                    partial(_acreate, aclient, step.body, tally),
+                    partial(self._asend, aclient, step.body, tally),
                     transient=step.transient,
                     on_retry=on_retry,
                     spent=step.spent,
                     last_error=step.last_error,
+                    deadline=tally.deadline,
                 )
             except openai.OpenAIError as exc:
                 outcome = exc
 
     def _conversation(
         self, request: JudgeRequest, tally: _Tally
-    ) -> Generator[_Step, ChatCompletion, JudgeReply]:
+    ) -> Generator[_Step, Reply, JudgeReply]:
         """The protocol without I/O: yields requests, receives completions or errors."""
         endpoint = self.endpoint
         learned = self._learned.get(endpoint)
@@ -276,19 +310,19 @@ class OpenAIJudge:
                 request, follow_up, index, fallback, tally
             )
             mode = self.modes[index]
-            reply = completion.model_dump()
+            reply = completion
             tally.add(reply)
             content = reply_text(reply, attempts=tally.attempts)
             try:
                 judgment = parse_judgment(decode_reply(content), request.question)
             except JudgmentError as exc:
-                problems = exc.problems
-                follow_up += [{"role": "assistant", "content": content}]
+                problems = exc.problems[:_REASK_PROBLEMS]
+                follow_up += [{"role": "assistant", "content": _bounded(content)}]
                 follow_up += [render_reask(problems=problems)]
                 continue
             return JudgeReply(
                 judgment=judgment,
-                model=completion.model or str(self.model),
+                model=str(reply.get("model") or self.model),
                 output_mode=mode,
                 mode_fallback=fallback,
                 usage=Usage(**tally.usage),
@@ -312,7 +346,7 @@ class OpenAIJudge:
         index: int,
         fallback: str | None,
         tally: _Tally,
-    ) -> Generator[_Step, ChatCompletion, tuple[ChatCompletion, int, str | None]]:
+    ) -> Generator[_Step, Reply, tuple[Reply, int, str | None]]:
         """One request, until a completion: mode fallback, the probe, the retry budget.
 
         Returns the completion, the index of the mode that gave it and why that mode is not the
@@ -404,6 +438,34 @@ class OpenAIJudge:
             max_tokens=self.max_tokens,
         )
 
+    def _send(self, client: openai.OpenAI, body: dict[str, Any], tally: _Tally) -> Reply:
+        tally.attempts += 1
+        try:
+            return post_chat(
+                client,
+                body,
+                deadline=tally.deadline,
+                timeout=self.timeout,
+                max_bytes=self.max_reply_bytes,
+            )
+        except JudgeProtocolError as exc:  # too large, not JSON, out of time: not retried
+            raise tally.annotate(exc, _mode_of(body)) from exc.__cause__
+
+    async def _asend(
+        self, client: openai.AsyncOpenAI, body: dict[str, Any], tally: _Tally
+    ) -> Reply:
+        tally.attempts += 1
+        try:
+            return await apost_chat(
+                client,
+                body,
+                deadline=tally.deadline,
+                timeout=self.timeout,
+                max_bytes=self.max_reply_bytes,
+            )
+        except JudgeProtocolError as exc:
+            raise tally.annotate(exc, _mode_of(body)) from exc.__cause__
+
     def _failure(self, exc: openai.OpenAIError, mode: OutputMode, attempts: int) -> Exception:
         detail = getattr(exc, "message", None) or str(exc)
         key = getattr(self._client or self._aclient, "api_key", None)
@@ -412,6 +474,20 @@ class OpenAIJudge:
         detail = (
             f"{_status_text(exc)} from {self.endpoint}: {_KEYLIKE.sub('[redacted]', detail)[:300]}"
         )
+        if isinstance(exc, openai.APITimeoutError):  # each read may wait only what is left
+            timed_out = DeadlineExceededError(self.timeout)
+            timed_out.attempts = attempts
+            timed_out.output_mode = mode
+            return timed_out
+        if _retry.status_of(exc) == 429:  # rate_limited: a batch pauses on it; a re-run retries
+            failure = JudgeProtocolError(
+                "rate_limited",
+                f"after {attempts} attempts, {detail}",
+                attempts=attempts,
+                output_mode=mode,
+            )
+            failure.retry_after = _retry.retry_after(exc)
+            return failure
         if _retry.is_transient(exc):
             message = f"after {attempts} attempts, {detail}"
             return JudgeProtocolError("transport", message, attempts=attempts, output_mode=mode)
@@ -419,8 +495,8 @@ class OpenAIJudge:
 
 
 def _advance(
-    steps: Generator[_Step, ChatCompletion, JudgeReply],
-    outcome: ChatCompletion | openai.OpenAIError | None,
+    steps: Generator[_Step, Reply, JudgeReply],
+    outcome: Reply | openai.OpenAIError | None,
 ) -> _Step:
     """Feed the last request's outcome (None at the start) to the protocol; get the next step."""
     if isinstance(outcome, openai.OpenAIError):
@@ -433,28 +509,11 @@ def _mode_of(body: dict[str, Any]) -> OutputMode:
     return cast(OutputMode, kind)
 
 
-def _not_json(tally: _Tally, exc: ValueError) -> JudgeProtocolError:
-    # a proxy or gateway answering 200 with an HTML page: not transient, not a judgment
-    message = f"the endpoint answered with a body that is not JSON ({exc})"
-    return JudgeProtocolError("error", message, attempts=tally.attempts)
-
-
-def _create(client: openai.OpenAI, body: dict[str, Any], tally: _Tally) -> ChatCompletion:
-    tally.attempts += 1
-    try:
-        return cast(ChatCompletion, client.chat.completions.create(**body))
-    except json.JSONDecodeError as exc:
-        raise tally.annotate(_not_json(tally, exc), _mode_of(body)) from exc
-
-
-async def _acreate(
-    client: openai.AsyncOpenAI, body: dict[str, Any], tally: _Tally
-) -> ChatCompletion:
-    tally.attempts += 1
-    try:
-        return cast(ChatCompletion, await client.chat.completions.create(**body))
-    except json.JSONDecodeError as exc:
-        raise tally.annotate(_not_json(tally, exc), _mode_of(body)) from exc
+def _bounded(content: str) -> str:
+    """An invalid reply as echoed in a re-ask: its start only, when it is long."""
+    if len(content) <= _REASK_ECHO:
+        return content
+    return content[:_REASK_ECHO] + f"\n[... {len(content) - _REASK_ECHO} more characters cut]"
 
 
 def _rejects_mode(exc: BaseException, mode: OutputMode) -> bool:

@@ -59,6 +59,17 @@ def public_url(url: str) -> str:
     return urlunsplit((parts.scheme, host, parts.path, "", "")).rstrip("/")
 
 
+def _check_key(key: str) -> None:
+    """An HTTP header carries only printable ASCII: say so now, without showing the key."""
+    for position, char in enumerate(key, start=1):
+        if not " " < char < "\x7f":
+            raise JudgeConfigError(
+                f"the API key has a character an HTTP header cannot carry at position {position} "
+                "(a space, a control character or a non-ASCII letter such as a typographic "
+                "quote); check OPENAI_API_KEY or api_key="
+            )
+
+
 @dataclass(frozen=True)
 class Endpoint:
     """An OpenAI-compatible endpoint: which model, where, and the key (never shown)."""
@@ -83,6 +94,8 @@ class Endpoint:
         api_key = api_key or environ.get("OPENAI_API_KEY") or None
         if base_url is not None and urlsplit(base_url).scheme not in ("http", "https"):
             raise JudgeConfigError(f"base_url must be an http(s) URL, got {public_url(base_url)!r}")
+        if api_key is not None:
+            _check_key(api_key)
         return cls(model=model, base_url=base_url, api_key=api_key)
 
     @property

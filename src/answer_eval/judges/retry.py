@@ -7,7 +7,9 @@ jittered down to between half and all of it, so clients that failed together spr
 never retry sooner than the server asked.
 
 The clients the judge uses have the SDK's own retries off (``max_retries=0``): attempts never
-multiply. ``sleep`` is injectable, so tests record the waits instead of sleeping them.
+multiply. ``sleep`` is injectable, so tests record the waits instead of sleeping them. With a
+``deadline`` (``time.monotonic()`` seconds), no retry is made whose wait would end past it: the
+last error is raised instead, so a judge's ``timeout`` bounds the whole call, waits included.
 
 A caller that already spent attempts on a request elsewhere (the judge probing another output
 mode) passes ``spent`` and the last error: the call waits as after that many failed attempts
@@ -122,6 +124,7 @@ def _settings(
     transient: Callable[[BaseException], bool],
     on_retry: RetryHook | None,
     spent: int,
+    deadline: float | None,
 ) -> dict[str, Any]:
     def wait(state: tenacity.RetryCallState) -> float:
         outcome = state.outcome
@@ -134,8 +137,15 @@ def _settings(
         if on_retry is not None and error is not None:
             on_retry(error, action.sleep if action is not None else 0.0)
 
+    attempts = tenacity.stop_after_attempt(policy.max_attempts - spent)
+
+    def stop(state: tenacity.RetryCallState) -> bool:
+        # tenacity has computed the wait (upcoming_sleep) before it asks whether to stop
+        late = deadline is not None and time.monotonic() + state.upcoming_sleep >= deadline
+        return late or attempts(state)
+
     return {
-        "stop": tenacity.stop_after_attempt(policy.max_attempts - spent),
+        "stop": stop,
         "wait": wait,
         "retry": tenacity.retry_if_exception(lambda error: _retryable(policy, transient, error)),
         "before_sleep": before_sleep,
@@ -155,6 +165,7 @@ def _resume_wait(
     on_retry: RetryHook | None,
     spent: int,
     last_error: BaseException | None,
+    deadline: float | None,
 ) -> float:
     """The wait before going on with a request that failed ``spent`` times (raises if none)."""
     if spent < 0 or (spent and last_error is None):
@@ -164,6 +175,8 @@ def _resume_wait(
     if spent >= policy.max_attempts or not _retryable(policy, transient, last_error):
         raise last_error
     seconds = policy.wait(spent, last_error)
+    if deadline is not None and time.monotonic() + seconds >= deadline:
+        raise last_error
     if on_retry is not None:
         on_retry(last_error, seconds)
     return seconds
@@ -177,19 +190,23 @@ def call(
     on_retry: RetryHook | None = None,
     spent: int = 0,
     last_error: BaseException | None = None,
+    deadline: float | None = None,
 ) -> T:
-    """Call ``fn`` until it succeeds, fails for good, or ``policy.max_attempts`` run out.
+    """Call ``fn`` until it succeeds, fails for good, ``policy.max_attempts`` run out, or the
+    next wait would end past ``deadline`` (monotonic seconds).
 
-    When attempts run out, the last transient error is raised. ``spent`` attempts made before
-    this call (the last raising ``last_error``) count against the budget and set the first wait.
+    When attempts or time run out, the last transient error is raised. ``spent`` attempts made
+    before this call (the last raising ``last_error``) count against the budget and set the
+    first wait.
     """
 
     def sleep(seconds: float) -> None:
         (policy.sleep or time.sleep)(seconds)
 
-    if seconds := _resume_wait(policy, transient, on_retry, spent, last_error):
+    if seconds := _resume_wait(policy, transient, on_retry, spent, last_error, deadline):
         sleep(seconds)
-    retrying = tenacity.Retrying(sleep=sleep, **_settings(policy, transient, on_retry, spent))
+    settings = _settings(policy, transient, on_retry, spent, deadline)
+    retrying = tenacity.Retrying(sleep=sleep, **settings)
     return retrying(fn)
 
 
@@ -201,6 +218,7 @@ async def acall(
     on_retry: RetryHook | None = None,
     spent: int = 0,
     last_error: BaseException | None = None,
+    deadline: float | None = None,
 ) -> T:
     """Async twin of ``call``: ``fn`` returns an awaitable; waits do not block the loop."""
     import asyncio
@@ -213,7 +231,8 @@ async def acall(
         if inspect.isawaitable(result):
             await result
 
-    if seconds := _resume_wait(policy, transient, on_retry, spent, last_error):
+    if seconds := _resume_wait(policy, transient, on_retry, spent, last_error, deadline):
         await sleep(seconds)
-    retrying = tenacity.AsyncRetrying(sleep=sleep, **_settings(policy, transient, on_retry, spent))
+    settings = _settings(policy, transient, on_retry, spent, deadline)
+    retrying = tenacity.AsyncRetrying(sleep=sleep, **settings)
     return await retrying(fn)

@@ -1,9 +1,13 @@
 """Recording and replaying a judge's HTTP exchanges with vcrpy (cassettes).
 
-Used by the pytest plugin and by ``answer-eval regress --cassette``, so a team can re-run golden
-sets against a model's recorded replies offline, in CI, and re-record on purpose. Headers that
-identify an account or a session are never written. vcrpy is imported on first use (it is a
-test-time dependency: ``pip install vcrpy``).
+Used by the pytest plugin, by ``answer-eval regress --cassette`` and by this project's own tests
+(``vcr_options``: one set of filters), so a team can re-run golden sets against a model's
+recorded replies offline, in CI, and re-record on purpose. Nothing that identifies an account
+is written: every auth header shape in use (``Authorization``, Azure's ``api-key``, ``x-api-key``,
+API gateways' ``Ocp-Apim-Subscription-Key``, organisation and project ids, cookies) is dropped,
+and recorded URIs keep neither ``user:password@`` nor a query string (``public_url``). The same
+filters apply to requests when a cassette is matched, so replays still find their recording.
+vcrpy is imported on first use (a test-time dependency: ``pip install vcrpy``).
 """
 
 from __future__ import annotations
@@ -13,25 +17,64 @@ from pathlib import Path
 from typing import Any
 
 from answer_eval.errors import JudgeConfigError
+from answer_eval.judges.openai_protocol import public_url
 
-__all__ = ["RECORD_MODES", "unrecorded_call_error", "use_cassette"]
+__all__ = [
+    "RECORD_MODES",
+    "SECRET_REQUEST_HEADERS",
+    "SECRET_RESPONSE_HEADERS",
+    "scrub_request",
+    "scrub_response",
+    "unrecorded_call_error",
+    "use_cassette",
+    "vcr_options",
+]
 
 RECORD_MODES = ("none", "once", "new_episodes", "all")
 SECRET_REQUEST_HEADERS = (
     "authorization",
+    "proxy-authorization",
     "api-key",
+    "x-api-key",
+    "ocp-apim-subscription-key",
+    "x-goog-api-key",
     "openai-organization",
     "openai-project",
     "cookie",
 )
-SECRET_RESPONSE_HEADERS = ("openai-organization", "openai-project", "set-cookie", "x-request-id")
+SECRET_RESPONSE_HEADERS = (
+    "openai-organization",
+    "openai-project",
+    "set-cookie",
+    "x-request-id",
+    "apim-request-id",
+)
 
 
-def _scrub(response: dict[str, Any]) -> dict[str, Any]:
-    headers = response.get("headers", {})
+def scrub_request(request: Any) -> Any:
+    """A vcrpy request without secret headers, URI credentials or query string."""
+    request.uri = public_url(request.uri)
+    for name in [h for h in request.headers if h.lower() in SECRET_REQUEST_HEADERS]:
+        del request.headers[name]
+    return request
+
+
+def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
+    """A recorded response without the headers that identify an account or a request."""
+    headers = response.get("headers") or {}
     for name in [h for h in headers if h.lower() in SECRET_RESPONSE_HEADERS]:
         del headers[name]
     return response
+
+
+def vcr_options() -> dict[str, Any]:
+    """vcrpy settings every recording here uses: the filters above, decoded bodies."""
+    return {
+        "filter_headers": list(SECRET_REQUEST_HEADERS),
+        "before_record_request": scrub_request,
+        "before_record_response": scrub_response,
+        "decode_compressed_response": True,
+    }
 
 
 def use_cassette(path: Path, mode: str = "none") -> AbstractContextManager[Any]:
@@ -56,9 +99,7 @@ def use_cassette(path: Path, mode: str = "none") -> AbstractContextManager[Any]:
     recorder = vcr.VCR(
         record_mode=mode,
         match_on=("method", "scheme", "host", "port", "path", "query", "body"),
-        filter_headers=list(SECRET_REQUEST_HEADERS),
-        decode_compressed_response=True,
-        before_record_response=_scrub,
+        **vcr_options(),
     )
     return recorder.use_cassette(str(path))  # type: ignore[no-any-return]
 

@@ -1,4 +1,5 @@
-"""Plain-text rendering of an Evaluation for people (pure).
+"""Plain-text rendering of an Evaluation for people (pure). The table of a whole results log is
+``reports.table``.
 
 Every field that comes from an answer, a results file or a judge passes through
 ``terminal_safe`` (``reports.terminal``), so it cannot drive the terminal it is printed on.
@@ -6,73 +7,10 @@ Every field that comes from an answer, a results file or a judge passes through
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
-
 from answer_eval.evaluation import Evaluation, Evidence
 from answer_eval.reports.terminal import terminal_safe as _safe
 
-__all__ = ["ResultRow", "render_evaluation", "render_table"]
-
-
-@dataclass(frozen=True)
-class ResultRow:
-    """One answer's line in a results table."""
-
-    answer_id: str
-    question_id: str
-    status: str
-    recommendation: str | None
-    overall: float | None
-    red_flags: list[str]
-    review: list[str]
-    reason: str | None
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(0, width - 3)] + "..."
-
-
-def render_table(rows: list[ResultRow], *, flags_width: int = 40) -> str:
-    """A fixed-width table, one line per answer, then counts by recommendation and status."""
-    rows = [
-        ResultRow(
-            answer_id=_safe(r.answer_id),
-            question_id=_safe(r.question_id),
-            status=_safe(r.status),
-            recommendation=None if r.recommendation is None else _safe(str(r.recommendation)),
-            overall=r.overall,
-            red_flags=[_safe(str(f)) for f in r.red_flags],
-            review=r.review,
-            reason=None if r.reason is None else _safe(str(r.reason)),
-        )
-        for r in rows
-    ]
-    id_w = max([len("ANSWER"), *(len(r.answer_id) for r in rows)])
-    q_w = max([len("QUESTION"), *(len(r.question_id) for r in rows)])
-    lines = [
-        f"{'ANSWER':{id_w}}  {'QUESTION':{q_w}}  {'RECOMMENDATION':14}  {'SCORE':>5}  "
-        f"{'REVIEW':6}  RED FLAGS / NOTES"
-    ]
-    for r in rows:
-        score = f"{r.overall:.2f}" if isinstance(r.overall, int | float) else "-"
-        verdict = r.recommendation or r.status
-        notes = ", ".join(r.red_flags) if r.status == "scored" else f"{r.status}: {r.reason}"
-        review = "yes" if r.review and r.review != ["offline_judge"] else "-"
-        lines.append(
-            f"{r.answer_id:{id_w}}  {r.question_id:{q_w}}  {verdict:14}  {score:>5}  "
-            f"{review:6}  {_clip(notes or '-', flags_width)}"
-        )
-    by_verdict = Counter(r.recommendation or r.status for r in rows)
-    order = ["strong_yes", "yes", "mixed", "no", "definitely_not", "unscored", "error"]
-    counts = ", ".join(f"{k} {by_verdict[k]}" for k in order if by_verdict[k])
-    lines.append(f"\n{len(rows)} answers: {counts}")
-    if any(r.review == ["offline_judge"] or "offline_judge" in r.review for r in rows):
-        lines.append(
-            "scored by the offline rule-based judge: a baseline, not an LLM; "
-            "REVIEW marks answers with other reasons to look"
-        )
-    return "\n".join(lines) + "\n"
+__all__ = ["render_evaluation"]
 
 
 def _quote(evidence: Evidence, width: int = 90) -> str:

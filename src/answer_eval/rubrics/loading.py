@@ -8,6 +8,10 @@ Every error names the file, the question id and the field path, e.g.::
 
     rubrics/questions/x.yaml: question 'x': red_flags[1] (id 'blame').severity: must be one of
     'minor', 'major', 'critical' (got 'huge')
+
+YAML is untrusted input too: a file over ``MAX_YAML_BYTES``, or whose aliases expand to more
+than ``MAX_YAML_NODES`` nodes (a "billion laughs" of a few hundred kilobytes can take gigabytes
+once used), is refused before anything is built from it, with the file and the reason.
 """
 
 from __future__ import annotations
@@ -27,7 +31,10 @@ from answer_eval.resources import rubrics_dir
 from answer_eval.rubrics.models import Question, RubricSet
 
 __all__ = [
+    "MAX_YAML_BYTES",
+    "MAX_YAML_NODES",
     "SET_FILE",
+    "YamlLimitError",
     "default_rubric_set",
     "json_schemas",
     "load_rubric_set",
@@ -41,6 +48,10 @@ __all__ = [
     "yaml_error_message",
 ]
 
+MAX_YAML_BYTES = 1_000_000
+"""The largest rubric or golden-set file read (the shipped ones are under 10 kB)."""
+MAX_YAML_NODES = 200_000
+"""The most YAML nodes a document may hold once its aliases are expanded."""
 SET_FILE = "rubric-set.yaml"
 QUESTIONS_DIR = "questions"
 SCHEMA_FILES: dict[str, type[BaseModel]] = {
@@ -69,13 +80,71 @@ _Yaml12SafeLoader.add_implicit_resolver(
 )
 
 
+class YamlLimitError(yaml.YAMLError):
+    """YAML refused before use: too large, or aliases that expand too far (or into a loop)."""
+
+    def __init__(self, problem: str) -> None:
+        self.problem, self.problem_mark = problem, None
+        super().__init__(problem)
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many nodes the document holds with every alias expanded (shared nodes counted at
+    each use), stopping as soon as the count passes ``MAX_YAML_NODES``."""
+    sizes: dict[int, int] = {}
+    busy: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in busy:
+            raise YamlLimitError("an alias refers to the node that contains it (a loop)")
+        busy.add(key)
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            children: list[yaml.Node] = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        else:
+            children = []
+        for child in children:
+            total += size(child)
+            if total > MAX_YAML_NODES:
+                raise YamlLimitError(
+                    f"its aliases expand to more than {MAX_YAML_NODES:,} nodes; write the "
+                    "repeated parts out instead of using anchors and aliases"
+                )
+        busy.discard(key)
+        sizes[key] = total
+        return total
+
+    return size(root)
+
+
 def load_yaml(text: str) -> Any:
-    """Parse YAML safely, with YAML 1.2 booleans."""
-    return yaml.load(text, Loader=_Yaml12SafeLoader)
+    """Parse YAML safely, with YAML 1.2 booleans; refuse text over ``MAX_YAML_BYTES`` or whose
+    aliases expand past ``MAX_YAML_NODES`` nodes (``YamlLimitError``)."""
+    if len(text) > MAX_YAML_BYTES:
+        raise YamlLimitError(f"it holds {len(text):,} characters; the limit is {MAX_YAML_BYTES:,}")
+    loader = _Yaml12SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        _expanded_size(root)
+        return loader.construct_document(root)
+    except RecursionError as exc:  # PyYAML composes and constructs recursively
+        raise YamlLimitError("it is nested too deeply") from exc
+    finally:
+        loader.dispose()
 
 
 def yaml_error_message(exc: yaml.YAMLError) -> str:
-    """'YAML syntax error at line L, column C: problem', in an author's terms."""
+    """'YAML syntax error at line L, column C: problem', in an author's terms (or, for a file
+    refused by the limits, 'refused: why')."""
+    if isinstance(exc, YamlLimitError):
+        return f"refused: {exc.problem}"
     mark = getattr(exc, "problem_mark", None)
     where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
     problem = getattr(exc, "problem", None) or str(exc)
@@ -179,6 +248,11 @@ def rubric_set_from_dict(data: dict[str, Any], *, source: str = "<dict>") -> Rub
 
 def _read(path: Path) -> str:
     try:
+        size = path.stat().st_size
+        if size > MAX_YAML_BYTES:
+            raise RubricError(
+                f"{path}: refused: it is {size:,} bytes; the limit is {MAX_YAML_BYTES:,}"
+            )
         return path.read_text(encoding="utf-8")
     except FileNotFoundError as exc:
         raise RubricError(f"{path}: no such file") from exc

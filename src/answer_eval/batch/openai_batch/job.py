@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -26,17 +27,25 @@ from typing import Any
 
 from answer_eval.batch.files import FileBatchRun
 from answer_eval.batch.input import BatchRow, RowError
+from answer_eval.batch.log import record_key
 from answer_eval.batch.openai_batch.requests import (
     BatchSettings,
     request_line,
     write_request_files,
 )
 from answer_eval.batch.openai_batch.results import read_result, result_index, result_outcome
-from answer_eval.batch.output import OutputSink, RowResult, ScanResult, flatten
+from answer_eval.batch.output import OutputSink, RowResult, flatten
 from answer_eval.batch.output import outcome_record as _record
+from answer_eval.batch.resume import ScanResult, error_key
 from answer_eval.batch.run import pending_rows
 from answer_eval.batch.summary import Summary
-from answer_eval.errors import AnswerEvalError, InputError, JudgeConfigError, JudgeProtocolError
+from answer_eval.errors import (
+    AnswerEvalError,
+    InputError,
+    JudgeConfigError,
+    JudgeError,
+    JudgeProtocolError,
+)
 from answer_eval.evaluation import JudgeKind
 from answer_eval.evaluator import Evaluator
 from answer_eval.judges.contract import JudgeReply, JudgeRequest, JudgeSettings, LocalJudge
@@ -46,6 +55,18 @@ from answer_eval.judges.retry import RetryHook
 __all__ = ["BatchApiJudge", "OpenAIBatchJob", "connect"]
 
 TERMINAL = {"completed", "expired", "failed", "cancelled"}
+_SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,127}")
+
+
+def server_id(value: object, what: str) -> str:
+    """An id the server sent (a batch or file id), checked before it names a file or a URL
+    path: letters, digits, ``_`` and ``-`` only, so ``../../x`` never leaves the work folder."""
+    if not isinstance(value, str) or not _SAFE_ID.fullmatch(value):
+        raise JudgeError(
+            f"the Batch API returned an unusable {what} {str(value)[:80]!r} (expected letters, "
+            "digits, '_' and '-'); nothing was written for it"
+        )
+    return value
 
 
 class BatchApiJudge(LocalJudge):
@@ -146,9 +167,9 @@ class OpenAIBatchJob:
 
     def _write(self, outcome: RowResult | RowError) -> None:
         if isinstance(outcome, RowError):
-            if (outcome.row, outcome.id) in self.scan.done_errors:
-                return
-            self.scan.done_errors.add((outcome.row, outcome.id))
+            if error_key(outcome) in self.scan.done_errors:
+                return  # reported already: by an earlier run (without retry) or this one
+            self.scan.done_errors.add(error_key(outcome))
         else:
             self.scan.done_ids.add(outcome.id)
         record = _record(outcome)
@@ -178,7 +199,7 @@ class OpenAIBatchJob:
                     "transport", f"not run by {submissions[row.id]} batch submissions", attempts=0
                 )
                 evaluation = self.evaluator.unscored(request, failure, 0.0, answer_id=row.id)
-                self._write(RowResult(row.row, row.id, evaluation, row.extra))
+                self._write(RowResult(row.row, row.id, evaluation, row.extra, row.answer))
                 continue
             yield request_line(row.id, request, self.settings)
 
@@ -190,7 +211,7 @@ class OpenAIBatchJob:
             entry = read_result(path, offset)
             evaluation = result_outcome(self.evaluator, request, row, entry, self.settings)
             if evaluation is not None:  # None: the batch never ran it; submitted again later
-                self._write(RowResult(row.row, row.id, evaluation, row.extra))
+                self._write(RowResult(row.row, row.id, evaluation, row.extra, row.answer))
                 joined += 1
         return joined
 
@@ -208,7 +229,7 @@ class OpenAIBatchJob:
                 uploaded = self.client.files.create(file=(path.name, handle), purpose="batch")
             entry: dict[str, Any] = {
                 "id": None,
-                "input_file_id": uploaded.id,
+                "input_file_id": server_id(uploaded.id, "file id"),
                 "request_file": str(path),
                 "custom_ids": ids,
                 "status": "uploaded",
@@ -230,7 +251,7 @@ class OpenAIBatchJob:
             completion_window=self.settings.completion_window,
             metadata={"source": "answer-eval", "request_file": Path(entry["request_file"]).name},
         )
-        entry.update(id=batch.id, status=batch.status)
+        entry.update(id=server_id(batch.id, "batch id"), status=batch.status)
         self._save()
         self.log(f"openai batch: created {batch.id} ({len(entry['custom_ids'])} requests)")
 
@@ -241,7 +262,7 @@ class OpenAIBatchJob:
             for entry in active:
                 if entry["id"] is None:  # uploaded, but the batch was never created
                     self._create(entry)
-                batch = self.client.batches.retrieve(entry["id"])
+                batch = self.client.batches.retrieve(server_id(entry["id"], "batch id"))
                 entry["status"] = batch.status
                 if batch.status in TERMINAL:
                     self._download(entry, batch)
@@ -261,7 +282,11 @@ class OpenAIBatchJob:
         for kind in ("output_file_id", "error_file_id"):
             file_id = getattr(batch, kind, None)
             if file_id:
-                path = self.work_dir / f"{entry['id']}-{kind.split('_')[0]}.jsonl"
+                file_id = server_id(file_id, kind.replace("_", " "))
+                path = (
+                    self.work_dir
+                    / f"{server_id(entry['id'], 'batch id')}-{kind.split('_')[0]}.jsonl"
+                )
                 self.client.files.content(file_id).write_to_file(path.with_suffix(".part"))
                 os.replace(path.with_suffix(".part"), path)
                 entry["results"].append(str(path))
@@ -276,6 +301,8 @@ class OpenAIBatchJob:
     def pending(self) -> int:
         """Rows neither in the output nor reported as errors."""
         return sum(
-            isinstance(r, BatchRow) and (r.row, r.id) not in self.scan.done_errors
+            isinstance(r, BatchRow)
+            and r.id not in self.scan.done_ids
+            and record_key({"id": r.id}) not in self.scan.done_errors
             for r in pending_rows(self.rows(), self.scan)
         )

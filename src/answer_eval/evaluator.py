@@ -144,6 +144,7 @@ class Evaluator:
                     message=f"the answer appears to address the evaluator: {quoted[:120]!r}",
                 )
             )
+        review.extend(reply.review_flags)
         if self.judge.kind == "offline":
             review.append(
                 ReviewFlag(

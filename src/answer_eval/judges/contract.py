@@ -18,7 +18,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from answer_eval.evaluation import JudgeKind, Usage
+from answer_eval.evaluation import JudgeKind, ReviewFlag, Usage
 from answer_eval.judges.retry import RetryHook
 from answer_eval.judgment import Judgment
 from answer_eval.prompting import Message
@@ -83,6 +83,7 @@ class JudgeReply:
     temperature: float | None = None
     seed: int | None = None
     max_tokens: int | None = None
+    review_flags: tuple[ReviewFlag, ...] = ()  # what the judge asks a human to look at
 
 
 @runtime_checkable

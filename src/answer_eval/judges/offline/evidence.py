@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from answer_eval.judges.offline.lexicon.catalogue import (
+    CONDUCT_LEXICONS,
     DIMENSION_LEXICONS,
     DOMAIN,
     INJECTION,
     NEGATION,
     NEGATOR,
     PERSON_PRONOUN,
-    RED_FLAG_FAMILIES,
     SENTENCE_END,
     SPECIFICS,
     STAR_RESULT,
@@ -33,6 +33,7 @@ from answer_eval.judges.offline.lexicon.catalogue import (
 )
 
 __all__ = [
+    "EVIDENCE_LEXICONS",
     "GENERIC_INDEX",
     "MAX_QUOTES",
     "POSITIVE",
@@ -55,17 +56,19 @@ _SCANNED: tuple[Lexicon, ...] = tuple(
     dict.fromkeys(
         [STAR_SITUATION, STAR_TASK, STAR_RESULT, SPECIFICS, VAGUE]
         + [lex for d in DIMENSION_LEXICONS.values() for lex in (d.positive, d.negative) if lex]
-        + [family.lexicon for family in RED_FLAG_FAMILIES]
+        + list(CONDUCT_LEXICONS)
     )
 )
 # The generic lexicons, scanned in one pass: the job's words, injection, then ``_SCANNED``.
 GENERIC_INDEX = LexiconIndex((DOMAIN, INJECTION, *_SCANNED))
-# Ids of the lexicons whose entries are evidence *for* something (a STAR part, a dimension).
-POSITIVE = tuple(
-    id(lex)
-    for lex in [STAR_SITUATION, STAR_TASK, STAR_RESULT]
-    + [d.positive for d in DIMENSION_LEXICONS.values()]
+# The lexicons whose entries are evidence *for* something (a STAR part, a dimension), and ids.
+EVIDENCE_LEXICONS: tuple[Lexicon, ...] = (
+    STAR_SITUATION,
+    STAR_TASK,
+    STAR_RESULT,
+    *(d.positive for d in DIMENSION_LEXICONS.values()),
 )
+POSITIVE = tuple(id(lex) for lex in EVIDENCE_LEXICONS)
 
 
 @dataclass(frozen=True, slots=True)

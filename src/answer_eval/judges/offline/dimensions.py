@@ -1,0 +1,137 @@
+"""Dimension scores: the base score, moved by each dimension's own evidence, capped by warnings.
+
+Every applicable dimension starts from the answer's base score (``quality.base_score``). Its own
+evidence moves it: distinct entries of its lexicon in the candidate's own, relevant sentences
+(or, for STAR, the parts of the story; for a dimension without a lexicon, criteria coverage),
+compared with what a typical answer shows. Warning signs cap the dimensions they speak against
+(blame caps ownership, dismissing AI caps AI fluency); a warning whose dimensions the question
+does not weigh lowers the question's heaviest dimension instead, so it always costs something.
+
+The continuous values are rounded together (``round_together``): each score is the floor or the
+ceiling of its value, chosen so that the weighted mean of the scores stays as close as possible
+to the weighted mean of the values. Small differences between answers therefore still show in
+the overall score, while no score is more than one point from its value.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from answer_eval.judges.offline.evidence import MAX_QUOTES, AnswerText, Hit
+from answer_eval.judges.offline.tuning import Tuning
+from answer_eval.judgment import DimensionJudgment
+
+__all__ = [
+    "DimensionEvidence",
+    "DimensionValue",
+    "round_together",
+    "score_dimensions",
+    "settle",
+]
+
+
+@dataclass
+class DimensionValue:
+    """One dimension before rounding: its value, the cap warnings put on it, and why."""
+
+    value: float
+    cap: float = 5.0
+    notes: list[str] | None = None
+
+    def note(self, text: str) -> None:
+        self.notes = [*(self.notes or []), text]
+
+
+def settle(
+    values: dict[str, DimensionValue],
+    weights: dict[str, float],
+    warnings: list[str],
+    tuning: Tuning,
+) -> None:
+    """Apply the warning caps (in place), falling back to the heaviest dimension."""
+    heaviest = max(weights, key=lambda d: (weights[d], d)) if weights else None
+    for warning in warnings:
+        caps = tuning.warning_caps.get(warning, {})
+        hit = False
+        for dim, cap in caps.items():
+            if dim in values:
+                hit = True
+                if cap < values[dim].cap:
+                    values[dim].cap = cap
+                    values[dim].note(f"capped at {cap:g}: {warning.replace('_', ' ')}")
+        if not hit and heaviest is not None and warning in tuning.fallback_warnings:
+            target = values[heaviest]
+            target.value -= tuning.fallback_points
+            target.note(f"-{tuning.fallback_points:g}: {warning.replace('_', ' ')}")
+
+
+def round_together(values: dict[str, DimensionValue], weights: dict[str, float]) -> dict[str, int]:
+    """Integer scores 1-5, each the floor or ceiling of its (capped) value, keeping the weighted
+    mean as close as possible to the values' weighted mean."""
+    capped = {d: min(max(v.value, 1.0), v.cap, 5.0) for d, v in values.items()}
+    scores = {d: max(1, math.floor(x)) for d, x in capped.items()}
+    target = sum(weights[d] * x for d, x in capped.items())
+    total = sum(weights[d] * s for d, s in scores.items())
+    order = sorted(capped, key=lambda d: (-(capped[d] - scores[d]), d))
+    for dim in order:
+        if capped[dim] <= scores[dim] or scores[dim] >= 5:
+            continue
+        if abs(total + weights[dim] - target) < abs(total - target):
+            scores[dim] += 1
+            total += weights[dim]
+    return scores
+
+
+@dataclass(frozen=True)
+class DimensionEvidence:
+    """What one dimension rests on: its own hits (for) and the warning hits (against)."""
+
+    support: list[Hit]
+    against: list[Hit]
+    value: float  # the dimension's own evidence, 0-1
+    kind: str  # "lexicon", "star" or "criteria"
+    summary: str
+
+
+def score_dimensions(
+    weights: dict[str, float],
+    base: float,
+    evidence: dict[str, DimensionEvidence],
+    warnings: list[str],
+    text: AnswerText,
+    tuning: Tuning,
+    *,
+    cap: int | None = None,
+    preamble: str = "",
+) -> dict[str, DimensionJudgment]:
+    """The judgment of every applicable dimension (see the module docstring)."""
+    knobs = tuning.dimensions
+    values: dict[str, DimensionValue] = {}
+    for dim, found in evidence.items():
+        weight, typical = {
+            "star": (knobs["star_weight"], knobs["star_typical"]),
+            "criteria": (knobs["criteria_weight"], knobs["criteria_typical"]),
+        }.get(found.kind, (knobs["evidence_weight"], knobs["evidence_typical"]))
+        value = DimensionValue(base + weight * (found.value - typical))
+        ceiling = tuning.no_evidence.get(dim)
+        if ceiling is not None and not found.support and value.value > ceiling:
+            value.cap = ceiling
+            value.note(f"at most {ceiling:g}: nothing on it")
+        if cap is not None and cap < value.cap:
+            value.cap = cap
+            value.note(f"capped at {cap}: possible keyword stuffing")
+        values[dim] = value
+    settle(values, weights, warnings, tuning)
+    scores = round_together(values, weights)
+    out = {}
+    for dim, found in evidence.items():
+        quotes = text.quotes(found.against, 2) + text.quotes(found.support)
+        notes = "; ".join(values[dim].notes or [])
+        rationale = f"offline judge: {preamble}; {found.summary}" + (f"; {notes}" if notes else "")
+        out[dim] = DimensionJudgment(
+            evidence=list(dict.fromkeys(quotes))[:MAX_QUOTES],
+            rationale=rationale,
+            score=scores[dim],
+        )
+    return out

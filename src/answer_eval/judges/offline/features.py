@@ -1,0 +1,241 @@
+"""Answer-level features: what transfers from one answer (and one author) to the next.
+
+Each feature is a count over the sentences that count: on the question or the job (relevant),
+read as the candidate's own account (a clause, not a list of fragments) and said for the first
+time (a repeated sentence adds nothing). Counts are of *distinct* things (content words,
+anchors, actions), so substance grows with new content and saturates (``tuning.saturation``),
+and never with repetition or length alone.
+
+Warning signs (blame, dismissing AI or feedback, refusing to apologise, self-serving motives,
+denial, complaining, hedging) are counted per sentence, with negation ("I didn't blame anyone")
+and concession ("even though it wasn't my fault, I ...") taken into account.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from answer_eval.judges.offline.evidence import AnswerText, FoundFn, Hit, RawHits
+from answer_eval.judges.offline.lexicon.catalogue import (
+    AI_MISUSE,
+    BLAME,
+    COMPLAINING,
+    DEFENSIVE,
+    ENTITLEMENT,
+    ESCALATION,
+    EVASIVE,
+    VAGUE,
+)
+from answer_eval.judges.offline.lexicon.conduct import (
+    AI_TERMS,
+    CLICHES,
+    DISMISSIVE,
+    HEDGES,
+    NO_APOLOGY,
+    QUALIFIERS,
+    SELF_SERVING,
+)
+from answer_eval.judges.offline.lexicon.vocabulary import PRIVATE_WORDS
+from answer_eval.judges.offline.reading import Sentence, stem
+from answer_eval.judges.offline.tuning import Tuning
+
+PRIVATE_STEMS = frozenset(stem(w) for w in PRIVATE_WORDS)
+
+__all__ = [
+    "WARNINGS",
+    "Features",
+    "Warnings",
+    "extract",
+    "relevant_sentences",
+    "sentence_warnings",
+]
+
+WARNINGS = (
+    "blame",
+    "dismisses_ai",
+    "over_reliance",
+    "no_apology",
+    "self_serving",
+    "denial",
+    "resists_feedback",
+    "complaining",
+    "hand_off",
+    "evasive",
+    "hedging",
+)
+_CONCESSION = ("though", "although", "even if", "while", "whether")
+
+
+@dataclass(frozen=True)
+class Warnings:
+    """Per warning sign: the hits that show it (verbatim-quotable)."""
+
+    hits: dict[str, list[Hit]] = field(default_factory=dict)
+
+    def count(self, name: str) -> int:
+        return len({h.sentence for h in self.hits.get(name, [])})
+
+    def present(self) -> list[str]:
+        return [name for name in WARNINGS if self.hits.get(name)]
+
+
+@dataclass(frozen=True)
+class Features:
+    """The answer-level features the latent quality is computed from (most in 0-1)."""
+
+    values: dict[str, float]
+    credit: tuple[bool, ...]  # the sentences that earn credit
+    vague: tuple[bool, ...]  # generic talk: no anchor, no action, generic words or stock phrases
+    concrete: bool  # some sentence that earns credit names an anchor or a first-person action
+    warnings: Warnings
+    words: int
+
+    def __getitem__(self, name: str) -> float:
+        return self.values[name]
+
+
+def _saturate(count: float, scale: float) -> float:
+    return 1.0 - math.exp(-count / scale) if scale > 0 else 0.0
+
+
+def relevant_sentences(
+    sentences: list[Sentence], vocabulary: frozenset[str], tuning: Tuning
+) -> tuple[list[bool], list[bool]]:
+    """Per sentence: relevant (on the question or the job) and unrelated (about something else).
+
+    Relevant: it names at least as many of the question's or the job's words as of private life
+    (hobbies, family, travel), and at least ``relevance.min_words`` of them; a sentence that
+    refers back ("she", "it") right after a relevant one, in the same paragraph, continues it.
+    Unrelated: not relevant, and it names private life or has content of its own. A sentence of
+    generic words only ("I always try my best") is neither: it is judged as vague, not as padding.
+    """
+    relevant: list[bool] = []
+    unrelated: list[bool] = []
+    previous = False
+    for sentence in sentences:
+        terms = sentence.stems | sentence.generic_stems
+        on = len(terms & vocabulary)
+        off = len(terms & PRIVATE_STEMS)
+        is_relevant = on >= tuning.relevance_min_words and on >= off
+        if not is_relevant and previous and sentence.refers_back and off <= on:
+            is_relevant = True
+        relevant.append(is_relevant)
+        unrelated.append(not is_relevant and (off > 0 or len(sentence.stems) >= 3))
+        previous = is_relevant
+    return relevant, unrelated
+
+
+def _in_concession(text: AnswerText, hit: Hit) -> bool:
+    floor = text.spans[hit.sentence][0]
+    before = text.folded[max(floor, hit.start - 24) : hit.start]
+    return any(word in before for word in _CONCESSION)
+
+
+def sentence_warnings(
+    text: AnswerText, sentences: list[Sentence], raw: RawHits, found: FoundFn
+) -> Warnings:
+    """Warning signs in plain words, each hit quotable, negation already excluded."""
+    hits: dict[str, list[Hit]] = {name: [] for name in WARNINGS}
+    for hit, _ in raw[id(BLAME)]:
+        if not _in_concession(text, hit):
+            hits["blame"].append(hit)
+    for hit, _ in raw[id(DEFENSIVE)]:
+        if hit.label == "not my fault":
+            if not _in_concession(text, hit):
+                hits["blame"].append(hit)
+        elif hit.label == "never fails":
+            hits["denial"].append(hit)
+        else:
+            hits["resists_feedback"].append(hit)
+    for hit, _ in raw[id(VAGUE)]:
+        if hit.label == "never stressed":
+            hits["denial"].append(hit)
+    ai_sentences = {h.sentence for h, _ in raw[id(AI_TERMS)]}
+    qualified = {h.sentence for h, _ in raw[id(QUALIFIERS)]}
+    for hit, _ in raw[id(DISMISSIVE)]:
+        s = hit.sentence
+        about_ai = s in ai_sentences or (s - 1 in ai_sentences and sentences[s].refers_back)
+        if about_ai and s not in qualified:
+            hits["dismisses_ai"].append(hit)
+    for hit, _ in raw[id(AI_MISUSE)]:
+        name = "over_reliance" if hit.label == "over-reliance" else "dismisses_ai"
+        hits[name].append(hit)
+    hits["no_apology"] = [h for h, _ in raw[id(NO_APOLOGY)]]
+    hits["self_serving"] = [h for h, _ in raw[id(SELF_SERVING)]] + [
+        h for h, _ in raw[id(ENTITLEMENT)]
+    ]
+    hits["complaining"] = [h for h, _ in raw[id(COMPLAINING)]]
+    hits["hand_off"] = found(ESCALATION)
+    hits["evasive"] = [h for h, _ in raw[id(EVASIVE)]]
+    hits["hedging"] = [h for h, _ in raw[id(HEDGES)]]
+    return Warnings(hits)
+
+
+def extract(
+    sentences: list[Sentence],
+    credit: list[bool],
+    unrelated: list[bool],
+    raw: RawHits,
+    warnings: Warnings,
+    cue_cover: float,
+    evidence_labels: int,
+    tuning: Tuning,
+) -> Features:
+    """The features of one answer (see the module docstring).
+
+    ``credit``: the sentences that earn credit (relevant, own account, not stuffed). A sentence
+    that carries a warning sign adds no substance, and a repeated sentence adds nothing.
+    """
+    warned = {h.sentence for hits in warnings.hits.values() for h in hits}
+    seen: set[tuple[str, ...]] = set()
+    counted: list[Sentence] = []
+    for index, sentence in enumerate(sentences):
+        fresh = sentence.words not in seen
+        seen.add(sentence.words)
+        if fresh and credit[index] and index not in warned:
+            counted.append(sentence)
+    cliche_sentences = {h.sentence for h, _ in raw[id(CLICHES)]}
+    cliche_sentences |= {h.sentence for h, _ in raw[id(VAGUE)]}
+    vague = []
+    for i, sentence in enumerate(sentences):
+        concrete = bool(sentence.anchors or sentence.actions)
+        generic_heavy = sentence.generic >= max(2, len(sentence.stems))
+        vague.append(not unrelated[i] and not concrete and (generic_heavy or i in cliche_sentences))
+    stems: set[str] = set()
+    anchors: set[str] = set()
+    actions: set[str] = set()
+    connectors: set[str] = set()
+    for sentence in counted:
+        stems |= sentence.stems
+        connectors |= sentence.connectors
+        anchors |= sentence.anchors
+        actions |= sentence.actions
+    words = sum(len(s.words) for s in sentences)
+    off_topic = sum(len(s.words) for s, u in zip(sentences, unrelated, strict=True) if u)
+    in_own = sum(len(s.words) for s in sentences if s.own_account)
+    sat = tuning.saturation
+    values = {
+        "substance": _saturate(len(stems), sat["substance"]),
+        "specifics": _saturate(len(anchors), sat["specifics"]),
+        "narrative": _saturate(len(actions), sat["narrative"]),
+        "reasoning": _saturate(len(connectors), sat["reasoning"]),
+        "evidence": _saturate(evidence_labels, sat["evidence"]),
+        "cues": cue_cover,
+        "unrelated": off_topic / words if words else 0.0,
+        "fragments": 1.0 - in_own / words if words else 1.0,
+        "vague": sum(vague) / len(sentences) if sentences else 0.0,
+        "first_person": (
+            sum(1 for s in counted if s.first_person) / len(counted) if counted else 0.0
+        ),
+    }
+    for name in WARNINGS:
+        values[name] = float(min(warnings.count(name), tuning.warning_cap))
+    return Features(
+        values=values,
+        credit=tuple(credit),
+        vague=tuple(vague),
+        concrete=bool(anchors or actions),
+        warnings=warnings,
+        words=words,
+    )

@@ -101,8 +101,17 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
         if any(credit[h.sentence] for h in hits)
     )
     labels = sum(len(distinct_labels(hits)) for hits in lexicon_hits.values())
+    stuffed = [i in stuffing.stuffed for i in range(len(sentences))]
     features = extract(
-        sentences, credit, unrelated, raw, warnings, cue_cover / criteria_weight, labels, tuning
+        sentences,
+        credit,
+        unrelated,
+        stuffed,
+        raw,
+        warnings,
+        cue_cover / criteria_weight,
+        labels,
+        tuning,
     )
     behavioural = question.star == "required"
     value = latent(features, tuning, behavioural)
@@ -139,6 +148,7 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
         base,
         evidence,
         present,
+        int(features["vague_sentences"]),
         text,
         tuning,
         cap=tuning.stuffing_cap_dimension if stuffing.flagged else None,

@@ -47,10 +47,19 @@ def settle(
     values: dict[str, DimensionValue],
     weights: dict[str, float],
     warnings: list[str],
+    vague: int,
     tuning: Tuning,
 ) -> None:
-    """Apply the warning caps (in place), falling back to the heaviest dimension."""
+    """Apply the warning caps and the cost of generic talk (in place), falling back to the
+    heaviest dimension when the ones a warning speaks against do not apply."""
     heaviest = max(weights, key=lambda d: (weights[d], d)) if weights else None
+    if vague:
+        targets = {d: p for d, p in tuning.vague_points.items() if d in values}
+        if not targets and heaviest is not None:
+            targets = {heaviest: tuning.vague_fallback}
+        for dim, points in targets.items():
+            values[dim].value -= points * vague
+            values[dim].note(f"-{points * vague:g}: {vague} vague sentence{'s' * (vague > 1)}")
     for warning in warnings:
         caps = tuning.warning_caps.get(warning, {})
         hit = False
@@ -99,6 +108,7 @@ def score_dimensions(
     base: float,
     evidence: dict[str, DimensionEvidence],
     warnings: list[str],
+    vague: int,
     text: AnswerText,
     tuning: Tuning,
     *,
@@ -122,7 +132,7 @@ def score_dimensions(
             value.cap = cap
             value.note(f"capped at {cap}: possible keyword stuffing")
         values[dim] = value
-    settle(values, weights, warnings, tuning)
+    settle(values, weights, warnings, vague, tuning)
     scores = round_together(values, weights)
     out = {}
     for dim, found in evidence.items():

@@ -14,6 +14,7 @@ and concession ("even though it wasn't my fault, I ...") taken into account.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from answer_eval.judges.offline.evidence import AnswerText, FoundFn, Hit, RawHits
@@ -25,14 +26,17 @@ from answer_eval.judges.offline.lexicon.catalogue import (
     ENTITLEMENT,
     ESCALATION,
     EVASIVE,
+    OWNERSHIP,
     VAGUE,
 )
 from answer_eval.judges.offline.lexicon.conduct import (
     AI_TERMS,
     CLICHES,
     DISMISSIVE,
+    FAULT,
     HEDGES,
     NO_APOLOGY,
+    OTHER_PARTY,
     QUALIFIERS,
     SELF_SERVING,
 )
@@ -65,6 +69,8 @@ WARNINGS = (
     "hedging",
 )
 _CONCESSION = ("though", "although", "even if", "while", "whether")
+_SELF_SUBJECT = re.compile(r"\b(?:i|we|i've|we've|i'd|myself)\s+(?:\w+\s+)?$")
+_OWNING = frozenset({"took responsibility", "owned it", "my mistake"})
 
 
 @dataclass(frozen=True)
@@ -104,9 +110,9 @@ def relevant_sentences(
 ) -> tuple[list[bool], list[bool]]:
     """Per sentence: relevant (on the question or the job) and unrelated (about something else).
 
-    Relevant: it names at least as many of the question's or the job's words as of private life
-    (hobbies, family, travel), and at least ``relevance.min_words`` of them; a sentence that
-    refers back ("she", "it") right after a relevant one, in the same paragraph, continues it.
+    Relevant: it names more of the question's or the job's words than of private life (hobbies,
+    family, travel), and at least ``relevance.min_words`` of them; a sentence that refers back
+    ("she", "it") right after a relevant one, and names no private life, continues it.
     Unrelated: not relevant, and it names private life or has content of its own. A sentence of
     generic words only ("I always try my best") is neither: it is judged as vague, not as padding.
     """
@@ -117,13 +123,19 @@ def relevant_sentences(
         terms = sentence.stems | sentence.generic_stems
         on = len(terms & vocabulary)
         off = len(terms & PRIVATE_STEMS)
-        is_relevant = on >= tuning.relevance_min_words and on >= off
-        if not is_relevant and previous and sentence.refers_back and off <= on:
+        is_relevant = on >= tuning.relevance_min_words and (on > off or not off)
+        if not is_relevant and previous and sentence.refers_back and not off:
             is_relevant = True
         relevant.append(is_relevant)
         unrelated.append(not is_relevant and (off > 0 or len(sentence.stems) >= 3))
         previous = is_relevant
     return relevant, unrelated
+
+
+def _said_of_self(text: AnswerText, hit: Hit) -> bool:
+    """The fault is the speaker's own ("I dropped the ball", "we never tested it")."""
+    floor = text.spans[hit.sentence][0]
+    return _SELF_SUBJECT.search(text.folded, max(floor, hit.start - 24), hit.start) is not None
 
 
 def _in_concession(text: AnswerText, hit: Hit) -> bool:
@@ -140,6 +152,16 @@ def sentence_warnings(
     for hit, _ in raw[id(BLAME)]:
         if not _in_concession(text, hit):
             hits["blame"].append(hit)
+    # blame in other words: someone else, and a fault put on them, in one sentence
+    others = {h.sentence for h, _ in raw[id(OTHER_PARTY)]}
+    owned = {h.sentence for h, _ in raw[id(OWNERSHIP)] if h.label in _OWNING}
+    blamed = {h.sentence for h in hits["blame"]}
+    for hit, _ in raw[id(FAULT)]:
+        s = hit.sentence
+        if s in others and s not in owned and s not in blamed and not _said_of_self(text, hit):
+            if not _in_concession(text, hit):
+                hits["blame"].append(hit)
+                blamed.add(s)
     for hit, _ in raw[id(DEFENSIVE)]:
         if hit.label == "not my fault":
             if not _in_concession(text, hit):
@@ -176,6 +198,7 @@ def extract(
     sentences: list[Sentence],
     credit: list[bool],
     unrelated: list[bool],
+    stuffed: list[bool],
     raw: RawHits,
     warnings: Warnings,
     cue_cover: float,
@@ -197,11 +220,15 @@ def extract(
             counted.append(sentence)
     cliche_sentences = {h.sentence for h, _ in raw[id(CLICHES)]}
     cliche_sentences |= {h.sentence for h, _ in raw[id(VAGUE)]}
+    # generic talk, among the sentences that say something about the question in a clause
+    considered = [
+        not unrelated[i] and not stuffed[i] and s.own_account for i, s in enumerate(sentences)
+    ]
     vague = []
     for i, sentence in enumerate(sentences):
         concrete = bool(sentence.anchors or sentence.actions)
         generic_heavy = sentence.generic >= max(2, len(sentence.stems))
-        vague.append(not unrelated[i] and not concrete and (generic_heavy or i in cliche_sentences))
+        vague.append(considered[i] and not concrete and (generic_heavy or i in cliche_sentences))
     stems: set[str] = set()
     anchors: set[str] = set()
     actions: set[str] = set()
@@ -213,7 +240,12 @@ def extract(
         actions |= sentence.actions
     words = sum(len(s.words) for s in sentences)
     off_topic = sum(len(s.words) for s, u in zip(sentences, unrelated, strict=True) if u)
-    in_own = sum(len(s.words) for s in sentences if s.own_account)
+    # fragments: words in lists of fragments or in stuffed sentences (unrelated ones apart)
+    in_fragments = sum(
+        len(s.words)
+        for i, s in enumerate(sentences)
+        if not unrelated[i] and (stuffed[i] or not s.own_account)
+    )
     sat = tuning.saturation
     values = {
         "substance": _saturate(len(stems), sat["substance"]),
@@ -223,8 +255,9 @@ def extract(
         "evidence": _saturate(evidence_labels, sat["evidence"]),
         "cues": cue_cover,
         "unrelated": off_topic / words if words else 0.0,
-        "fragments": 1.0 - in_own / words if words else 1.0,
-        "vague": sum(vague) / len(sentences) if sentences else 0.0,
+        "fragments": in_fragments / words if words else 0.0,
+        "vague": sum(vague) / max(1, sum(considered)),
+        "vague_sentences": float(min(sum(vague), tuning.warning_cap)),
         "first_person": (
             sum(1 for s in counted if s.first_person) / len(counted) if counted else 0.0
         ),

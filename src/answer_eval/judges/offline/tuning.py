@@ -41,6 +41,8 @@ class Tuning:
     no_evidence: dict[str, float]
     fallback_points: float
     fallback_warnings: frozenset[str]
+    vague_points: dict[str, float]
+    vague_fallback: float
     warning_caps: dict[str, dict[str, float]]
     criteria: dict[str, float]
     red_flag_vague_share: float
@@ -67,6 +69,8 @@ class Tuning:
             no_evidence=_floats(dims.pop("no_evidence")),
             fallback_points=float(dims.pop("fallback_points")),
             fallback_warnings=frozenset(dims.pop("fallback_warnings")),
+            vague_points=_floats(dims.pop("vague_points")),
+            vague_fallback=float(dims.pop("vague_fallback")),
             warning_caps={w: _floats(caps) for w, caps in dims.pop("warning_caps").items()},
             dimensions=_floats(dims),
             criteria=_floats(data["criteria"]),

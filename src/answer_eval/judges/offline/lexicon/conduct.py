@@ -15,8 +15,10 @@ __all__ = [
     "AI_TERMS",
     "CLICHES",
     "DISMISSIVE",
+    "FAULT",
     "HEDGES",
     "NO_APOLOGY",
+    "OTHER_PARTY",
     "QUALIFIERS",
     "SELF_SERVING",
 ]
@@ -30,7 +32,8 @@ AI_TERMS = lexicon("ai terms", [
     Entry("bots", r"chat ?bots?|bots?|virtual assistants?|automation|automated \w+"
           r"|auto-?replies|macros?"),
     Entry("tools", r"(?:these|those|such|the|new|modern|software|digital|smart|ai) (?:tools"
-          r"|apps?|systems?|technolog(?:y|ies)|gadgets)|technology|tech"),
+          r"|apps?|systems?|technolog(?:y|ies)|gadgets)|technology|tech|software|(?:a |some |any"
+          r" |the )?(?:computer )?programs?|computers?|a machine|machines|algorithms?"),
 ])
 DISMISSIVE = lexicon("dismissive", [
     Entry("useless", r"useless|pointless|worthless|a waste of (?:time|money|effort)"
@@ -41,19 +44,27 @@ DISMISSIVE = lexicon("dismissive", [
     Entry("sees no point", r"(?:don't|do not|can't|cannot|never) (?:really )?see the (?:point"
           r"|need|use|value)|no (?:point|need|reason) (?:in|to|for)|what(?:'s| is) the point"),
     Entry("won't use", rf"{_NEG} (?:really |even |ever |actually |personally )?(?:use|using"
-          rf"|need|trust|rely on|bother with|touch|like|believe in|care about|want)"
-          r"|(?:stay|keep|steer) (?:away|clear) from|(?:avoid|ignore|ignored|avoided) (?:using"
-          r" )?(?:it|them|any|all|ai|these|those|the)|(?:stopped|quit|gave up) using"
+          rf"|need|trust|rely on|relying on|bother(?:ed)? with|touch|like|believe in|care about"
+          r"|want)|(?:stay|keep|steer) (?:away|clear) from|(?:avoid|ignore|ignored|avoided)"
+          r" (?:using )?(?:it|them|any|all|ai|these|those|the)|(?:stopped|quit|gave up) using"
+          r"|never bothered|(?:turned|switched|shut) (?:it|them|that|this) off|disabled (?:it|them)"
           r"|(?:prefer|rather) (?:not|to do (?:it|things|everything) (?:myself|manually|by hand"
           r"|the old)|doing (?:it|things|everything) (?:myself|manually|by hand))"
-          r"|not (?:a fan|for me|my thing|interested)|(?:hate|dislike|distrust|can't stand)"),
+          r"|(?:prefer|rather) (?:to )?(?:\w+ ){1,4}(?:myself|by hand|manually) instead of"
+          r"|instead of (?:letting|using|relying on|trusting) (?:some|a|any|the|an)"
+          r"|not (?:a fan|for me|my thing|interested)|no interest in|(?:hate|dislike|distrust"
+          r"|can't stand)|no help|not (?:much|any) help|(?:don't|do not) think (?:\w+ ){1,3}"
+          r"(?:will|would|could|can) (?:ever )?(?:be|do) (?:useful|helpful|any good|worth"
+          r"|anything)|(?:gets?|got|getting) in the way|(?:makes?|made) (?:things|it|everything)"
+          r" worse|for lazy"),
 ])
 QUALIFIERS = lexicon("qualifiers", [
     Entry("nuance", r"blindly|without (?:checking|reviewing|review|editing|reading|a human"
-          r"|human)|unchecked|as is|on its own|by itself|alone|completely|entirely|fully|100%"
+          r"|human)|unchecked|as is|by itself|alone|(?:rely|relying|trust|trusting|depend)"
+          r" (?:on (?:it|them) )?(?:completely|entirely|fully|100%)"
           r"|for (?:sensitive|complex|emotional|angry|upset|billing|legal|final|everything)"
-          r"|unless|except|only|when (?:it|the|a)|if (?:it|the|a)|replace (?:the )?(?:human|people"
-          r"|empathy|judgment|judgement)|human touch"),
+          r"|unless|except|only|replace (?:the )?(?:human|people|empathy|judgment|judgement)"
+          r"|human touch|on its own"),
 ])
 NO_APOLOGY = lexicon("refuses to apologise", [
     Entry("won't apologise", r"(?:don't|do not|never|won't|will not|wouldn't|would not"
@@ -99,5 +110,36 @@ CLICHES = lexicon("stock phrases", [
           r"|go(?:ing)? the extra mile|above and beyond|whatever it takes|no matter what"
           r"|at the end of the day|(?:always )?(?:try|do|give) (?:my|our) (?:very )?best"
           r"|i (?:like|love|enjoy) (?:helping |working with )?people|passionate about"),
+])
+OTHER_PARTY = lexicon("other party", [
+    Entry("someone else", r"(?:my |our |the |a |other |another |previous |last )?(?:colleagues?"
+          r"|co-?workers?|teammates?|team|manager|managers|boss|bosses|supervisor|management"
+          r"|company|employer|department|warehouse|staff|developers?|engineers?|it|vendor"
+          r"|supplier|courier|client|customer|caller|agent|night shift|day shift|trainer"
+          r"|sales team|support team|people|others|everyone else|they|he|she)"),
+])
+FAULT = lexicon("fault", [
+    Entry("fault", r"fault|faults|to blame|blamed?|(?:their|his|her) doing|(?:was|is|were|all)"
+          r" down to (?:him|her|them|the|my|our)|on them|(?:caused|causes) (?:it|this|that|the"
+          r" (?:problem|issue|mess|delay|error|mistake)s?)|what caused|the cause (?:was|of it)"
+          r"|because of (?:them|him|her|their|his)|(?:errors?|mistakes?|problems?|issues?"
+          r"|delays?|complaints?) (?:came|come|comes|stemmed|started) from"),
+    Entry("failed us", r"(?:messed|screwed|mucked) (?:it |things |everything |this |that )?up"
+          r"|dropped the ball|let (?:me|us) down|(?:didn't|did not|never|don't|doesn't)"
+          r" (?:\w+ )?(?:do|did) (?:their|his|her) (?:job|part)|had done (?:their|his|her) job"
+          r"|(?:wrong|bad|incorrect|outdated) (?:information|instructions|advice|figures)"
+          r"|(?:never|didn't|did not|don't|doesn't) (?:\w+ )?(?:tell|told|update|updated|test"
+          r"|tested|inform|informed|train|trained|pass|passes|passed|warn|warned|explain"
+          r"|explained|check|checked|read|listen|listened|follow|followed) (?:me|us|anything"
+          r"|it|the|their|properly|on)|(?:kept|keep|keeps) changing|(?:so|too|very|really"
+          r"|completely|totally) (?:slow|careless|lazy|incompetent|useless|sloppy|disorganised"
+          r"|disorganized|unreasonable)|(?:terrible|awful|poor|bad|lousy|sloppy) job"
+          r"|incompetent|more competent|oversell\w*|refused to (?:listen|help|cooperate)"
+          r"|should(?:'ve| have) (?:read|known|checked|listened|told|done)|(?:taking|took|take)"
+          r" the (?:heat|blame|fall)|left (?:me )?to (?:clean|deal|fix|sort)|impossible deadline"
+          r"|(?:wasn't|isn't|was not|is not|not) (?:really )?(?:on me|my (?:fault|problem"
+          r"|responsibility|doing))|none of (?:that|it|this) (?:was|is) (?:really )?on me"
+          r"|bound to happen|(?:nobody|no one|no-one) (?:\w+ ){0,4}(?:told|trained|showed|warned"
+          r"|informed|explained)"),
 ])
 # fmt: on

@@ -36,10 +36,10 @@ DOMAIN = lexicon("domain", [
 ])
 PERSON_PRONOUN = re.compile(r"\b(?:she|he|they|them|her|him|his|their|hers)\b")
 NEGATOR = re.compile(  # a cheap first look: does a sentence hold any negating word?
-    r"\b(?:not|never|no|without|nor|rather|instead|avoid\w*|refus\w*|stop)\b|n't\b"
+    r"\b(?:not|never|no|nobody|without|nor|rather|instead|avoid\w*|refus\w*|stop)\b|n't\b"
 )
 NEGATION = re.compile(
-    r"\b(?:not|never|no|without|didn't|don't|doesn't|wasn't|weren't|won't|couldn't|nor"
+    r"\b(?:not|never|no|nobody|without|didn't|don't|doesn't|wasn't|weren't|won't|couldn't|nor"
     r"|rather than|instead of|avoid\w*|refus\w*|stop)\W+(?:(?:want|wanted|need|needed|try"
     r"|tried|have|had|going) to\W+)?(?:\w+\W+)?$"
 )

@@ -71,12 +71,12 @@ GENERIC_WORDS = _words(
     jobs stay stays staying happy glad passionate dedicated committed positive attitude best
     maybe perhaps probably guess suppose seem seems cool fine whatever also much many lots"""
 )
+# Words that date an account ("on Friday", "last spring", "two weeks ago"); bare units ("day",
+# "year") are not anchors on their own: "at the end of the day" dates nothing.
 TIME_WORDS = _words(
-    """yesterday today tomorrow tonight morning afternoon evening night weekend week weeks month
-    months year years hour hours minute minutes day days daily weekly monthly quarter quarterly
-    semester season spring summer autumn fall winter monday tuesday wednesday thursday friday
+    """yesterday tomorrow tonight overnight weekend monday tuesday wednesday thursday friday
     saturday sunday january february march april june july august september october november
-    december christmas ago deadline deadlines shift shifts overnight"""
+    december christmas ago quarter semester"""
 )
 NUMBER_WORDS = _words(
     """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty
@@ -129,7 +129,7 @@ WORK_WORDS = _words(
     solved listen listened empathy empathise empathize apologise apologize apology sorry
     frustrated frustration angry upset calm patient patience expectations update updates
     communicate communication explain explained mission values culture reputation research
-    website brand industry market growth remote home workspace internet equipment headset
+    website brand industry market growth remote workspace internet equipment headset
     desk routine motivated coach coaching mentor improve improved improvement efficient
     efficiency productivity deliver delivered outcome result results success successful ceo
     founder founders executive director directors leadership charity community vision

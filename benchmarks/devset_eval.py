@@ -28,13 +28,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import devset  # noqa: E402
-import perturb  # noqa: E402
+import devset
+import perturb
 
-from answer_eval.evaluation import Evaluation  # noqa: E402
-from answer_eval.evaluator import Evaluator  # noqa: E402
-from answer_eval.judges.offline.judge import OfflineJudge  # noqa: E402
-from answer_eval.rubrics.loading import default_rubric_set  # noqa: E402
+from answer_eval.evaluation import Evaluation
+from answer_eval.evaluator import Evaluator
+from answer_eval.judges.offline.judge import OfflineJudge
 
 ORDER = ("strong_yes", "yes", "mixed", "no", "definitely_not")
 GOALS = {

@@ -27,7 +27,12 @@ from answer_eval.judges.offline.evidence import (
     generic_hits,
     negated,
 )
-from answer_eval.judges.offline.features import Features, extract, relevant_sentences
+from answer_eval.judges.offline.features import (
+    Features,
+    extract,
+    relevant_sentences,
+    vague_sentences,
+)
 from answer_eval.judges.offline.features import sentence_warnings as find_warnings
 from answer_eval.judges.offline.lexicon.catalogue import DIMENSION_LEXICONS, Lexicon
 from answer_eval.judges.offline.quality import base_score, latent, quality, uncertain
@@ -80,8 +85,13 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
         text.folded,
         sentences, [h for hits in cue_hits[:n_criteria] for h in hits] + positive, tuning
     )
-    topical = [r and i not in stuffing.stuffed for i, r in enumerate(relevant)]
-    credit = [t and s.own_account for t, s in zip(topical, sentences, strict=True)]
+    stuffed = [i in stuffing.stuffed for i in range(len(sentences))]
+    vague = vague_sentences(sentences, unrelated, stuffed, raw)
+    topical = [r and not s for r, s in zip(relevant, stuffed, strict=True)]
+    credit = [
+        t and s.own_account and not v
+        for t, s, v in zip(topical, sentences, vague, strict=True)
+    ]
     text.topical = topical
 
     def found(lex: Lexicon | None) -> list[Hit]:
@@ -101,13 +111,12 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
         if any(credit[h.sentence] for h in hits)
     )
     labels = sum(len(distinct_labels(hits)) for hits in lexicon_hits.values())
-    stuffed = [i in stuffing.stuffed for i in range(len(sentences))]
     features = extract(
         sentences,
         credit,
         unrelated,
         stuffed,
-        raw,
+        vague,
         warnings,
         cue_cover / criteria_weight,
         labels,
@@ -197,7 +206,7 @@ def _dimension_evidence(
 ) -> dict[str, DimensionEvidence]:
     scale = tuning.dimensions["evidence_scale"]
     values = {"met": 1.0, "partial": 0.5, "not_met": 0.0}
-    coverage = sum(values[getattr(c, "verdict")] for c in criteria.values()) / max(1, len(criteria))
+    coverage = sum(values[c.verdict] for c in criteria.values()) / max(1, len(criteria))
     out = {}
     for dim in weights:
         warned = [

@@ -71,7 +71,7 @@ def compile_question(question: Question) -> CompiledQuestion:
         )
         flags.append((f.id, families))
     criterion_terms = tuple(
-        _terms(" ".join([c.description, *c.cues])) for c in question.criteria
+        _terms(" ".join([c.description, c.source.excerpt, *c.cues])) for c in question.criteria
     )
     links = tuple(_links(terms) for terms in criterion_terms)
     kinds = tuple(
@@ -100,9 +100,7 @@ CRITERION_KINDS = (
 )
 # Label words too common to link a criterion to a lexicon entry ("a customer called").
 _UNLINKED = frozenset(
-    """customer time year date number made one day work job call name named specific interest
-    mention mentioned tool ai it was them her him the my i not no but made took sure went last
-    period first month need needed fail up back""".split()
+    ["customer", "time", "year", "date", "number", "made", "one", "day", "work", "job", "call", "name", "named", "specific", "interest", "mention", "mentioned", "tool", "ai", "it", "was", "them", "her", "him", "the", "my", "i", "not", "no", "but", "made", "took", "sure", "went", "last", "period", "first", "month", "need", "needed", "fail", "up", "back"]
 )
 
 
@@ -120,7 +118,7 @@ def _links(terms: frozenset[str]) -> frozenset[tuple[int, str]]:
 
 WORK_STEMS = frozenset(stem(w) for w in WORK_WORDS)
 _SKIP_TERMS = frozenset(
-    "customer customers candidate candidates answer answers example examples should".split()
+    ["customer", "customers", "candidate", "candidates", "answer", "answers", "example", "examples", "should"]
 )
 
 

@@ -8,19 +8,22 @@ compared with what a typical answer shows. Warning signs cap the dimensions they
 does not weigh lowers the question's heaviest dimension instead, so it always costs something.
 
 The continuous values are rounded together (``round_together``): each score is the floor or the
-ceiling of its value, chosen so that the weighted mean of the scores stays as close as possible
-to the weighted mean of the values. Small differences between answers therefore still show in
-the overall score, while no score is more than one point from its value.
+ceiling of its value, chosen so that the weighted mean of the scores comes as close as it can to
+the weighted mean of the values without passing it. Small differences between answers therefore
+still show in the overall score, while no score is more than one point from its value.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from itertools import combinations
 
 from answer_eval.judges.offline.evidence import MAX_QUOTES, AnswerText, Hit
 from answer_eval.judges.offline.tuning import Tuning
 from answer_eval.judgment import DimensionJudgment
+
+_SLACK = 1e-9  # float noise: a sum equal to the target counts as not above it
 
 __all__ = [
     "DimensionEvidence",
@@ -76,20 +79,25 @@ def settle(
 
 
 def round_together(values: dict[str, DimensionValue], weights: dict[str, float]) -> dict[str, int]:
-    """Integer scores 1-5, each the floor or ceiling of its (capped) value, keeping the weighted
-    mean as close as possible to the values' weighted mean."""
-    capped = {d: min(max(v.value, 1.0), v.cap, 5.0) for d, v in values.items()}
-    scores = {d: max(1, math.floor(x)) for d, x in capped.items()}
-    target = sum(weights[d] * x for d, x in capped.items())
-    total = sum(weights[d] * s for d, s in scores.items())
-    order = sorted(capped, key=lambda d: (-(capped[d] - scores[d]), d))
-    for dim in order:
-        if capped[dim] <= scores[dim] or scores[dim] >= 5:
-            continue
-        if abs(total + weights[dim] - target) < abs(total - target):
-            scores[dim] += 1
-            total += weights[dim]
-    return scores
+    """Integer scores 1-5, each the floor or the ceiling of its (capped) value: of all such
+    choices, the one whose weighted sum is the largest not above the values' weighted sum.
+
+    Never rounding the sum up keeps the scores honest (no score is more than one point from its
+    value) and keeps them from rising when the values fall: a lower value never buys a higher
+    weighted mean through a different rounding.
+    """
+    capped = {d: max(1.0, min(v.value, v.cap, 5.0)) for d, v in values.items()}
+    floors = {d: math.floor(x) for d, x in capped.items()}
+    target = sum(weights[d] * x for d, x in capped.items()) + _SLACK
+    base = sum(weights[d] * f for d, f in floors.items())
+    open_dims = [d for d in capped if capped[d] > floors[d] and floors[d] < 5]
+    best, best_total = (), base
+    for size in range(1, len(open_dims) + 1):
+        for chosen in combinations(open_dims, size):
+            total = base + sum(weights[d] for d in chosen)
+            if best_total < total <= target:
+                best, best_total = chosen, total
+    return {d: floors[d] + (d in best) for d in capped}
 
 
 @dataclass(frozen=True)
@@ -123,7 +131,9 @@ def score_dimensions(
             "star": (knobs["star_weight"], knobs["star_typical"]),
             "criteria": (knobs["criteria_weight"], knobs["criteria_typical"]),
         }.get(found.kind, (knobs["evidence_weight"], knobs["evidence_typical"]))
-        value = DimensionValue(base + weight * (found.value - typical))
+        # clipped before warnings and vague talk take their part, so that they always cost
+        # something, however strong the rest of the answer
+        value = DimensionValue(min(5.0, max(1.0, base + weight * (found.value - typical))))
         ceiling = tuning.no_evidence.get(dim)
         if ceiling is not None and not found.support and value.value > ceiling:
             value.cap = ceiling

@@ -53,6 +53,7 @@ __all__ = [
     "extract",
     "relevant_sentences",
     "sentence_warnings",
+    "vague_sentences",
 ]
 
 WARNINGS = (
@@ -194,12 +195,27 @@ def sentence_warnings(
     return Warnings(hits)
 
 
+def vague_sentences(
+    sentences: list[Sentence], unrelated: list[bool], stuffed: list[bool], raw: RawHits
+) -> list[bool]:
+    """Generic talk: a clause on the question (not unrelated, not stuffed) that names no anchor
+    and no action, and is mostly generic words or a stock phrase ("I always do my best")."""
+    stock = {h.sentence for h, _ in raw[id(CLICHES)]} | {h.sentence for h, _ in raw[id(VAGUE)]}
+    out = []
+    for i, sentence in enumerate(sentences):
+        considered = not unrelated[i] and not stuffed[i] and sentence.own_account
+        concrete = bool(sentence.anchors or sentence.actions)
+        generic_heavy = sentence.generic >= max(2, len(sentence.stems))
+        out.append(considered and not concrete and (generic_heavy or i in stock))
+    return out
+
+
 def extract(
     sentences: list[Sentence],
     credit: list[bool],
     unrelated: list[bool],
     stuffed: list[bool],
-    raw: RawHits,
+    vague: list[bool],
     warnings: Warnings,
     cue_cover: float,
     evidence_labels: int,
@@ -207,8 +223,8 @@ def extract(
 ) -> Features:
     """The features of one answer (see the module docstring).
 
-    ``credit``: the sentences that earn credit (relevant, own account, not stuffed). A sentence
-    that carries a warning sign adds no substance, and a repeated sentence adds nothing.
+    ``credit``: the sentences that earn credit (relevant, own account, not stuffed, not vague).
+    A sentence that carries a warning sign adds no substance; a repeated one adds nothing.
     """
     warned = {h.sentence for hits in warnings.hits.values() for h in hits}
     seen: set[tuple[str, ...]] = set()
@@ -218,17 +234,6 @@ def extract(
         seen.add(sentence.words)
         if fresh and credit[index] and index not in warned:
             counted.append(sentence)
-    cliche_sentences = {h.sentence for h, _ in raw[id(CLICHES)]}
-    cliche_sentences |= {h.sentence for h, _ in raw[id(VAGUE)]}
-    # generic talk, among the sentences that say something about the question in a clause
-    considered = [
-        not unrelated[i] and not stuffed[i] and s.own_account for i, s in enumerate(sentences)
-    ]
-    vague = []
-    for i, sentence in enumerate(sentences):
-        concrete = bool(sentence.anchors or sentence.actions)
-        generic_heavy = sentence.generic >= max(2, len(sentence.stems))
-        vague.append(considered[i] and not concrete and (generic_heavy or i in cliche_sentences))
     stems: set[str] = set()
     anchors: set[str] = set()
     actions: set[str] = set()
@@ -238,6 +243,9 @@ def extract(
         connectors |= sentence.connectors
         anchors |= sentence.anchors
         actions |= sentence.actions
+    considered = [
+        not unrelated[i] and not stuffed[i] and s.own_account for i, s in enumerate(sentences)
+    ]
     words = sum(len(s.words) for s in sentences)
     off_topic = sum(len(s.words) for s, u in zip(sentences, unrelated, strict=True) if u)
     # fragments: words in lists of fragments or in stuffed sentences (unrelated ones apart)

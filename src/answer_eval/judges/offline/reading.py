@@ -35,8 +35,8 @@ WORD = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _SEGMENT_BREAK = re.compile(r"[,;:]|\s[-\u2013\u2014]\s|\band\b|\bor\b")
 _NAME = re.compile(r"(?<=[a-z0-9,;:)] )(?:[A-Z][a-z]+|[A-Z]{2,}s?)\b")
 _MONEY = re.compile(r"[$\u20ac\u00a3]\s?\d")
-_DETERMINERS = frozenset("the a an my our his her their this that these those every each".split())
-_REFERS_BACK = frozenset("they them it this that these those he she him her his their".split())
+_DETERMINERS = frozenset(["the", "a", "an", "my", "our", "his", "her", "their", "this", "that", "these", "those", "every", "each"])
+_REFERS_BACK = frozenset(["they", "them", "it", "this", "that", "these", "those", "he", "she", "him", "her", "his", "their"])
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s")
 
 
@@ -50,7 +50,8 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)]
             return base + "y" if suffix == "ies" else base
-    return word
+    # "improve" and "improved" alike: a final e goes, as the suffixes took it
+    return word[:-1] if word.endswith("e") else word
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,9 +97,7 @@ def _has_clause(words: tuple[str, ...]) -> bool:
             nxt = next((w for w in following if not w.endswith("ly")), "")
             if nxt and nxt not in WORD_STOPWORDS and not nxt.isdigit():
                 return True
-        elif word in _DETERMINERS and any(_is_verb(w) for w in words[i + 2 : i + 5]):
-            return True
-        elif word in AUXILIARIES and 0 < i:
+        elif (word in _DETERMINERS and any(_is_verb(w) for w in words[i + 2 : i + 5])) or (word in AUXILIARIES and i > 0):
             return True
     return False
 
@@ -124,9 +123,7 @@ def _read(text: AnswerText, start: int, end: int) -> Sentence:
     for word in words:
         if word in FIRST_PERSON:
             first = True
-        if word[0].isdigit():
-            anchors.add(word)
-        elif word in TIME_WORDS or word in NUMBER_WORDS:
+        if word[0].isdigit() or word in TIME_WORDS or word in NUMBER_WORDS:
             anchors.add(word)
         elif word in GENERIC_WORDS:
             generic += 1

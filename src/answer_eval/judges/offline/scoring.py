@@ -144,7 +144,8 @@ def criterion_judgment(
             if counted.sentences[index] and shared > overlap:
                 best, overlap = index, shared
         if best is not None and overlap >= limits["term_overlap"]:
-            verdict = "partial"
+            strong = counted.quality >= limits["related_met_quality"]
+            verdict = "met" if strong and overlap >= limits["related_met_overlap"] else "partial"
             start = text.spans[best][0]
             quotes = text.quotes([Hit("related", best, start, start)])
     if _ORDER[shape[0]] > _ORDER[verdict] and shape[1]:

@@ -87,19 +87,25 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
     )
     stuffed = [i in stuffing.stuffed for i in range(len(sentences))]
     vague = vague_sentences(sentences, unrelated, stuffed, raw)
+    warnings = find_warnings(
+        text, sentences, raw, lambda lex: [h for h, _ in raw[id(lex)]] if lex else []
+    )
+    # a sentence that blames, dismisses or refuses earns no credit for what else it says
+    warned = {
+        h.sentence
+        for name in tuning.fallback_warnings
+        for h in warnings.hits.get(name, [])
+    }
     topical = [r and not s for r, s in zip(relevant, stuffed, strict=True)]
     credit = [
-        t and s.own_account and not v
-        for t, s, v in zip(topical, sentences, vague, strict=True)
+        t and s.own_account and not v and i not in warned
+        for i, (t, s, v) in enumerate(zip(topical, sentences, vague, strict=True))
     ]
     text.topical = topical
 
     def found(lex: Lexicon | None) -> list[Hit]:
         return [h for h, _ in raw[id(lex)] if credit[h.sentence]] if lex is not None else []
 
-    warnings = find_warnings(
-        text, sentences, raw, lambda lex: [h for h, _ in raw[id(lex)]] if lex else []
-    )
     weights = {d: question.weights[d] for d in question.applicable_dimensions()}
     lexicon_hits = {
         d: found(DIMENSION_LEXICONS[d].positive) for d in weights if d in DIMENSION_LEXICONS

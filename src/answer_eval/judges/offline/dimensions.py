@@ -60,6 +60,9 @@ def settle(
         targets = {d: p for d, p in tuning.vague_points.items() if d in values}
         if not targets and heaviest is not None:
             targets = {heaviest: tuning.vague_fallback}
+        # generic talk dilutes every dimension's evidence a little, and STAR and communication
+        # (whose anchors name it) more
+        targets = {d: targets.get(d, 0.0) + tuning.vague_all for d in values}
         for dim, points in targets.items():
             values[dim].value -= points * vague
             values[dim].note(f"-{points * vague:g}: {vague} vague sentence{'s' * (vague > 1)}")

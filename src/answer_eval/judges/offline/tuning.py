@@ -43,6 +43,7 @@ class Tuning:
     fallback_warnings: frozenset[str]
     vague_points: dict[str, float]
     vague_fallback: float
+    vague_all: float
     warning_caps: dict[str, dict[str, float]]
     criteria: dict[str, float]
     red_flag_vague_share: float
@@ -71,6 +72,7 @@ class Tuning:
             fallback_warnings=frozenset(dims.pop("fallback_warnings")),
             vague_points=_floats(dims.pop("vague_points")),
             vague_fallback=float(dims.pop("vague_fallback")),
+            vague_all=float(dims.pop("vague_all")),
             warning_caps={w: _floats(caps) for w, caps in dims.pop("warning_caps").items()},
             dimensions=_floats(dims),
             criteria=_floats(data["criteria"]),

@@ -33,30 +33,37 @@ AI_TERMS = lexicon("ai terms", [
           r"|auto-?replies|macros?"),
     Entry("tools", r"(?:these|those|such|the|new|modern|software|digital|smart|ai) (?:tools"
           r"|apps?|systems?|technolog(?:y|ies)|gadgets)|technology|tech|software|(?:a |some |any"
-          r" |the )?(?:computer )?programs?|computers?|a machine|machines|algorithms?"),
+          r" |the )?(?:computer )?programs?|computers?|a machine|machines|algorithms?|tools?"
+          r"|assistants?"),
 ])
 DISMISSIVE = lexicon("dismissive", [
-    Entry("useless", r"useless|pointless|worthless|a waste of (?:time|money|effort)"
-          r"|waste of time|a gimmick|gimmicky|overrated|over-rated|(?:just |all |mostly )?hype"
-          r"|a fad|rubbish|garbage|junk|unnecessary|not (?:needed|necessary|helpful|useful"
-          r"|worth it)|no use|of no use|a crutch|for lazy people|more trouble than"
-          r"|do(?:es)?n't (?:really )?(?:work|help)|never (?:works?|helps?)"),
+    Entry("useless", r"useless|pointless|worthless|(?:a )?waste of (?:time|money|effort)"
+          r"|(?:a )?gimmick|gimmicky|overrated|over-rated|(?:just |all |mostly )?hype|(?:a )?fad"
+          r"|rubbish|garbage|junk|unnecessary|not (?:needed|necessary|helpful|useful|worth it)"
+          r"|(?:of )?no use|(?:a )?crutch|for lazy|more trouble than|do(?:es)?n't (?:really )?"
+          r"(?:work|help)|never (?:works?|helps?)|(?:never|not|isn't|aren't) (?:any|much) good"
+          r"|no good|impersonal|robotic|soulless|(?:takes?|took|taking) (?:\w+ ){0,2}(?:human"
+          r"|personal) (?:side|touch|element|part) out|(?:annoys?|annoyed|frustrates?|irritates?"
+          r"|confuses?) (?:the |our |most )?(?:customers|people|users|clients)|no help"
+          r"|not (?:much|any) help|(?:gets?|got|getting) in the way|(?:makes?|made) (?:things"
+          r"|it|everything) worse|(?:can't|cannot|can never|will never) (?:do anything|help"
+          r"|be trusted)"),
     Entry("sees no point", r"(?:don't|do not|can't|cannot|never) (?:really )?see the (?:point"
           r"|need|use|value)|no (?:point|need|reason) (?:in|to|for)|what(?:'s| is) the point"),
-    Entry("won't use", rf"{_NEG} (?:really |even |ever |actually |personally )?(?:use|using"
-          rf"|need|trust|rely on|relying on|bother(?:ed)? with|touch|like|believe in|care about"
-          r"|want)|(?:stay|keep|steer) (?:away|clear) from|(?:avoid|ignore|ignored|avoided)"
-          r" (?:using )?(?:it|them|any|all|ai|these|those|the)|(?:stopped|quit|gave up) using"
-          r"|never bothered|(?:turned|switched|shut) (?:it|them|that|this) off|disabled (?:it|them)"
-          r"|(?:prefer|rather) (?:not|to do (?:it|things|everything) (?:myself|manually|by hand"
-          r"|the old)|doing (?:it|things|everything) (?:myself|manually|by hand))"
-          r"|(?:prefer|rather) (?:to )?(?:\w+ ){1,4}(?:myself|by hand|manually) instead of"
-          r"|instead of (?:letting|using|relying on|trusting) (?:some|a|any|the|an)"
+    Entry("won't use", rf"{_NEG} (?!just|only|simply|blindly)(?:\w+ ){{0,2}}?(?:use|using"
+          r"|need|trust|rely on|relying on|bother(?:ed)? with|touch|like|believe in|care about"
+          r"|want|think (?:\w+ ){1,3}(?:will|would|could|can|is|are) (?:ever )?(?:be )?"
+          r"(?:useful|helpful|any good|worth|necessary|needed))"),
+    Entry("avoids it", r"(?:stay|keep|steer|stayed|kept|steered) (?:well )?(?:away|clear) from"
+          r"|(?:avoid|ignore|ignored|avoided|reject|rejected|skip|skipped) (?:using )?(?:it"
+          r"|them|any|all|ai|these|those|the|its|their)|(?:stopped|quit|gave up) (?:using|on)"
+          r"|never bothered|(?:turned|switched|shut) (?:it|them|that|this) off|disabled (?:it"
+          r"|them)|(?:keep|kept|keeping) (?:it|them|that) out of|refuse to|refused to"
           r"|not (?:a fan|for me|my thing|interested)|no interest in|(?:hate|dislike|distrust"
-          r"|can't stand)|no help|not (?:much|any) help|(?:don't|do not) think (?:\w+ ){1,3}"
-          r"(?:will|would|could|can) (?:ever )?(?:be|do) (?:useful|helpful|any good|worth"
-          r"|anything)|(?:gets?|got|getting) in the way|(?:makes?|made) (?:things|it|everything)"
-          r" worse|for lazy"),
+          r"|can't stand)"),
+    Entry("does it myself", r"(?:prefer|rather|instead) (?:\w+ ){0,8}?(?:myself|my own"
+          r"|manually|by hand|from scratch|the old[- ]fashioned way|the old way|the way i always"
+          r" have)|(?:stick|stuck|sticking) to (?:the old|my own|what i know|doing it)"),
 ])
 QUALIFIERS = lexicon("qualifiers", [
     Entry("nuance", r"blindly|without (?:checking|reviewing|review|editing|reading|a human"

@@ -96,12 +96,10 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
         for name in tuning.fallback_warnings
         for h in warnings.hits.get(name, [])
     }
-    topical = [r and not s for r, s in zip(relevant, stuffed, strict=True)]
     credit = [
-        t and s.own_account and not v and i not in warned
-        for i, (t, s, v) in enumerate(zip(topical, sentences, vague, strict=True))
+        r and not st and s.own_account and not v and i not in warned
+        for i, (r, st, s, v) in enumerate(zip(relevant, stuffed, sentences, vague, strict=True))
     ]
-    text.topical = topical
 
     def found(lex: Lexicon | None) -> list[Hit]:
         return [h for h, _ in raw[id(lex)] if credit[h.sentence]] if lex is not None else []
@@ -169,17 +167,10 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
         cap=tuning.stuffing_cap_dimension if stuffing.flagged else None,
         preamble=f"quality {q:.2f}, base {base:.1f}",
     )
-    vague_hits = []
-    if not features.concrete and features["vague"] >= tuning.red_flag_vague_share:
-        vague_hits = [
-            Hit("vague", i, text.spans[i][0], text.spans[i][0])
-            for i, is_vague in enumerate(features.vague)
-            if is_vague
-        ]
     red_flags = {}
     for i, (fid, families) in enumerate(compiled.red_flags):
         hits = [h for h in cue_hits[n_criteria + i] if not negated(text, h.start)]
-        red_flags[fid] = red_flag_judgment(hits, families, text, warnings, vague_hits)
+        red_flags[fid] = red_flag_judgment(hits, families, text, warnings)
     judgment = Judgment(
         dimensions=dimensions,
         star=StarJudgment(

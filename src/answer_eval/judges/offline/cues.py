@@ -34,9 +34,9 @@ Family = tuple[str, frozenset[str] | None]  # a warning sign and the entries tha
 class CompiledQuestion:
     """A question's cue phrases, compiled once per question content.
 
-    ``cues`` indexes one lexicon per criterion, then one per red flag, then the question's own
-    content words (they make a sentence on topic). ``loose`` holds the cues that do not start at
-    a word (e.g. "%"), searched anywhere, by lexicon position.
+    ``cues`` indexes one lexicon per criterion, then one per red flag, after the generic
+    lexicons. ``loose`` holds the cues that do not start at a word (e.g. "%"), searched
+    anywhere, by lexicon position.
     """
 
     criteria: tuple[str, ...]
@@ -60,7 +60,6 @@ def compile_question(question: Question) -> CompiledQuestion:
         loose += [(position, c, _cue_pattern(c)) for c in cues if c not in at_word]
         patterns = tuple(_cue_pattern(c) for c in at_word)
         lexicons.append(Lexicon(owner, tuple(at_word), (False,) * len(at_word), patterns))
-    topic = Lexicon("topic", ("topic",), (False,), (re.compile(_topic_regex(question.text)),))
     flags = []
     for f in question.red_flags:
         text = f"{f.id.replace('-', ' ')} {f.description}".lower()
@@ -83,7 +82,7 @@ def compile_question(question: Question) -> CompiledQuestion:
     return CompiledQuestion(
         criteria=tuple(c.id for c in question.criteria),
         red_flags=tuple(flags),
-        cues=LexiconIndex((*lexicons, topic), base=GENERIC_INDEX),
+        cues=LexiconIndex(tuple(lexicons), base=GENERIC_INDEX),
         loose=tuple(loose),
         vocabulary=vocabulary,
         criterion_terms=criterion_terms,
@@ -154,16 +153,6 @@ def _cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(left + body + right)
 
 
-def _topic_regex(text: str) -> str:
-    """The question's content words (roughly stemmed): a sentence using one is on topic."""
-    stems = {
-        re.sub(r"(?:ed|ing|es|s|ly)$", "", w) if len(w) > 5 else w
-        for w in re.findall(r"[a-z]+", fold(text))
-        if len(w) >= 5 and w not in STOPWORDS
-    }
-    return r"(?:" + "|".join(sorted(stems)) + r")\w*" if stems else r"(?!)"
-
-
 def _description_cues(description: str) -> list[str]:
     """Cue words for a criterion that has no cues: its longer content words."""
     words = re.findall(r"[a-z]+", description.lower())
@@ -175,9 +164,7 @@ def locate_cues(
     compiled: CompiledQuestion, text: AnswerText, found: list[list[tuple[int, int, int]]]
 ) -> list[list[Hit]]:
     """Per criterion, then per red flag: where its cue phrases stand in the answer."""
-    for _, start, _ in found[-1]:
-        text.direct[text.sentence_at(start)] = True
-    own = slice(len(GENERIC_INDEX.lexicons), -1)
+    own = slice(len(GENERIC_INDEX.lexicons), None)
     hits = [
         [Hit(lex.labels[i], text.sentence_at(s), s, e) for i, s, e in matches]
         for lex, matches in zip(compiled.cues.lexicons[own], found[own], strict=True)

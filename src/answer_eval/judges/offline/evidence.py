@@ -1,9 +1,8 @@
 """Where evidence stands in an answer: sentences, the generic lexicon scan, quotes.
 
-An answer is split into sentences with exact offsets and folded for matching; a sentence is on
-topic when it names the job, the question's topic or non-generic evidence, or continues such a
-sentence about a person. Every quote is a sentence (for long sentences, a clause) copied from the
-answer, so grounding finds it exactly.
+An answer is split into sentences with exact offsets and folded for matching, and every generic
+lexicon is scanned in one pass (negated finds dropped). Every quote is a sentence (for long
+sentences, a clause) copied from the answer, so grounding finds it exactly.
 """
 
 from __future__ import annotations
@@ -16,11 +15,9 @@ from dataclasses import dataclass
 from answer_eval.judges.offline.lexicon.catalogue import (
     CONDUCT_LEXICONS,
     DIMENSION_LEXICONS,
-    DOMAIN,
     INJECTION,
     NEGATION,
     NEGATOR,
-    PERSON_PRONOUN,
     SENTENCE_END,
     SPECIFICS,
     STAR_RESULT,
@@ -59,8 +56,8 @@ _SCANNED: tuple[Lexicon, ...] = tuple(
         + list(CONDUCT_LEXICONS)
     )
 )
-# The generic lexicons, scanned in one pass: the job's words, injection, then ``_SCANNED``.
-GENERIC_INDEX = LexiconIndex((DOMAIN, INJECTION, *_SCANNED))
+# The generic lexicons, scanned in one pass: injection, then ``_SCANNED``.
+GENERIC_INDEX = LexiconIndex((INJECTION, *_SCANNED))
 # The lexicons whose entries are evidence *for* something (a STAR part, a dimension), and ids.
 EVIDENCE_LEXICONS: tuple[Lexicon, ...] = (
     STAR_SITUATION,
@@ -109,20 +106,9 @@ class AnswerText:
         self.paragraphs = paragraphs
         self._starts = [s for s, _ in spans]
         self.negated = {self.sentence_at(m.start()) for m in NEGATOR.finditer(folded)}
-        self.direct = [False] * len(spans)  # names the job, the question's topic or evidence
-        self.topical = self.direct
 
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
-
-    def settle_topic(self) -> None:
-        """On topic: a sentence that names the job, or continues one about a person."""
-        topical = list(self.direct)
-        for i in range(1, len(topical)):
-            if not topical[i] and topical[i - 1] and self.paragraphs[i] == self.paragraphs[i - 1]:
-                s, e = self.spans[i]
-                topical[i] = PERSON_PRONOUN.search(self.folded, s, e) is not None
-        self.topical = topical
 
     def quote(self, hit: Hit) -> str:
         """The sentence holding ``hit``, or its clause when the sentence is long."""
@@ -153,23 +139,20 @@ class AnswerText:
 
 def generic_hits(text: AnswerText, found: list[list[tuple[int, int, int]]]) -> RawHits:
     """Per generic lexicon id: (hit, generic) for every entry found and not negated."""
-    for _, start, _ in found[0]:
-        text.direct[text.sentence_at(start)] = True
     raw: RawHits = {
         id(INJECTION): [
             (Hit("injection", text.sentence_at(start), start, end), False)
-            for _, start, end in found[1]
+            for _, start, end in found[0]
         ]
     }
     for lex, matches in zip(
-        GENERIC_INDEX.lexicons[2:], found[2 : len(GENERIC_INDEX.lexicons)], strict=True
+        GENERIC_INDEX.lexicons[1:], found[1 : len(GENERIC_INDEX.lexicons)], strict=True
     ):
         hits = []
         for index, start, end in matches:
-            sentence = text.sentence_at(start)
             if negated(text, start):
                 continue
-            hits.append((Hit(lex.labels[index], sentence, start, end), lex.generic[index]))
+            hits.append((Hit(lex.labels[index], text.sentence_at(start), start, end), lex.generic[index]))
         raw[id(lex)] = hits
     return raw
 

@@ -30,17 +30,19 @@ from answer_eval.judges.offline.lexicon.catalogue import (
     VAGUE,
 )
 from answer_eval.judges.offline.lexicon.conduct import (
-    AI_TERMS,
     CLICHES,
     DISMISSIVE,
     FAULT,
     HEDGES,
     NO_APOLOGY,
-    OTHER_PARTY,
     QUALIFIERS,
     SELF_SERVING,
 )
-from answer_eval.judges.offline.lexicon.vocabulary import PRIVATE_WORDS
+from answer_eval.judges.offline.lexicon.vocabulary import (
+    AI_WORDS,
+    OTHER_PARTY_WORDS,
+    PRIVATE_WORDS,
+)
 from answer_eval.judges.offline.reading import Sentence, stem
 from answer_eval.judges.offline.tuning import Tuning
 
@@ -68,6 +70,7 @@ WARNINGS = (
     "hand_off",
     "evasive",
     "hedging",
+    "stock_phrases",
 )
 _CONCESSION = ("though", "although", "even if", "while", "whether")
 _SELF_SUBJECT = re.compile(r"\b(?:i|we|i've|we've|i'd|myself)\s+(?:\w+\s+)?$")
@@ -133,6 +136,12 @@ def relevant_sentences(
     return relevant, unrelated
 
 
+def _names_ai(sentence: Sentence) -> bool:
+    return not AI_WORDS.isdisjoint(sentence.words) or any(
+        w.startswith(("ai-", "a.i")) for w in sentence.words
+    )
+
+
 def _said_of_self(text: AnswerText, hit: Hit) -> bool:
     """The fault is the speaker's own ("I dropped the ball", "we never tested it")."""
     floor = text.spans[hit.sentence][0]
@@ -154,7 +163,7 @@ def sentence_warnings(
         if not _in_concession(text, hit):
             hits["blame"].append(hit)
     # blame in other words: someone else, and a fault put on them, in one sentence
-    others = {h.sentence for h, _ in raw[id(OTHER_PARTY)]}
+    others = {i for i, s in enumerate(sentences) if not OTHER_PARTY_WORDS.isdisjoint(s.words)}
     owned = {h.sentence for h, _ in raw[id(OWNERSHIP)] if h.label in _OWNING}
     blamed = {h.sentence for h in hits["blame"]}
     for hit, _ in raw[id(FAULT)]:
@@ -174,7 +183,7 @@ def sentence_warnings(
     for hit, _ in raw[id(VAGUE)]:
         if hit.label == "never stressed":
             hits["denial"].append(hit)
-    ai_sentences = {h.sentence for h, _ in raw[id(AI_TERMS)]}
+    ai_sentences = {i for i, s in enumerate(sentences) if _names_ai(s)}
     qualified = {h.sentence for h, _ in raw[id(QUALIFIERS)]}
     for hit, _ in raw[id(DISMISSIVE)]:
         s = hit.sentence
@@ -192,6 +201,13 @@ def sentence_warnings(
     hits["hand_off"] = found(ESCALATION)
     hits["evasive"] = [h for h, _ in raw[id(EVASIVE)]]
     hits["hedging"] = [h for h, _ in raw[id(HEDGES)]]
+    # stock phrases ("I always do my best") said as the answer, not beside an example
+    hits["stock_phrases"] = [
+        h
+        for lex in (CLICHES, VAGUE)
+        for h, _ in raw[id(lex)]
+        if not sentences[h.sentence].anchors and not sentences[h.sentence].actions
+    ]
     return Warnings(hits)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from answer_eval.judges.offline.evidence import AnswerText
 from answer_eval.judges.offline.lexicon.star import FIRST_PERSON_ACTION
@@ -104,12 +105,29 @@ def _has_clause(words: tuple[str, ...]) -> bool:
 
 def _fragment_list(text: str) -> bool:
     """Four or more pieces, nearly all of them one to three words without a verb."""
+    if text.count(",") + text.count(";") + text.count(" and ") < 3:
+        return False
     pieces = [p.split() for p in _SEGMENT_BREAK.split(text)]
     pieces = [p for p in pieces if p]
     if len(pieces) < 4:
         return False
     short = sum(1 for p in pieces if len(p) <= 3 and not any(_is_verb(w) for w in p[1:]))
     return short >= 0.75 * len(pieces)
+
+
+_ANCHOR, _GENERIC, _CONTENT, _OTHER = range(4)
+
+
+@lru_cache(maxsize=1 << 16)
+def _classify(word: str) -> tuple[int, str]:
+    """What a word is to a reader (anchor, generic, content, function word) and its stem."""
+    if word[0].isdigit() or word in TIME_WORDS or word in NUMBER_WORDS:
+        return _ANCHOR, word
+    if word in GENERIC_WORDS:
+        return _GENERIC, stem(word)
+    if word not in WORD_STOPWORDS and len(word) > 2:
+        return _CONTENT, stem(word)
+    return _OTHER, word
 
 
 def _read(text: AnswerText, start: int, end: int) -> Sentence:
@@ -119,17 +137,15 @@ def _read(text: AnswerText, start: int, end: int) -> Sentence:
     generic_stems: set[str] = set()
     generic = 0
     anchors: set[str] = set()
-    first = False
     for word in words:
-        if word in FIRST_PERSON:
-            first = True
-        if word[0].isdigit() or word in TIME_WORDS or word in NUMBER_WORDS:
-            anchors.add(word)
-        elif word in GENERIC_WORDS:
+        kind, base = _classify(word)
+        if kind == _CONTENT:
+            stems.add(base)
+        elif kind == _GENERIC:
             generic += 1
-            generic_stems.add(stem(word))
-        elif word not in WORD_STOPWORDS and len(word) > 2:
-            stems.add(stem(word))
+            generic_stems.add(base)
+        elif kind == _ANCHOR:
+            anchors.add(base)
     original = text.text[start:end]
     anchors.update(m.group(0).lower() for m in _NAME.finditer(original))
     if _MONEY.search(original):
@@ -137,9 +153,8 @@ def _read(text: AnswerText, start: int, end: int) -> Sentence:
     actions = frozenset(
         m.group("verb") for m in FIRST_PERSON_ACTION.finditer(folded, start, end)
     )
-    joined = " ".join(words)
-    connectors = frozenset(c for c in CONNECTORS if c in joined and f" {c} " in f" {joined} ")
-    clause = _has_clause(words)
+    joined = f" {' '.join(words)} "
+    connectors = frozenset(c for c in CONNECTORS if f" {c} " in joined)
     return Sentence(
         start=start,
         end=end,
@@ -147,9 +162,9 @@ def _read(text: AnswerText, start: int, end: int) -> Sentence:
         stems=frozenset(stems),
         generic_stems=frozenset(generic_stems),
         generic=generic,
-        clause=clause,
+        clause=_has_clause(words),
         fragments=_fragment_list(folded[start:end]),
-        first_person=first,
+        first_person=not FIRST_PERSON.isdisjoint(words),
         actions=actions,
         anchors=frozenset(anchors),
         connectors=connectors,

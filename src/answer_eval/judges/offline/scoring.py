@@ -182,13 +182,12 @@ def red_flag_judgment(
     families: tuple[Family, ...],
     text: AnswerText,
     warnings: Warnings,
-    vague: list[Hit],
 ) -> RedFlagJudgment:
     """Present when a cue phrase stands in the answer (not negated) or a warning sign of the
     flag's family shows in plain words."""
     found = list(hits)
     for warning, labels in families:
-        shown = vague if warning == "vague" else warnings.hits.get(warning, [])
+        shown = warnings.hits.get(warning, [])
         found += [h for h in shown if labels is None or h.label in labels]
     return RedFlagJudgment(evidence=text.quotes(found), present=bool(found))
 

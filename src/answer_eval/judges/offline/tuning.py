@@ -46,7 +46,6 @@ class Tuning:
     vague_all: float
     warning_caps: dict[str, dict[str, float]]
     criteria: dict[str, float]
-    red_flag_vague_share: float
     stuffing: dict[str, float]
     stuffing_cap_dimension: int
     stuffing_cap_verdict: Verdict
@@ -76,7 +75,6 @@ class Tuning:
             warning_caps={w: _floats(caps) for w, caps in dims.pop("warning_caps").items()},
             dimensions=_floats(dims),
             criteria=_floats(data["criteria"]),
-            red_flag_vague_share=float(data["red_flags"]["vague_share"]),
             stuffing_cap_dimension=int(stuffing.pop("cap_dimension")),
             stuffing_cap_verdict=cast(Verdict, stuffing.pop("cap_verdict")),
             stuffing=_floats(stuffing),

@@ -19,13 +19,11 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from answer_eval.judges.offline.lexicon.conduct import (
-    AI_TERMS,
     CLICHES,
     DISMISSIVE,
     FAULT,
     HEDGES,
     NO_APOLOGY,
-    OTHER_PARTY,
     QUALIFIERS,
     SELF_SERVING,
 )
@@ -42,7 +40,6 @@ from answer_eval.judges.offline.lexicon.dimensions import (
 from answer_eval.judges.offline.lexicon.entries import Entry, Lexicon, fold, lexicon
 from answer_eval.judges.offline.lexicon.index import LexiconIndex, entry_keys
 from answer_eval.judges.offline.lexicon.signals import (
-    DOMAIN,
     INJECTION,
     INJECTION_MARKUP,
     INJECTION_NEEDLES,
@@ -79,7 +76,6 @@ __all__ = [
     "CONDUCT_LEXICONS",
     "DEFENSIVE",
     "DIMENSION_LEXICONS",
-    "DOMAIN",
     "ENTITLEMENT",
     "ESCALATION",
     "EVASIVE",
@@ -135,10 +131,8 @@ DIMENSION_LEXICONS: dict[str, DimensionLexicon] = {
 # Warning signs found by combination (see ``lexicon.conduct``) and the warnings lexicons that
 # no dimension lists; scanned with the rest in one pass.
 CONDUCT_LEXICONS: tuple[Lexicon, ...] = (
-    AI_TERMS,
     DISMISSIVE,
     QUALIFIERS,
-    OTHER_PARTY,
     FAULT,
     NO_APOLOGY,
     SELF_SERVING,
@@ -154,9 +148,9 @@ CONDUCT_LEXICONS: tuple[Lexicon, ...] = (
 
 
 class RedFlagFamily(NamedTuple):
-    """A warning sign (``features.WARNINGS``, or "vague") that shows a red flag whose id or
-    description matches, even when none of the flag's own cue phrases stands in the answer.
-    ``labels``: only these lexicon entries of the warning (None: all of them)."""
+    """A warning sign (``features.WARNINGS``) that shows a red flag whose id or description
+    matches, even when none of the flag's own cue phrases stands in the answer. ``labels``: only
+    these lexicon entries of the warning (None: all of them)."""
 
     matches: re.Pattern[str]
     warning: str
@@ -195,7 +189,13 @@ RED_FLAG_FAMILIES: tuple[RedFlagFamily, ...] = (
     RedFlagFamily(re.compile(r"no research|knows little"), "self_serving",
                   frozenset({"no research"})),
     RedFlagFamily(re.compile(r"personal attack|defensive"), "resists_feedback"),
-    RedFlagFamily(re.compile(r"^vague|vague (?:answer|statements|and)|generic|without any"
-                             r" example"), "vague", None, re.compile(r"assurance")),
+    # vague talk shows a "vague" flag only through the stock phrase the flag names
+    RedFlagFamily(re.compile(r"try my best|best effort|evasive and vague|surface-level|vague answer"
+                             r" in general"), "stock_phrases",
+                  frozenset({"stock claim", "stock self-description", "I always try my best",
+                             "people person"})),
+    RedFlagFamily(re.compile(r"i stay positive"), "stock_phrases",
+                  frozenset({"I stay positive"})),
+    RedFlagFamily(re.compile(r"i work fast"), "stock_phrases", frozenset({"I work fast"})),
 )
 # fmt: on

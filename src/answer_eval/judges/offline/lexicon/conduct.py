@@ -2,9 +2,11 @@
 motives, hedging and stock phrases.
 
 These lexicons find the *parts* of a warning sign, so paraphrases are caught by combination
-rather than by exact phrase: a sentence that names AI or a tool (``AI_TERMS``) and holds a
-dismissive predicate (``DISMISSIVE``) dismisses it, unless it is qualified (``QUALIFIERS``:
-"without checking", "for sensitive cases", "unless"), which is judgment, not dismissal.
+rather than by exact phrase: a sentence that names AI or a tool (``vocabulary.AI_WORDS``) and
+holds a dismissive predicate (``DISMISSIVE``) dismisses it, unless it is qualified
+(``QUALIFIERS``: "without checking", "for sensitive cases", "unless"), which is judgment, not
+dismissal; a sentence that names someone else (``vocabulary.OTHER_PARTY_WORDS``) and puts a
+fault on them (``FAULT``) shifts blame.
 """
 
 from __future__ import annotations
@@ -12,13 +14,11 @@ from __future__ import annotations
 from answer_eval.judges.offline.lexicon.entries import Entry, lexicon
 
 __all__ = [
-    "AI_TERMS",
     "CLICHES",
     "DISMISSIVE",
     "FAULT",
     "HEDGES",
     "NO_APOLOGY",
-    "OTHER_PARTY",
     "QUALIFIERS",
     "SELF_SERVING",
 ]
@@ -26,16 +26,6 @@ __all__ = [
 # The lexicon data below is laid out by hand, one entry per line where it fits.
 # fmt: off
 _NEG = r"(?:don't|do not|never|rarely|won't|will not|wouldn't|would not|refuse to|can't|cannot)"
-AI_TERMS = lexicon("ai terms", [
-    Entry("ai", r"ai|a\.i\.|artificial intelligence|machine learning|llms?|gpt\w*|chatgpt"
-          r"|copilot|gemini|claude|generative|genai"),
-    Entry("bots", r"chat ?bots?|bots?|virtual assistants?|automation|automated \w+"
-          r"|auto-?replies|macros?"),
-    Entry("tools", r"(?:these|those|such|the|new|modern|software|digital|smart|ai) (?:tools"
-          r"|apps?|systems?|technolog(?:y|ies)|gadgets)|technology|tech|software|(?:a |some |any"
-          r" |the )?(?:computer )?programs?|computers?|a machine|machines|algorithms?|tools?"
-          r"|assistants?"),
-])
 DISMISSIVE = lexicon("dismissive", [
     Entry("useless", r"useless|pointless|worthless|(?:a )?waste of (?:time|money|effort)"
           r"|(?:a )?gimmick|gimmicky|overrated|over-rated|(?:just |all |mostly )?hype|(?:a )?fad"
@@ -117,13 +107,6 @@ CLICHES = lexicon("stock phrases", [
           r"|go(?:ing)? the extra mile|above and beyond|whatever it takes|no matter what"
           r"|at the end of the day|(?:always )?(?:try|do|give) (?:my|our) (?:very )?best"
           r"|i (?:like|love|enjoy) (?:helping |working with )?people|passionate about"),
-])
-OTHER_PARTY = lexicon("other party", [
-    Entry("someone else", r"(?:my |our |the |a |other |another |previous |last )?(?:colleagues?"
-          r"|co-?workers?|teammates?|team|manager|managers|boss|bosses|supervisor|management"
-          r"|company|employer|department|warehouse|staff|developers?|engineers?|it|vendor"
-          r"|supplier|courier|client|customer|caller|agent|night shift|day shift|trainer"
-          r"|sales team|support team|people|others|everyone else|they|he|she)"),
 ])
 FAULT = lexicon("fault", [
     Entry("fault", r"fault|faults|to blame|blamed?|(?:their|his|her) doing|(?:was|is|were|all)"

@@ -9,12 +9,14 @@ vocabulary of work that makes a sentence relevant to a job interview.
 from __future__ import annotations
 
 __all__ = [
+    "AI_WORDS",
     "AUXILIARIES",
     "CONNECTORS",
     "FIRST_PERSON",
     "GENERIC_WORDS",
     "IRREGULAR_PAST",
     "NUMBER_WORDS",
+    "OTHER_PARTY_WORDS",
     "PRIVATE_WORDS",
     "SUBJECT_PRONOUNS",
     "TIME_WORDS",
@@ -154,4 +156,19 @@ PRIVATE_WORDS = _words(
     neighbor neighbors house flat apartment garden school childhood grew born church
     history castle bridge bridges century king queen war island islands planet stars
     moon ocean fish fishing camping tent nature animals animal birds bird tree trees flowers"""
+)
+# Words that name AI or software tools (a sentence with one can dismiss them).
+AI_WORDS = _words(
+    """ai a.i artificial intelligence llm llms gpt gpt-4 chatgpt copilot gemini claude genai
+    generative chatbot chatbots bot bots automation automated automate macros macro software
+    technology technologies tech tool tools program programs computer computers machine
+    machines algorithm algorithms assistant assistants app apps"""
+)
+# Words that name someone other than the speaker (a sentence with one can put blame on them).
+OTHER_PARTY_WORDS = _words(
+    """colleague colleagues coworker coworkers co-worker co-workers teammate teammates team
+    manager managers boss bosses supervisor supervisors management company employer department
+    warehouse staff developer developers engineer engineers it vendor supplier suppliers courier
+    client clients customer customers caller agent agents shift trainer sales people others
+    everyone they he she them him her their his nobody"""
 )

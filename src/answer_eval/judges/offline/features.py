@@ -281,7 +281,7 @@ def extract(
         "unrelated": off_topic / words if words else 0.0,
         "fragments": in_fragments / words if words else 0.0,
         "vague": sum(vague) / max(1, sum(considered)),
-        "vague_sentences": float(min(sum(vague), tuning.warning_cap)),
+        "vague_sentences": float(min(sum(vague), tuning.vague_cap)),
         "first_person": (
             sum(1 for s in counted if s.first_person) / len(counted) if counted else 0.0
         ),

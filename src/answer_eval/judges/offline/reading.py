@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from answer_eval.judges.offline.evidence import AnswerText
 from answer_eval.judges.offline.lexicon.star import FIRST_PERSON_ACTION
@@ -36,6 +35,7 @@ WORD = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _SEGMENT_BREAK = re.compile(r"[,;:]|\s[-\u2013\u2014]\s|\band\b|\bor\b")
 _NAME = re.compile(r"(?<=[a-z0-9,;:)] )(?:[A-Z][a-z]+|[A-Z]{2,}s?)\b")
 _MONEY = re.compile(r"[$\u20ac\u00a3]\s?\d")
+_CONNECTOR = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in CONNECTORS) + r")\b")
 _DETERMINERS = frozenset(["the", "a", "an", "my", "our", "his", "her", "their", "this", "that", "these", "those", "every", "each"])
 _REFERS_BACK = frozenset(["they", "them", "it", "this", "that", "these", "those", "he", "she", "him", "her", "his", "their"])
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s")
@@ -116,9 +116,10 @@ def _fragment_list(text: str) -> bool:
 
 
 _ANCHOR, _GENERIC, _CONTENT, _OTHER = range(4)
+_CLASSES: dict[str, tuple[int, str]] = {}
+_CLASSES_LIMIT = 1 << 16
 
 
-@lru_cache(maxsize=1 << 16)
 def _classify(word: str) -> tuple[int, str]:
     """What a word is to a reader (anchor, generic, content, function word) and its stem."""
     if word[0].isdigit() or word in TIME_WORDS or word in NUMBER_WORDS:
@@ -130,15 +131,27 @@ def _classify(word: str) -> tuple[int, str]:
     return _OTHER, word
 
 
-def _read(text: AnswerText, start: int, end: int) -> Sentence:
-    folded = text.folded
+def _read(
+    folded: str,
+    start: int,
+    end: int,
+    names: set[str],
+    actions: frozenset[str],
+    connectors: frozenset[str],
+) -> Sentence:
     words = tuple(WORD.findall(folded, start, end))
     stems: set[str] = set()
     generic_stems: set[str] = set()
     generic = 0
-    anchors: set[str] = set()
+    anchors = names
+    classes = _CLASSES
     for word in words:
-        kind, base = _classify(word)
+        found = classes.get(word)
+        if found is None:
+            found = _classify(word)
+            if len(classes) < _CLASSES_LIMIT:
+                classes[word] = found
+        kind, base = found
         if kind == _CONTENT:
             stems.add(base)
         elif kind == _GENERIC:
@@ -146,15 +159,6 @@ def _read(text: AnswerText, start: int, end: int) -> Sentence:
             generic_stems.add(base)
         elif kind == _ANCHOR:
             anchors.add(base)
-    original = text.text[start:end]
-    anchors.update(m.group(0).lower() for m in _NAME.finditer(original))
-    if _MONEY.search(original):
-        anchors.add("$")
-    actions = frozenset(
-        m.group("verb") for m in FIRST_PERSON_ACTION.finditer(folded, start, end)
-    )
-    joined = f" {' '.join(words)} "
-    connectors = frozenset(c for c in CONNECTORS if f" {c} " in joined)
     return Sentence(
         start=start,
         end=end,
@@ -174,4 +178,19 @@ def _read(text: AnswerText, start: int, end: int) -> Sentence:
 
 def read_sentences(text: AnswerText) -> list[Sentence]:
     """Every sentence of ``text``, read (in order, aligned with ``text.spans``)."""
-    return [_read(text, s, e) for s, e in text.spans]
+    n = len(text.spans)
+    names: list[set[str]] = [set() for _ in range(n)]
+    for m in _NAME.finditer(text.text):
+        names[text.sentence_at(m.start())].add(m.group(0).lower())
+    for m in _MONEY.finditer(text.text):
+        names[text.sentence_at(m.start())].add("$")
+    actions: list[set[str]] = [set() for _ in range(n)]
+    for m in FIRST_PERSON_ACTION.finditer(text.folded):
+        actions[text.sentence_at(m.start())].add(m.group("verb"))
+    connectors: list[set[str]] = [set() for _ in range(n)]
+    for m in _CONNECTOR.finditer(text.folded):
+        connectors[text.sentence_at(m.start())].add(m.group(0))
+    return [
+        _read(text.folded, s, e, names[i], frozenset(actions[i]), frozenset(connectors[i]))
+        for i, (s, e) in enumerate(text.spans)
+    ]

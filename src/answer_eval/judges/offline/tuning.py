@@ -32,6 +32,7 @@ class Tuning:
     saturation: dict[str, float]
     relevance_min_words: int
     warning_cap: int
+    vague_cap: int
     latent_bias: float
     latent_weights: dict[str, float]
     behavioural_weights: dict[str, float]
@@ -61,6 +62,7 @@ class Tuning:
             saturation=_floats(data["saturation"]),
             relevance_min_words=int(data["relevance"]["min_words"]),
             warning_cap=int(data["warning_cap"]),
+            vague_cap=int(data["vague_cap"]),
             latent_bias=float(latent["bias"]),
             latent_weights=_floats(latent["weights"]),
             behavioural_weights=_floats(latent.get("behavioural") or {}),

@@ -218,7 +218,11 @@ class LexiconIndex:
             group = _together(targets)
             for suffix in product(_KEY_ALPHABET, repeat=_KEY_LENGTH - len(key)):
                 table.setdefault(key + "".join(suffix), []).append(group)
-        self._tables += ({key: tuple(groups) for key, groups in table.items()},)
+        # one table for the base's entries and these: one lookup per word start, not two
+        merged = dict(self._tables[0]) if self._tables else {}
+        for key, groups in table.items():
+            merged[key] = merged.get(key, ()) + tuple(groups)
+        self._tables = (merged,)
         if anywhere:
             self._anywhere += (_together(anywhere),)
 
@@ -230,29 +234,23 @@ class LexiconIndex:
         if not keyed.isascii():
             keyed = _NON_ASCII.sub("\x00", keyed)
         keyed += " " * _KEY_LENGTH
-        getters = tuple(table.get for table in self._tables)
+        get = self._tables[0].get if self._tables else {}.get
         anywhere = self._anywhere
+        # the loop is the judge's hottest: one lookup per word start, the matching inlined
         for start in _WORD_START.finditer(text):
             pos = start.start()
-            key = keyed[pos : pos + _KEY_LENGTH]
-            for get in getters:
-                groups = get(key)
-                if groups is not None:
-                    _try(groups, text, pos, found)
+            groups = get(keyed[pos : pos + _KEY_LENGTH])
             if anywhere:
-                _try(anywhere, text, pos, found)
+                groups = (groups or ()) + anywhere
+            if groups is None:
+                continue
+            for pattern, codes in groups:
+                m = pattern.match(text, pos)
+                if m is not None:
+                    for (li, ei), (_, end) in zip(codes, m.regs[1:], strict=True):
+                        if end >= 0:
+                            found[li].append((ei, pos, end))
         return found
-
-
-def _try(
-    groups: tuple[_Group, ...], text: str, pos: int, found: list[list[tuple[int, int, int]]]
-) -> None:
-    for pattern, codes in groups:
-        m = pattern.match(text, pos)
-        if m is not None:
-            for (li, ei), (_, end) in zip(codes, m.regs[1:], strict=True):
-                if end >= 0:
-                    found[li].append((ei, pos, end))
 
 
 _Group = tuple[re.Pattern[str], tuple[tuple[int, int], ...]]

@@ -129,6 +129,8 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
     behavioural = question.star == "required"
     value = latent(features, tuning, behavioural)
     q = quality(value)
+    if not any(credit):  # nothing said that earns credit: empty, generic or off the question
+        q = min(q, tuning.no_credit_quality)
     counted = Counted(tuple(credit), q)
     star = find_star(text, found, counted)
     verdict_cap = tuning.stuffing_cap_verdict if stuffing.flagged else "met"

@@ -14,7 +14,12 @@ from answer_eval.judges.offline.lexicon.catalogue import (
     LexiconIndex,
     fold,
 )
-from answer_eval.judges.offline.lexicon.vocabulary import WORD_STOPWORDS, WORK_WORDS
+from answer_eval.judges.offline.lexicon.vocabulary import (
+    COMMON_WORDS,
+    GENERIC_WORDS,
+    WORD_STOPWORDS,
+    WORK_WORDS,
+)
 from answer_eval.judges.offline.reading import WORD, stem
 from answer_eval.rubrics.models import Question
 
@@ -116,16 +121,20 @@ def _links(terms: frozenset[str]) -> frozenset[tuple[int, str]]:
 
 
 WORK_STEMS = frozenset(stem(w) for w in WORK_WORDS)
+_NO_TOPIC = WORD_STOPWORDS | GENERIC_WORDS | COMMON_WORDS
 _SKIP_TERMS = frozenset(
     ["customer", "customers", "candidate", "candidates", "answer", "answers", "example", "examples", "should"]
 )
 
 
 def _terms(text: str) -> frozenset[str]:
-    """Stems of the content words of rubric text (the candidate-facing vocabulary)."""
+    """Stems of the content words of rubric text (the candidate-facing vocabulary): no function
+    words, no generic or everyday words that name no topic."""
     words = WORD.findall(fold(text))
     return frozenset(
-        stem(w) for w in words if w not in WORD_STOPWORDS and w not in _SKIP_TERMS and len(w) > 2
+        stem(w)
+        for w in words
+        if len(w) > 2 and not w[0].isdigit() and w not in _SKIP_TERMS and w not in _NO_TOPIC
     )
 
 

@@ -75,6 +75,7 @@ WARNINGS = (
 _CONCESSION = ("though", "although", "even if", "while", "whether")
 _SELF_SUBJECT = re.compile(r"\b(?:i|we|i've|we've|i'd|myself)\s+(?:\w+\s+)?$")
 _OWNING = frozenset({"took responsibility", "owned it", "my mistake"})
+_SELF_WORDS = ("i ", "i'", "my ", "we ", "our ", "taking ", "take ")
 
 
 @dataclass(frozen=True)
@@ -114,9 +115,10 @@ def relevant_sentences(
 ) -> tuple[list[bool], list[bool]]:
     """Per sentence: relevant (on the question or the job) and unrelated (about something else).
 
-    Relevant: it names more of the question's or the job's words than of private life (hobbies,
-    family, travel), and at least ``relevance.min_words`` of them; a sentence that refers back
-    ("she", "it") right after a relevant one, and names no private life, continues it.
+    Relevant: it names at least ``relevance.min_words`` of the question's or the job's content
+    words, and more than ``relevance.private`` times as many as of private life (hobbies, family,
+    travel); a sentence that refers back ("she", "it") right after a relevant one, and names no
+    private life, continues it.
     Unrelated: not relevant, and it names private life or has content of its own. A sentence of
     generic words only ("I always try my best") is neither: it is judged as vague, not as padding.
     """
@@ -124,10 +126,9 @@ def relevant_sentences(
     unrelated: list[bool] = []
     previous = False
     for sentence in sentences:
-        terms = sentence.stems | sentence.generic_stems
-        on = len(terms & vocabulary)
-        off = len(terms & PRIVATE_STEMS)
-        is_relevant = on >= tuning.relevance_min_words and (on > off or not off)
+        on = len(sentence.stems & vocabulary)
+        off = len((sentence.stems | sentence.generic_stems) & PRIVATE_STEMS)
+        is_relevant = on >= tuning.relevance_min_words and on > tuning.relevance_private * off
         if not is_relevant and previous and sentence.refers_back and not off:
             is_relevant = True
         relevant.append(is_relevant)
@@ -159,12 +160,18 @@ def sentence_warnings(
 ) -> Warnings:
     """Warning signs in plain words, each hit quotable, negation already excluded."""
     hits: dict[str, list[Hit]] = {name: [] for name in WARNINGS}
+    owned = {
+        h.sentence
+        for h, _ in raw[id(OWNERSHIP)]
+        if h.label in _OWNING
+        and (text.folded.startswith(_SELF_WORDS, h.start) or _said_of_self(text, h))
+    }
     for hit, _ in raw[id(BLAME)]:
-        if not _in_concession(text, hit):
-            hits["blame"].append(hit)
+        if not _in_concession(text, hit) and not _said_of_self(text, hit):
+            if hit.sentence not in owned:
+                hits["blame"].append(hit)
     # blame in other words: someone else, and a fault put on them, in one sentence
     others = {i for i, s in enumerate(sentences) if not OTHER_PARTY_WORDS.isdisjoint(s.words)}
-    owned = {h.sentence for h, _ in raw[id(OWNERSHIP)] if h.label in _OWNING}
     blamed = {h.sentence for h in hits["blame"]}
     for hit, _ in raw[id(FAULT)]:
         s = hit.sentence
@@ -271,13 +278,16 @@ def extract(
         if not unrelated[i] and (stuffed[i] or not s.own_account)
     )
     sat = tuning.saturation
+    # what an answer shows counts in proportion to how much it says, up to a few sentences'
+    # worth: one line with a past-tense verb is not yet a story
+    body = min(1.0, len(stems) / tuning.brevity_words)
     values = {
         "substance": _saturate(len(stems), sat["substance"]),
-        "specifics": _saturate(len(anchors), sat["specifics"]),
-        "narrative": _saturate(len(actions), sat["narrative"]),
-        "reasoning": _saturate(len(connectors), sat["reasoning"]),
-        "evidence": _saturate(evidence_labels, sat["evidence"]),
-        "cues": cue_cover,
+        "specifics": body * _saturate(len(anchors), sat["specifics"]),
+        "narrative": body * _saturate(len(actions), sat["narrative"]),
+        "reasoning": body * _saturate(len(connectors), sat["reasoning"]),
+        "evidence": body * _saturate(evidence_labels, sat["evidence"]),
+        "cues": body * cue_cover,
         "unrelated": off_topic / words if words else 0.0,
         "fragments": in_fragments / words if words else 0.0,
         "vague": sum(vague) / max(1, sum(considered)),

@@ -30,7 +30,9 @@ class Tuning:
 
     version: str
     saturation: dict[str, float]
+    brevity_words: float
     relevance_min_words: int
+    relevance_private: float
     warning_cap: int
     vague_cap: int
     latent_bias: float
@@ -38,6 +40,7 @@ class Tuning:
     behavioural_weights: dict[str, float]
     knots: tuple[tuple[float, float], ...]
     uncertain: tuple[float, float]
+    no_credit_quality: float
     dimensions: dict[str, float]
     no_evidence: dict[str, float]
     fallback_points: float
@@ -60,7 +63,9 @@ class Tuning:
         return cls(
             version=str(data["version"]),
             saturation=_floats(data["saturation"]),
+            brevity_words=float(data["brevity_words"]),
             relevance_min_words=int(data["relevance"]["min_words"]),
+            relevance_private=float(data["relevance"]["private"]),
             warning_cap=int(data["warning_cap"]),
             vague_cap=int(data["vague_cap"]),
             latent_bias=float(latent["bias"]),
@@ -68,6 +73,7 @@ class Tuning:
             behavioural_weights=_floats(latent.get("behavioural") or {}),
             knots=tuple((float(x), float(y)) for x, y in quality["knots"]),
             uncertain=(float(low), float(high)),
+            no_credit_quality=float(quality["no_credit"]),
             no_evidence=_floats(dims.pop("no_evidence")),
             fallback_points=float(dims.pop("fallback_points")),
             fallback_warnings=frozenset(dims.pop("fallback_warnings")),

@@ -45,7 +45,7 @@ DISMISSIVE = lexicon("dismissive", [
           r"|want|think (?:\w+ ){1,3}(?:will|would|could|can|is|are) (?:ever )?(?:be )?"
           r"(?:useful|helpful|any good|worth|necessary|needed))"),
     Entry("avoids it", r"(?:stay|keep|steer|stayed|kept|steered) (?:well )?(?:away|clear) from"
-          r"|(?:avoid|ignore|ignored|avoided|reject|rejected|skip|skipped) (?:using )?(?:it"
+          r"|(?:avoid|ignore|ignored|avoided|reject|rejected) (?:using )?(?:it"
           r"|them|any|all|ai|these|those|the|its|their)|(?:stopped|quit|gave up) (?:using|on)"
           r"|never bothered|(?:turned|switched|shut) (?:it|them|that|this) off|disabled (?:it"
           r"|them)|(?:keep|kept|keeping) (?:it|them|that) out of|refuse to|refused to"

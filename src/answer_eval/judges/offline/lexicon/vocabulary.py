@@ -11,6 +11,7 @@ from __future__ import annotations
 __all__ = [
     "AI_WORDS",
     "AUXILIARIES",
+    "COMMON_WORDS",
     "CONNECTORS",
     "FIRST_PERSON",
     "GENERIC_WORDS",
@@ -171,4 +172,15 @@ OTHER_PARTY_WORDS = _words(
     warehouse staff developer developers engineer engineers it vendor supplier suppliers courier
     client clients customer customers caller agent agents shift trainer sales people others
     everyone they he she them him her their his nobody"""
+)
+# Everyday words that rubric text uses without naming a topic ("see", "tell", "part", "end"):
+# left out of a question's vocabulary, so a sentence does not become relevant by using them.
+COMMON_WORDS = _words(
+    """see seen saw say says said tell tells told feel felt real end ends ended start starts
+    started last turn turns turned use uses used using time times day days year years week
+    weeks month months new old first next long little own part place point right left show
+    shows showed small large high low open close early late fine number someone something
+    often ever even well back away around still yet already let lets put puts set sets ask
+    asks asked look looks looked find finds found give gives gave call calls called mean
+    means meant rather instead quick quickly simply clear clearly such example examples"""
 )

@@ -31,6 +31,7 @@ from answer_eval.judges.offline.features import (
     Features,
     extract,
     relevant_sentences,
+    stock_sentences,
     vague_sentences,
 )
 from answer_eval.judges.offline.features import sentence_warnings as find_warnings
@@ -73,7 +74,9 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
     raw = generic_hits(text, scanned)
     cue_hits = locate_cues(compiled, text, scanned)
     sentences = read_sentences(text)
-    relevant, unrelated = relevant_sentences(sentences, compiled.vocabulary, tuning)
+    relevant, unrelated = relevant_sentences(
+        sentences, compiled.vocabulary, stock_sentences(raw), tuning
+    )
     n_criteria = len(compiled.criteria)
     positive = [h for lex_id in POSITIVE for h, _ in raw[lex_id]]
     for lex_id in POSITIVE:  # a specific entry ("acknowledged her frustration") is on topic

@@ -55,6 +55,7 @@ __all__ = [
     "extract",
     "relevant_sentences",
     "sentence_warnings",
+    "stock_sentences",
     "vague_sentences",
 ]
 
@@ -111,7 +112,7 @@ def _saturate(count: float, scale: float) -> float:
 
 
 def relevant_sentences(
-    sentences: list[Sentence], vocabulary: frozenset[str], tuning: Tuning
+    sentences: list[Sentence], vocabulary: frozenset[str], stock: set[int], tuning: Tuning
 ) -> tuple[list[bool], list[bool]]:
     """Per sentence: relevant (on the question or the job) and unrelated (about something else).
 
@@ -120,19 +121,22 @@ def relevant_sentences(
     travel); a sentence that refers back ("she", "it") right after a relevant one, and names no
     private life, continues it.
     Unrelated: not relevant, and it names private life or has content of its own. A sentence of
-    generic words only ("I always try my best") is neither: it is judged as vague, not as padding.
+    generic words or stock phrases (``stock``: "I always try my best", "you never know what will
+    happen") is neither: it is judged as vague, not as padding.
     """
     relevant: list[bool] = []
     unrelated: list[bool] = []
     previous = False
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         on = len(sentence.stems & vocabulary)
         off = len((sentence.stems | sentence.generic_stems) & PRIVATE_STEMS)
         is_relevant = on >= tuning.relevance_min_words and on > tuning.relevance_private * off
         if not is_relevant and previous and sentence.refers_back and not off:
             is_relevant = True
         relevant.append(is_relevant)
-        unrelated.append(not is_relevant and (off > 0 or len(sentence.stems) >= 3))
+        unrelated.append(
+            not is_relevant and (off > 0 or (len(sentence.stems) >= 3 and index not in stock))
+        )
         previous = is_relevant
     return relevant, unrelated
 
@@ -218,12 +222,17 @@ def sentence_warnings(
     return Warnings(hits)
 
 
+def stock_sentences(raw: RawHits) -> set[int]:
+    """The sentences holding a stock phrase or a generality ("at the end of the day")."""
+    return {h.sentence for lex in (CLICHES, VAGUE) for h, _ in raw[id(lex)]}
+
+
 def vague_sentences(
     sentences: list[Sentence], unrelated: list[bool], stuffed: list[bool], raw: RawHits
 ) -> list[bool]:
     """Generic talk: a clause on the question (not unrelated, not stuffed) that names no anchor
     and no action, and is mostly generic words or a stock phrase ("I always do my best")."""
-    stock = {h.sentence for h, _ in raw[id(CLICHES)]} | {h.sentence for h, _ in raw[id(VAGUE)]}
+    stock = stock_sentences(raw)
     out = []
     for i, sentence in enumerate(sentences):
         considered = not unrelated[i] and not stuffed[i] and sentence.own_account

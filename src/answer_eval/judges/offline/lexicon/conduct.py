@@ -104,7 +104,8 @@ CLICHES = lexicon("stock phrases", [
           r"|problem solver|workaholic)|hard-?working|results[- ]driven|detail[- ]oriented"),
     Entry("stock claim", r"proven track record|make a difference|think outside the box"
           r"|give (?:it )?(?:110|100)(?:%| percent)|wear many hats|hit the ground running"
-          r"|go(?:ing)? the extra mile|above and beyond|whatever it takes|no matter what"
+          r"|(?:go|goes|going|went|gone) the extra mile|above and beyond|whatever it takes"
+          r"|no matter what"
           r"|at the end of the day|(?:always )?(?:try|do|give) (?:my|our) (?:very )?best"
           r"|i (?:like|love|enjoy) (?:helping |working with )?people|passionate about"),
 ])

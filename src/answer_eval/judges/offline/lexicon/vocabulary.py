@@ -144,20 +144,18 @@ WORK_WORDS = _words(
 # question is about something else (hobbies, family, travel), whatever its grammar.
 PRIVATE_WORDS = _words(
     """hobby hobbies weekend weekends holiday holidays vacation travel travelled traveled trip
-    trips hiking hike walk walking run running marathon swim swimming cycling bike garden
-    gardening cooking cook recipe recipes bake baking bread cake dinner lunch breakfast food
-    cafe coffee tea wine beer pizza pasta soup family mother father mum mom dad
-    parents brother brothers sister sisters grandmother grandfather grandparents aunt uncle
-    cousin cousins wife husband partner kids children son daughter baby dog dogs cat cats pet
-    pets horse farm village town city beach sea mountain mountains hills river lake forest
-    weather rain snow sunny sun summer winter autumn spring music song songs guitar piano
-    band concert concerts movie movies film films book books novel novels poem
-    poetry painting paint art museum football soccer tennis basketball golf game games
-    videogames chess birthday wedding party parties friends friend neighbour neighbours
-    neighbor neighbors house flat apartment garden school childhood grew born church
-    history castle bridge bridges century king queen war island islands planet stars
-    moon ocean fish fishing camping tent nature animals animal birds bird tree trees flowers"""
+    trips hiking hike marathon swim swimming cycling cycled bike garden gardening cooking
+    recipe recipes bake baking bread cake dinner breakfast wine beer pizza pasta soup family
+    mother father mum mom dad parents brother brothers sister sisters grandmother grandfather
+    grandparents aunt uncle cousin cousins wife husband kids children son daughter baby dog
+    dogs cat cats pet pets horse farm village beach sea mountain mountains hills lake forest
+    weather rain snow sunny guitar piano concert concerts movie movies novel novels poem poetry
+    painting museum football soccer tennis basketball golf videogames chess birthday wedding
+    neighbour neighbours neighbor neighbors apartment childhood grew born church castle king
+    queen war island islands planet moon ocean fishing camping tent nature animals animal
+    birds tree trees flowers honey yeast dough"""
 )
+
 # Words that name AI or software tools (a sentence with one can dismiss them).
 AI_WORDS = _words(
     """ai a.i artificial intelligence llm llms gpt gpt-4 chatgpt copilot gemini claude genai

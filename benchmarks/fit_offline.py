@@ -27,7 +27,7 @@ from answer_eval.judges.offline.judge import OfflineJudge
 from answer_eval.judges.offline.tuning import TUNING_PATH
 from answer_eval.rubrics.loading import default_rubric_set
 
-FITTED = ("substance", "specifics", "narrative", "reasoning", "evidence", "cues", "first_person")
+FITTED = ("substance", "specifics", "narrative", "reasoning", "evidence", "cues")
 TARGET = {"strong": 1.0, "adequate": 0.5, "weak": 0.0}
 L2 = 0.05
 STEPS = 4000

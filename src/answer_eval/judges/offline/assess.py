@@ -132,9 +132,10 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
     behavioural = question.star == "required"
     value = latent(features, tuning, behavioural)
     q = quality(value)
-    if not any(credit):  # nothing said that earns credit: empty, generic or off the question
-        q = min(q, tuning.no_credit_quality)
-    counted = Counted(tuple(credit), q)
+    if not any(credit):  # nothing that earns credit: generic talk at best
+        said = any(r or v for r, v in zip(relevant, vague, strict=True))
+        q = min(q, tuning.no_credit_quality if said else 0.0)
+    counted = Counted(tuple(credit), q, features.content_words >= tuning.full_answer_words)
     star = find_star(text, found, counted)
     verdict_cap = tuning.stuffing_cap_verdict if stuffing.flagged else "met"
     anchored = [

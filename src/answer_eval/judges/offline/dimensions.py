@@ -8,8 +8,8 @@ compared with what a typical answer shows. Warning signs cap the dimensions they
 does not weigh lowers the question's heaviest dimension instead, so it always costs something.
 
 The continuous values are rounded together (``round_together``): each score is the floor or the
-ceiling of its value, chosen so that the weighted mean of the scores comes as close as it can to
-the weighted mean of the values without passing it. Small differences between answers therefore
+ceiling of its value, the largest remainders rounded up first, as long as the weighted mean of
+the scores does not pass the weighted mean of the values. Small differences between answers therefore
 still show in the overall score, while no score is more than one point from its value.
 """
 
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from itertools import combinations
 
 from answer_eval.judges.offline.evidence import MAX_QUOTES, AnswerText, Hit
 from answer_eval.judges.offline.tuning import Tuning
@@ -82,25 +81,21 @@ def settle(
 
 
 def round_together(values: dict[str, DimensionValue], weights: dict[str, float]) -> dict[str, int]:
-    """Integer scores 1-5, each the floor or the ceiling of its (capped) value: of all such
-    choices, the one whose weighted sum is the largest not above the values' weighted sum.
+    """Integer scores 1-5, each the floor or the ceiling of its (capped) value.
 
-    Never rounding the sum up keeps the scores honest (no score is more than one point from its
-    value) and keeps them from rising when the values fall: a lower value never buys a higher
-    weighted mean through a different rounding.
+    Largest remainders first, a dimension is rounded up only while the weighted sum of the
+    scores stays within the weighted sum of the values. Never rounding the sum up keeps a lower
+    value from buying a higher weighted mean through a different rounding, and no score is more
+    than one point from its value.
     """
     capped = {d: max(1.0, min(v.value, v.cap, 5.0)) for d, v in values.items()}
-    floors = {d: math.floor(x) for d, x in capped.items()}
-    target = sum(weights[d] * x for d, x in capped.items()) + _SLACK
-    base = sum(weights[d] * f for d, f in floors.items())
-    open_dims = [d for d in capped if capped[d] > floors[d] and floors[d] < 5]
-    best, best_total = (), base
-    for size in range(1, len(open_dims) + 1):
-        for chosen in combinations(open_dims, size):
-            total = base + sum(weights[d] for d in chosen)
-            if best_total < total <= target:
-                best, best_total = chosen, total
-    return {d: floors[d] + (d in best) for d in capped}
+    scores = {d: math.floor(x) for d, x in capped.items()}
+    room = sum(weights[d] * (x - scores[d]) for d, x in capped.items()) + _SLACK
+    for dim in sorted(capped, key=lambda d: (scores[d] - capped[d], d)):
+        if capped[dim] > scores[dim] and scores[dim] < 5 and weights[dim] <= room:
+            scores[dim] += 1
+            room -= weights[dim]
+    return scores
 
 
 @dataclass(frozen=True)

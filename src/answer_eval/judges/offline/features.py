@@ -102,6 +102,7 @@ class Features:
     concrete: bool  # some sentence that earns credit names an anchor or a first-person action
     warnings: Warnings
     words: int
+    content_words: int  # distinct content words in the sentences that earn credit
 
     def __getitem__(self, name: str) -> float:
         return self.values[name]
@@ -314,4 +315,5 @@ def extract(
         concrete=bool(anchors or actions),
         warnings=warnings,
         words=words,
+        content_words=len(stems),
     )

@@ -43,10 +43,12 @@ _ORDER: dict[Verdict, int] = {"not_met": 0, "partial": 1, "met": 2}
 
 @dataclass(frozen=True)
 class Counted:
-    """Which sentences earn credit, and the answer's quality (0-1)."""
+    """Which sentences earn credit, the answer's quality (0-1), and whether it says enough
+    (``full``) to meet a criterion: in a line or two, cue phrases show a criterion only in part."""
 
     sentences: tuple[bool, ...]
     quality: float
+    full: bool = True
 
     def __call__(self, hit: Hit) -> bool:
         return self.sentences[hit.sentence]
@@ -125,15 +127,17 @@ def criterion_judgment(
     cap: Verdict = "met",
 ) -> CriterionJudgment:
     """Met: two distinct cues (the criterion's phrases or lexicon entries named like it), or one
-    in an answer of good quality; partial: one cue, or a sentence in the criterion's own words in
-    an answer of fair quality; ``shape``: the verdict the story's shape gives (STAR parts,
-    specifics) when that is better. Never above ``cap``."""
+    in an answer of good quality, in an answer that says enough; partial: one cue, or a sentence
+    in the criterion's own words in an answer of fair quality; ``shape``: the verdict the story's
+    shape gives (STAR parts, specifics) when that is better. Never above ``cap``."""
     hits = [h for h in hits if counted(h)]
     distinct = distinct_labels(hits)
     limits = tuning.criteria
     verdict: Verdict = "not_met"
     quotes = text.quotes(hits)
-    if len(distinct) >= 2 or (distinct and counted.quality >= limits["met_quality"]):
+    if counted.full and (
+        len(distinct) >= 2 or (distinct and counted.quality >= limits["met_quality"])
+    ):
         verdict = "met"
     elif distinct:
         verdict = "partial"
@@ -144,7 +148,7 @@ def criterion_judgment(
             if counted.sentences[index] and shared > overlap:
                 best, overlap = index, shared
         if best is not None and overlap >= limits["term_overlap"]:
-            strong = counted.quality >= limits["related_met_quality"]
+            strong = counted.full and counted.quality >= limits["related_met_quality"]
             verdict = "met" if strong and overlap >= limits["related_met_overlap"] else "partial"
             start = text.spans[best][0]
             quotes = text.quotes([Hit("related", best, start, start)])

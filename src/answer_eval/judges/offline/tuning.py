@@ -31,6 +31,7 @@ class Tuning:
     version: str
     saturation: dict[str, float]
     brevity_words: float
+    full_answer_words: int
     relevance_min_words: int
     relevance_private: float
     warning_cap: int
@@ -64,6 +65,7 @@ class Tuning:
             version=str(data["version"]),
             saturation=_floats(data["saturation"]),
             brevity_words=float(data["brevity_words"]),
+            full_answer_words=int(data["criteria"]["full_answer_words"]),
             relevance_min_words=int(data["relevance"]["min_words"]),
             relevance_private=float(data["relevance"]["private"]),
             warning_cap=int(data["warning_cap"]),

@@ -89,7 +89,8 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
         sentences, [h for hits in cue_hits[:n_criteria] for h in hits] + positive, tuning
     )
     stuffed = [i in stuffing.stuffed for i in range(len(sentences))]
-    vague = vague_sentences(sentences, unrelated, stuffed, raw)
+    cued = {h.sentence for hits in cue_hits[:n_criteria] for h in hits}
+    vague = vague_sentences(sentences, unrelated, stuffed, raw, cued)
     warnings = find_warnings(
         text, sentences, raw, lambda lex: [h for h, _ in raw[id(lex)]] if lex else []
     )

@@ -229,15 +229,20 @@ def stock_sentences(raw: RawHits) -> set[int]:
 
 
 def vague_sentences(
-    sentences: list[Sentence], unrelated: list[bool], stuffed: list[bool], raw: RawHits
+    sentences: list[Sentence],
+    unrelated: list[bool],
+    stuffed: list[bool],
+    raw: RawHits,
+    cued: set[int],
 ) -> list[bool]:
     """Generic talk: a clause on the question (not unrelated, not stuffed) that names no anchor
-    and no action, and is mostly generic words or a stock phrase ("I always do my best")."""
+    and no action, and is mostly generic words or a stock phrase ("I always do my best"). A
+    sentence that says what the rubric asks for in its own words (``cued``) is not generic."""
     stock = stock_sentences(raw)
     out = []
     for i, sentence in enumerate(sentences):
         considered = not unrelated[i] and not stuffed[i] and sentence.own_account
-        concrete = bool(sentence.anchors or sentence.actions)
+        concrete = bool(sentence.anchors or sentence.actions) or i in cued
         generic_heavy = sentence.generic >= max(2, len(sentence.stems))
         out.append(considered and not concrete and (generic_heavy or i in stock))
     return out

@@ -75,7 +75,7 @@ NO_APOLOGY = lexicon("refuses to apologise", [
 SELF_SERVING = lexicon("self-serving motive", [
     Entry("needs a job", r"(?:i |i just |i really |i )?need(?:ed)? (?:a|the|this|any) (?:job"
           r"|paycheck|pay ?check|income)|any job|could (?:really )?use (?:a|the) (?:job"
-          r"|money)|(?:unemployed|desperate|broke)"),
+          r"|money)|(?:i'm|i am|i was) (?:\w+ ){0,2}(?:unemployed|desperate|broke)"),
     Entry("money", r"(?:pay|paying) (?:the |my |some )?(?:bills|rent|debts?)|the (?:money"
           r"|salary|pay|paycheck|wages?)(?! gap)|(?:good|great|better|higher|decent) (?:pay"
           r"|salary|money|wages?)|benefits package|free (?:lunch|food|meals?|coffee|snacks"
@@ -111,9 +111,8 @@ CLICHES = lexicon("stock phrases", [
 ])
 FAULT = lexicon("fault", [
     Entry("fault", r"fault|faults|to blame|blamed?|(?:their|his|her) doing|(?:was|is|were|all)"
-          r" down to (?:him|her|them|the|my|our)|on them|(?:caused|causes) (?:it|this|that|the"
-          r" (?:problem|issue|mess|delay|error|mistake)s?)|what caused|the cause (?:was|of it)"
-          r"|because of (?:them|him|her|their|his)|(?:errors?|mistakes?|problems?|issues?"
+          r" down to (?:him|her|them|the|my|our)|on them|because of (?:them|him|her)"
+          r"|(?:errors?|mistakes?|problems?|issues?"
           r"|delays?|complaints?) (?:came|come|comes|stemmed|started) from"),
     Entry("failed us", r"(?:messed|screwed|mucked) (?:it |things |everything |this |that )?up"
           r"|dropped the ball|let (?:me|us) down|(?:didn't|did not|never|don't|doesn't)"

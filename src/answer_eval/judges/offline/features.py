@@ -306,7 +306,8 @@ def extract(
         "unrelated": off_topic / words if words else 0.0,
         "fragments": in_fragments / words if words else 0.0,
         "vague": sum(vague) / max(1, sum(considered)),
-        "vague_sentences": float(min(sum(vague), tuning.vague_cap)),
+        # stuffed sentences are generic talk too, and cost as much
+        "vague_sentences": float(min(sum(vague) + sum(stuffed), tuning.vague_cap)),
         "first_person": (
             sum(1 for s in counted if s.first_person) / len(counted) if counted else 0.0
         ),

@@ -71,7 +71,10 @@ def find_stuffing(
             cues >= limits["window_min_cues"]
             and sum(covered[i] for i in window) >= limits["window_coverage"] * total
         ):
-            stuffed.update(i for i in window if spans[i])
+            # the run's own dense sentences, not a real sentence that happens to stand beside
+            stuffed.update(
+                i for i in window if covered[i] >= limits["window_member_coverage"] * words[i]
+            )
     all_words = sum(words)
     coverage = sum(covered) / all_words if all_words else 0.0
     stuffed_words = sum(words[i] for i in stuffed)

@@ -100,8 +100,9 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
         for name in tuning.fallback_warnings
         for h in warnings.hits.get(name, [])
     }
+    short = tuning.min_sentence_words  # "I noticed." alone tells nothing
     credit = [
-        r and not st and s.own_account and not v and i not in warned
+        r and not st and s.own_account and len(s.words) >= short and not v and i not in warned
         for i, (r, st, s, v) in enumerate(zip(relevant, stuffed, sentences, vague, strict=True))
     ]
 

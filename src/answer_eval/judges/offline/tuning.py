@@ -33,6 +33,7 @@ class Tuning:
     brevity_words: float
     full_answer_words: int
     relevance_min_words: int
+    min_sentence_words: int
     relevance_private: float
     warning_cap: int
     vague_cap: int
@@ -67,6 +68,7 @@ class Tuning:
             brevity_words=float(data["brevity_words"]),
             full_answer_words=int(data["criteria"]["full_answer_words"]),
             relevance_min_words=int(data["relevance"]["min_words"]),
+            min_sentence_words=int(data["min_sentence_words"]),
             relevance_private=float(data["relevance"]["private"]),
             warning_cap=int(data["warning_cap"]),
             vague_cap=int(data["vague_cap"]),

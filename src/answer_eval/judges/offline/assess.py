@@ -35,7 +35,7 @@ from answer_eval.judges.offline.features import (
     vague_sentences,
 )
 from answer_eval.judges.offline.features import sentence_warnings as find_warnings
-from answer_eval.judges.offline.lexicon.catalogue import DIMENSION_LEXICONS, Lexicon
+from answer_eval.judges.offline.lexicon.catalogue import DIMENSION_LEXICONS, QUALIFIERS, Lexicon
 from answer_eval.judges.offline.quality import base_score, latent, quality, uncertain
 from answer_eval.judges.offline.reading import read_sentences
 from answer_eval.judges.offline.scoring import (
@@ -53,6 +53,8 @@ from answer_eval.judgment import Judgment, StarJudgment
 from answer_eval.rubrics.models import Question
 
 __all__ = ["Assessment", "assess"]
+
+_JUDGMENT_CALLS = frozenset({"dismisses_ai", "over_reliance"})
 
 
 @dataclass(frozen=True)
@@ -175,9 +177,13 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
         cap=tuning.stuffing_cap_dimension if stuffing.flagged else None,
         preamble=f"quality {q:.2f}, base {base:.1f}",
     )
+    # a dismissal cue in a qualified sentence ("AI can't replace the human touch") is judgment
+    qualified = {h.sentence for h, _ in raw[id(QUALIFIERS)]}
     red_flags = {}
     for i, (fid, families) in enumerate(compiled.red_flags):
         hits = [h for h in cue_hits[n_criteria + i] if not negated(text, h.start)]
+        if any(warning in _JUDGMENT_CALLS for warning, _ in families):
+            hits = [h for h in hits if h.sentence not in qualified]
         red_flags[fid] = red_flag_judgment(hits, families, text, warnings)
     judgment = Judgment(
         dimensions=dimensions,

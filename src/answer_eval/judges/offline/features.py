@@ -203,8 +203,10 @@ def sentence_warnings(
         if about_ai and s not in qualified:
             hits["dismisses_ai"].append(hit)
     for hit, _ in raw[id(AI_MISUSE)]:
-        name = "over_reliance" if hit.label == "over-reliance" else "dismisses_ai"
-        hits[name].append(hit)
+        if hit.label == "over-reliance":
+            hits["over_reliance"].append(hit)
+        elif hit.sentence not in qualified:
+            hits["dismisses_ai"].append(hit)
     hits["no_apology"] = [h for h, _ in raw[id(NO_APOLOGY)]]
     hits["self_serving"] = [h for h, _ in raw[id(SELF_SERVING)]] + [
         h for h, _ in raw[id(ENTITLEMENT)]

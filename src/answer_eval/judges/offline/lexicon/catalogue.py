@@ -89,6 +89,7 @@ __all__ = [
     "OWNERSHIP",
     "PERSON_PRONOUN",
     "PROPER_NAME",
+    "QUALIFIERS",
     "RED_FLAG_FAMILIES",
     "SENTENCE_END",
     "SPECIFICS",

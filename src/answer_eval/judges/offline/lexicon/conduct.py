@@ -59,15 +59,16 @@ QUALIFIERS = lexicon("qualifiers", [
     Entry("nuance", r"blindly|without (?:checking|reviewing|review|editing|reading|a human"
           r"|human)|unchecked|as is|by itself|alone|(?:rely|relying|trust|trusting|depend)"
           r" (?:on (?:it|them) )?(?:completely|entirely|fully|100%)"
-          r"|for (?:sensitive|complex|emotional|angry|upset|billing|legal|final|everything)"
-          r"|unless|except|only|replace (?:the )?(?:human|people|empathy|judgment|judgement)"
-          r"|human touch|on its own"),
+          r"|(?:for|with|on) (?:\w+ )?(?:sensitive|complex|emotional|angry|upset|billing|legal"
+          r"|refunds?|final|difficult|tricky|escalated|everything)|unless|except|only (?:for|when"
+          r"|if|as)|replace (?:the )?(?:human|people|empathy|judgment|judgement)|human touch"
+          r"|on its own|go(?:es)? to a (?:person|human|colleague|specialist)"),
 ])
 NO_APOLOGY = lexicon("refuses to apologise", [
     Entry("won't apologise", r"(?:don't|do not|never|won't|will not|wouldn't|would not"
           r"|refuse to|refused to|not going to|no need to|no reason to|shouldn't have to"
           r"|why should i|don't believe in|don't see why i should) (?:ever |actually )?"
-          r"(?:apologi[sz]\w*|say (?:i'm |i am )?sorry|say sorry)"),
+          r"(?:apologi[sz]\w*|say(?:ing)? (?:i'm |i am )?sorry)"),
     Entry("apology is weak", r"(?:apologi[sz]ing|saying sorry|an apology|apologies) (?:is|are"
           r"|makes? you|looks?|shows?|just) (?:\w+ ){0,3}(?:weak\w*|pointless|useless"
           r"|admitting|an admission|a waste)"),
@@ -129,7 +130,9 @@ FAULT = lexicon("fault", [
           r" the (?:heat|blame|fall)|left (?:me )?to (?:clean|deal|fix|sort)|impossible deadline"
           r"|(?:wasn't|isn't|was not|is not|not) (?:really )?(?:on me|my (?:fault|problem"
           r"|responsibility|doing))|none of (?:that|it|this) (?:was|is) (?:really )?on me"
-          r"|bound to happen|(?:nobody|no one|no-one) (?:\w+ ){0,4}(?:told|trained|showed|warned"
+          r"|bound to happen|(?:shipped|released|launched|pushed|sent) (?:\w+ ){0,3}without"
+          r" (?:testing|checking|telling|asking)|(?:broke|ruined|wrecked) everything"
+          r"|(?:nobody|no one|no-one) (?:\w+ ){0,4}(?:told|trained|showed|warned"
           r"|informed|explained)"),
 ])
 # fmt: on

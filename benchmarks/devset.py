@@ -2,8 +2,8 @@
 
 The set itself is not part of this repository (its answers are third-party text, kept for
 internal evaluation only). It is found at ``$ANSWER_EVAL_DEVSET`` (the ``answers.jsonl`` file or
-its folder) or at ``../shared/devset/answers.jsonl`` next to the repository root; ``locate()``
-returns None when it is in neither place, and everything that needs it skips.
+its folder) when that is set, else at ``../shared/devset/answers.jsonl`` next to the repository
+root; ``locate()`` returns None when it is not there, and everything that needs it skips.
 
 * ``benchmarks/devset_questions.yaml`` maps the set's question ids (Q01-Q20) to rubric ids.
 * Split by source: each answer's *site* (its URL's host without "www.", reduced to the
@@ -63,8 +63,7 @@ class Answer:
 def locate() -> Path | None:
     """The dev set's ``answers.jsonl``, or None when it is not available."""
     configured = os.environ.get(ENV)
-    candidates = [Path(configured)] if configured else []
-    candidates.append(ROOT.parent / "shared" / "devset")
+    candidates = [Path(configured)] if configured else [ROOT.parent / "shared" / "devset"]
     for candidate in candidates:
         path = candidate / "answers.jsonl" if candidate.is_dir() else candidate
         if path.is_file():

@@ -145,14 +145,19 @@ def generic_hits(text: AnswerText, found: list[list[tuple[int, int, int]]]) -> R
             for _, start, end in found[0]
         ]
     }
+    starts, negating, folded = text._starts, text.negated, text.folded
     for lex, matches in zip(
         GENERIC_INDEX.lexicons[1:], found[1 : len(GENERIC_INDEX.lexicons)], strict=True
     ):
         hits = []
+        labels, generic = lex.labels, lex.generic
         for index, start, end in matches:
-            if negated(text, start):
-                continue
-            hits.append((Hit(lex.labels[index], text.sentence_at(start), start, end), lex.generic[index]))
+            sentence = max(0, bisect_right(starts, start) - 1)
+            if sentence in negating:  # only then can a negation stand before it
+                floor = max(text.spans[sentence][0], start - 48)
+                if NEGATION.search(folded, floor, start) is not None:
+                    continue
+            hits.append((Hit(labels[index], sentence, start, end), generic[index]))
         raw[id(lex)] = hits
     return raw
 

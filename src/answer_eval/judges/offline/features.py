@@ -142,10 +142,11 @@ def relevant_sentences(
     return relevant, unrelated
 
 
-def _names_ai(sentence: Sentence) -> bool:
-    return not AI_WORDS.isdisjoint(sentence.words) or any(
-        w.startswith(("ai-", "a.i")) for w in sentence.words
-    )
+def _names_ai(sentence: Sentence, folded: str) -> bool:
+    if not AI_WORDS.isdisjoint(sentence.words):
+        return True
+    span = folded[sentence.start : sentence.end]
+    return "ai-" in span or "a.i" in span
 
 
 def _said_of_self(text: AnswerText, hit: Hit) -> bool:
@@ -195,7 +196,7 @@ def sentence_warnings(
     for hit, _ in raw[id(VAGUE)]:
         if hit.label == "never stressed":
             hits["denial"].append(hit)
-    ai_sentences = {i for i, s in enumerate(sentences) if _names_ai(s)}
+    ai_sentences = {i for i, s in enumerate(sentences) if _names_ai(s, text.folded)}
     qualified = {h.sentence for h, _ in raw[id(QUALIFIERS)]}
     for hit, _ in raw[id(DISMISSIVE)]:
         s = hit.sentence

@@ -13,7 +13,7 @@ it names (numbers, times, names, first-person past actions).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from answer_eval.judges.offline.evidence import AnswerText
 from answer_eval.judges.offline.lexicon.star import FIRST_PERSON_ACTION
@@ -35,7 +35,7 @@ WORD = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _SEGMENT_BREAK = re.compile(r"[,;:]|\s[-\u2013\u2014]\s|\band\b|\bor\b")
 _NAME = re.compile(r"(?<=[a-z0-9,;:)] )(?:[A-Z][a-z]+|[A-Z]{2,}s?)\b")
 _MONEY = re.compile(r"[$\u20ac\u00a3]\s?\d")
-_CONNECTOR = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in CONNECTORS) + r")\b")
+_CONNECTOR_HEADS = frozenset(c.split()[0] for c in CONNECTORS)
 _DETERMINERS = frozenset(["the", "a", "an", "my", "our", "his", "her", "their", "this", "that", "these", "those", "every", "each"])
 _REFERS_BACK = frozenset(["they", "them", "it", "this", "that", "these", "those", "he", "she", "him", "her", "his", "their"])
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s")
@@ -55,8 +55,7 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") else word
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     """What one sentence of an answer holds (offsets into the answer)."""
 
     start: int
@@ -105,7 +104,7 @@ def _has_clause(words: tuple[str, ...]) -> bool:
 
 def _fragment_list(text: str) -> bool:
     """Four or more pieces, nearly all of them one to three words without a verb."""
-    if text.count(",") + text.count(";") + text.count(" and ") < 3:
+    if text.count(",") + text.count(";") < 2:  # a list needs separators
         return False
     pieces = [p.split() for p in _SEGMENT_BREAK.split(text)]
     pieces = [p for p in pieces if p]
@@ -131,13 +130,22 @@ def _classify(word: str) -> tuple[int, str]:
     return _OTHER, word
 
 
+def _connectors(words: tuple[str, ...]) -> frozenset[str]:
+    """The connectors of a sentence: a set lookup per word, phrases only when their first
+    word is there."""
+    present = _CONNECTOR_HEADS.intersection(words)
+    if not present:
+        return frozenset()
+    joined = f" {' '.join(words)} "
+    return frozenset(c for c in CONNECTORS if c.split()[0] in present and f" {c} " in joined)
+
+
 def _read(
     folded: str,
     start: int,
     end: int,
     names: set[str],
     actions: frozenset[str],
-    connectors: frozenset[str],
 ) -> Sentence:
     words = tuple(WORD.findall(folded, start, end))
     stems: set[str] = set()
@@ -171,7 +179,7 @@ def _read(
         first_person=not FIRST_PERSON.isdisjoint(words),
         actions=actions,
         anchors=frozenset(anchors),
-        connectors=connectors,
+        connectors=_connectors(words),
         refers_back=not _REFERS_BACK.isdisjoint(words),
     )
 
@@ -187,10 +195,7 @@ def read_sentences(text: AnswerText) -> list[Sentence]:
     actions: list[set[str]] = [set() for _ in range(n)]
     for m in FIRST_PERSON_ACTION.finditer(text.folded):
         actions[text.sentence_at(m.start())].add(m.group("verb"))
-    connectors: list[set[str]] = [set() for _ in range(n)]
-    for m in _CONNECTOR.finditer(text.folded):
-        connectors[text.sentence_at(m.start())].add(m.group(0))
     return [
-        _read(text.folded, s, e, names[i], frozenset(actions[i]), frozenset(connectors[i]))
+        _read(text.folded, s, e, names[i], frozenset(actions[i]))
         for i, (s, e) in enumerate(text.spans)
     ]

@@ -21,6 +21,7 @@ from answer_eval.judges.offline.dimensions import DimensionEvidence, score_dimen
 from answer_eval.judges.offline.evidence import (
     POSITIVE,
     AnswerText,
+    ai_talk_hits,
     Hit,
     apart,
     distinct_labels,
@@ -30,6 +31,7 @@ from answer_eval.judges.offline.evidence import (
 from answer_eval.judges.offline.features import (
     Features,
     extract,
+    names_ai,
     relevant_sentences,
     stock_sentences,
     vague_sentences,
@@ -76,6 +78,9 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
     raw = generic_hits(text, scanned)
     cue_hits = locate_cues(compiled, text, scanned)
     sentences = read_sentences(text)
+    about_ai = [i for i, s in enumerate(sentences) if names_ai(s, text.folded)]
+    if about_ai:  # what is said about AI, in its sentences and the ones right after
+        ai_talk_hits(text, raw, sorted({j for i in about_ai for j in (i, i + 1) if j < len(sentences)}))
     relevant, unrelated = relevant_sentences(
         sentences, compiled.vocabulary, stock_sentences(raw), tuning
     )
@@ -140,7 +145,7 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
         said = any(r or v for r, v in zip(relevant, vague, strict=True))
         q = min(q, tuning.no_credit_quality if said else 0.0)
     counted = Counted(tuple(credit), q, features.content_words >= tuning.full_answer_words)
-    star = find_star(text, found, counted)
+    star = find_star(text, sentences, found, counted)
     verdict_cap = tuning.stuffing_cap_verdict if stuffing.flagged else "met"
     anchored = [
         Hit(anchor, i, text.spans[i][0], text.spans[i][0])

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from answer_eval.judges.offline.lexicon.catalogue import (
+    AI_TALK_LEXICONS,
     CONDUCT_LEXICONS,
     DIMENSION_LEXICONS,
     INJECTION,
@@ -38,6 +39,7 @@ __all__ = [
     "FoundFn",
     "Hit",
     "RawHits",
+    "ai_talk_hits",
     "apart",
     "distinct_labels",
     "generic_hits",
@@ -58,6 +60,7 @@ _SCANNED: tuple[Lexicon, ...] = tuple(
 )
 # The generic lexicons, scanned in one pass: injection, then ``_SCANNED``.
 GENERIC_INDEX = LexiconIndex((INJECTION, *_SCANNED))
+AI_TALK_INDEX = LexiconIndex(AI_TALK_LEXICONS)
 # The lexicons whose entries are evidence *for* something (a STAR part, a dimension), and ids.
 EVIDENCE_LEXICONS: tuple[Lexicon, ...] = (
     STAR_SITUATION,
@@ -145,10 +148,32 @@ def generic_hits(text: AnswerText, found: list[list[tuple[int, int, int]]]) -> R
             for _, start, end in found[0]
         ]
     }
+    lexicons = GENERIC_INDEX.lexicons
+    _collect(text, lexicons[1:], found[1 : len(lexicons)], raw)
+    for lex in AI_TALK_INDEX.lexicons:
+        raw[id(lex)] = []
+    return raw
+
+
+def ai_talk_hits(text: AnswerText, raw: RawHits, sentences: list[int]) -> None:
+    """Add what ``sentences`` say about AI and tools (``AI_TALK_LEXICONS``) to ``raw``: only
+    the sentences that name AI or a tool (or refer back to one) are scanned, separately."""
+    found: list[list[tuple[int, int, int]]] = [[] for _ in AI_TALK_INDEX.lexicons]
+    for index in sentences:
+        start, end = text.spans[index]
+        for lexicon, matches in enumerate(AI_TALK_INDEX.scan(text.folded[start:end])):
+            found[lexicon] += [(entry, start + s, start + e) for entry, s, e in matches]
+    _collect(text, AI_TALK_INDEX.lexicons, found, raw)
+
+
+def _collect(
+    text: AnswerText,
+    lexicons: tuple[Lexicon, ...],
+    found: list[list[tuple[int, int, int]]],
+    raw: RawHits,
+) -> None:
     starts, negating, folded = text._starts, text.negated, text.folded
-    for lex, matches in zip(
-        GENERIC_INDEX.lexicons[1:], found[1 : len(GENERIC_INDEX.lexicons)], strict=True
-    ):
+    for lex, matches in zip(lexicons, found, strict=True):
         hits = []
         labels, generic = lex.labels, lex.generic
         for index, start, end in matches:
@@ -159,7 +184,6 @@ def generic_hits(text: AnswerText, found: list[list[tuple[int, int, int]]]) -> R
                     continue
             hits.append((Hit(labels[index], sentence, start, end), generic[index]))
         raw[id(lex)] = hits
-    return raw
 
 
 def negated(text: AnswerText, start: int) -> bool:

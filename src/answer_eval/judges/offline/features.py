@@ -53,6 +53,7 @@ __all__ = [
     "Features",
     "Warnings",
     "extract",
+    "names_ai",
     "relevant_sentences",
     "sentence_warnings",
     "stock_sentences",
@@ -142,7 +143,8 @@ def relevant_sentences(
     return relevant, unrelated
 
 
-def _names_ai(sentence: Sentence, folded: str) -> bool:
+def names_ai(sentence: Sentence, folded: str) -> bool:
+    """Whether a sentence names AI or a software tool."""
     if not AI_WORDS.isdisjoint(sentence.words):
         return True
     span = folded[sentence.start : sentence.end]
@@ -196,7 +198,7 @@ def sentence_warnings(
     for hit, _ in raw[id(VAGUE)]:
         if hit.label == "never stressed":
             hits["denial"].append(hit)
-    ai_sentences = {i for i, s in enumerate(sentences) if _names_ai(s, text.folded)}
+    ai_sentences = {i for i, s in enumerate(sentences) if names_ai(s, text.folded)}
     qualified = {h.sentence for h, _ in raw[id(QUALIFIERS)]}
     for hit, _ in raw[id(DISMISSIVE)]:
         s = hit.sentence

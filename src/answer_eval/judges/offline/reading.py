@@ -68,6 +68,7 @@ class Sentence(NamedTuple):
     fragments: bool  # a list of short verbless pieces ("empathy, ownership, root cause")
     first_person: bool
     actions: frozenset[str]  # first-person past-tense verbs ("i called", "we fixed")
+    action_spans: tuple[tuple[str, int, int], ...]  # (verb, start, end) of each of them
     anchors: frozenset[str]  # numbers, times, names, money
     connectors: frozenset[str]  # because, for example, then, as a result ...
     refers_back: bool  # a pronoun that points at an earlier sentence ("they", "it", "this")
@@ -145,7 +146,7 @@ def _read(
     start: int,
     end: int,
     names: set[str],
-    actions: frozenset[str],
+    action_spans: tuple[tuple[str, int, int], ...],
 ) -> Sentence:
     words = tuple(WORD.findall(folded, start, end))
     stems: set[str] = set()
@@ -177,7 +178,8 @@ def _read(
         clause=_has_clause(words),
         fragments=_fragment_list(folded[start:end]),
         first_person=not FIRST_PERSON.isdisjoint(words),
-        actions=actions,
+        actions=frozenset(verb for verb, _, _ in action_spans),
+        action_spans=action_spans,
         anchors=frozenset(anchors),
         connectors=_connectors(words),
         refers_back=not _REFERS_BACK.isdisjoint(words),
@@ -192,10 +194,10 @@ def read_sentences(text: AnswerText) -> list[Sentence]:
         names[text.sentence_at(m.start())].add(m.group(0).lower())
     for m in _MONEY.finditer(text.text):
         names[text.sentence_at(m.start())].add("$")
-    actions: list[set[str]] = [set() for _ in range(n)]
+    actions: list[list[tuple[str, int, int]]] = [[] for _ in range(n)]
     for m in FIRST_PERSON_ACTION.finditer(text.folded):
-        actions[text.sentence_at(m.start())].add(m.group("verb"))
+        actions[text.sentence_at(m.start())].append((m.group("verb"), m.start(), m.end()))
     return [
-        _read(text.folded, s, e, names[i], frozenset(actions[i]))
+        _read(text.folded, s, e, names[i], tuple(actions[i]))
         for i, (s, e) in enumerate(text.spans)
     ]

@@ -13,7 +13,6 @@ from answer_eval.judges.offline.cues import Family
 from answer_eval.judges.offline.evidence import AnswerText, FoundFn, Hit, RawHits, distinct_labels
 from answer_eval.judges.offline.features import Warnings
 from answer_eval.judges.offline.lexicon.catalogue import (
-    FIRST_PERSON_ACTION,
     HYPOTHETICAL,
     INJECTION,
     INJECTION_MARKUP,
@@ -91,13 +90,16 @@ class Star:
         return text + ("; hypothetical only" if self.hypothetical and not self.verbs else "")
 
 
-def find_star(text: AnswerText, found: FoundFn, counted: Counted) -> Star:
+def find_star(
+    text: AnswerText, sentences: list[Sentence], found: FoundFn, counted: Counted
+) -> Star:
     """Situation, task, first-person actions and results in the sentences that count."""
-    actions = []
-    for m in FIRST_PERSON_ACTION.finditer(text.folded):
-        sentence = text.sentence_at(m.start())
-        if counted.sentences[sentence]:
-            actions.append(Hit(m.group("verb"), sentence, m.start(), m.end()))
+    actions = [
+        Hit(verb, index, start, end)
+        for index, sentence in enumerate(sentences)
+        if counted.sentences[index]
+        for verb, start, end in sentence.action_spans
+    ]
     result = found(STAR_RESULT)
     specifics = found(SPECIFICS)
     measured = [h for h in result if h.label in _MEASURED]

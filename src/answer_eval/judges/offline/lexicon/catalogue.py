@@ -71,6 +71,7 @@ from answer_eval.judges.offline.lexicon.warnings import (
 
 __all__ = [
     "AI_MISUSE",
+    "AI_TALK_LEXICONS",
     "BLAME",
     "COMPLAINING",
     "CONDUCT_LEXICONS",
@@ -132,8 +133,6 @@ DIMENSION_LEXICONS: dict[str, DimensionLexicon] = {
 # Warning signs found by combination (see ``lexicon.conduct``) and the warnings lexicons that
 # no dimension lists; scanned with the rest in one pass.
 CONDUCT_LEXICONS: tuple[Lexicon, ...] = (
-    DISMISSIVE,
-    QUALIFIERS,
     FAULT,
     NO_APOLOGY,
     SELF_SERVING,
@@ -146,6 +145,10 @@ CONDUCT_LEXICONS: tuple[Lexicon, ...] = (
     COMPLAINING,
     AI_MISUSE,
 )
+
+
+# What is said about AI and tools: scanned only in answers that name AI or a tool.
+AI_TALK_LEXICONS: tuple[Lexicon, ...] = (DISMISSIVE, QUALIFIERS)
 
 
 class RedFlagFamily(NamedTuple):

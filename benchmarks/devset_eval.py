@@ -75,7 +75,9 @@ def _words(text: str) -> int:
 
 
 def _sentences(text: str) -> int:
-    return max(1, sum(1 for part in text.replace("!", ".").replace("?", ".").split(".") if part.strip()))
+    return max(
+        1, sum(1 for part in text.replace("!", ".").replace("?", ".").split(".") if part.strip())
+    )
 
 
 def _accuracy(pairs: list[tuple[float, float]]) -> float:
@@ -86,7 +88,9 @@ def evaluate(evaluator: Evaluator | None = None, verbose: bool = False) -> Repor
     """Judge the dev set and the pairs built from it; every figure in a ``Report``."""
     evaluator = evaluator or Evaluator(judge=OfflineJudge())
     answers = devset.load()
-    judged: dict[str, Evaluation] = {a.id: evaluator.evaluate(a.question_id, a.text) for a in answers}
+    judged: dict[str, Evaluation] = {
+        a.id: evaluator.evaluate(a.question_id, a.text) for a in answers
+    }
     overall = {k: e.overall or 0.0 for k, e in judged.items()}
     report = Report()
     all_pairs = devset.pairs(answers)
@@ -105,7 +109,9 @@ def evaluate(evaluator: Evaluator | None = None, verbose: bool = False) -> Repor
         report.accuracy[name] = {
             "offline judge": _accuracy([(overall[s.id], overall[w.id]) for s, w in pairs]),
             "word count": _accuracy([(_words(s.text), _words(w.text)) for s, w in pairs]),
-            "sentence count": _accuracy([(_sentences(s.text), _sentences(w.text)) for s, w in pairs]),
+            "sentence count": _accuracy(
+                [(_sentences(s.text), _sentences(w.text)) for s, w in pairs]
+            ),
         }
     for half in ("all", "fit", "held-out"):
         for a in answers:
@@ -168,7 +174,9 @@ def evaluate(evaluator: Evaluator | None = None, verbose: bool = False) -> Repor
         for a in answers:
             e = judged[a.id]
             dims = " ".join(f"{d.id[:4]}={d.score}" for d in e.dimensions if d.score)
-            print(f"  {a.id} {a.label:8s} {a.half:8s} {e.overall:5.2f} {e.recommendation:14s} {dims}")
+            print(
+                f"  {a.id} {a.label:8s} {a.half:8s} {e.overall:5.2f} {e.recommendation:14s} {dims}"
+            )
     return report
 
 
@@ -215,7 +223,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"   [{half}] {'label':9s}" + "".join(f"{r:>15s}" for r in ORDER))
         for label in ("strong", "adequate", "weak"):
             counts = report.confusion.get(f"{label}|{half}", Counter())
-            print(f"   {'':{len(half) + 3}s}{label:9s}" + "".join(f"{counts[r]:15d}" for r in ORDER))
+            print(
+                f"   {'':{len(half) + 3}s}{label:9s}" + "".join(f"{counts[r]:15d}" for r in ORDER)
+            )
     print(f"   answers flagged offline_uncertain: {report.uncertain}")
     print("\n3. Per question of the set (accuracy over its pairs; mean overall score)")
     print(f"   {'set':4s} {'rubric question':32s} {'pairs':>5s} {'offline':>8s} {'words':>6s}"

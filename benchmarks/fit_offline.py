@@ -49,7 +49,9 @@ def fit(rows: list[tuple[list[float], float, float]]) -> tuple[float, list[float
             for j, v in enumerate(x):
                 grad_w[j] += error * v
         bias -= RATE * grad_b / n
-        weights = [max(0.0, w - RATE * (g / n + L2 * w)) for w, g in zip(weights, grad_w, strict=True)]
+        weights = [
+            max(0.0, w - RATE * (g / n + L2 * w)) for w, g in zip(weights, grad_w, strict=True)
+        ]
     return bias, weights
 
 

@@ -155,8 +155,13 @@ def test_i_took_ownership_earns_ownership() -> None:
 
 
 def test_i_took_ownership_lifts_a_short_answer() -> None:
-    bare = "A customer's refund was stuck for two weeks, so I chased the payments team and fixed it."
-    owned = "A customer's refund was stuck for two weeks. I took ownership, chased the payments team and fixed it."
+    bare = (
+        "A customer's refund was stuck for two weeks, so I chased the payments team and fixed it."
+    )
+    owned = (
+        "A customer's refund was stuck for two weeks. I took ownership, chased the payments team"
+        " and fixed it."
+    )
     assert score(judge("difficult-customer-issue", owned), "ownership") > score(
         judge("difficult-customer-issue", bare), "ownership"
     )

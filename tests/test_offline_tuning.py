@@ -12,7 +12,6 @@ import pytest
 import yaml
 
 import answer_eval
-
 from answer_eval.evaluator import Evaluator
 from answer_eval.judges.contract import JudgeRequest
 from answer_eval.judges.offline.dimensions import DimensionValue, round_together

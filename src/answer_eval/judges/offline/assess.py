@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from answer_eval.evaluation import ReviewFlag
@@ -21,8 +22,8 @@ from answer_eval.judges.offline.dimensions import DimensionEvidence, score_dimen
 from answer_eval.judges.offline.evidence import (
     POSITIVE,
     AnswerText,
-    ai_talk_hits,
     Hit,
+    ai_talk_hits,
     apart,
     distinct_labels,
     generic_hits,
@@ -51,7 +52,7 @@ from answer_eval.judges.offline.scoring import (
 )
 from answer_eval.judges.offline.stuffing import Stuffing, find_stuffing
 from answer_eval.judges.offline.tuning import Tuning
-from answer_eval.judgment import Judgment, StarJudgment
+from answer_eval.judgment import CriterionJudgment, Judgment, StarJudgment
 from answer_eval.rubrics.models import Question
 
 __all__ = ["Assessment", "assess"]
@@ -71,7 +72,9 @@ class Assessment:
     notes: tuple[ReviewFlag, ...]
 
 
-def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: Tuning) -> Assessment:
+def assess(
+    question: Question, compiled: CompiledQuestion, answer: str, tuning: Tuning
+) -> Assessment:
     """Judge ``answer`` to ``question`` (see the module docstring)."""
     text = AnswerText(answer)
     scanned = compiled.cues.scan(text.folded)
@@ -80,7 +83,9 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
     sentences = read_sentences(text)
     about_ai = [i for i, s in enumerate(sentences) if names_ai(s, text.folded)]
     if about_ai:  # what is said about AI, in its sentences and the ones right after
-        ai_talk_hits(text, raw, sorted({j for i in about_ai for j in (i, i + 1) if j < len(sentences)}))
+        ai_talk_hits(
+            text, raw, sorted({j for i in about_ai for j in (i, i + 1) if j < len(sentences)})
+        )
     relevant, unrelated = relevant_sentences(
         sentences, compiled.vocabulary, stock_sentences(raw), tuning
     )
@@ -93,7 +98,9 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
                 unrelated[hit.sentence] = False
     stuffing = find_stuffing(
         text.folded,
-        sentences, [h for hits in cue_hits[:n_criteria] for h in hits] + positive, tuning
+        sentences,
+        [h for hits in cue_hits[:n_criteria] for h in hits] + positive,
+        tuning,
     )
     stuffed = [i in stuffing.stuffed for i in range(len(sentences))]
     cued = {h.sentence for hits in cue_hits[:n_criteria] for h in hits}
@@ -102,11 +109,7 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
         text, sentences, raw, lambda lex: [h for h, _ in raw[id(lex)]] if lex else []
     )
     # a sentence that blames, dismisses or refuses earns no credit for what else it says
-    warned = {
-        h.sentence
-        for name in tuning.fallback_warnings
-        for h in warnings.hits.get(name, [])
-    }
+    warned = {h.sentence for name in tuning.fallback_warnings for h in warnings.hits.get(name, [])}
     short = tuning.min_sentence_words  # "I noticed." alone tells nothing
     credit = [
         r and not st and s.own_account and len(s.words) >= short and not v and i not in warned
@@ -156,7 +159,10 @@ def assess(question: Question, compiled: CompiledQuestion, answer: str, tuning: 
     criteria = {}
     for i, cid in enumerate(compiled.criteria):
         linked = [
-            h for lex_id, label in compiled.criterion_links[i] for h, _ in raw[lex_id] if h.label == label
+            h
+            for lex_id, label in compiled.criterion_links[i]
+            for h, _ in raw[lex_id]
+            if h.label == label
         ]
         criteria[cid] = criterion_judgment(
             cue_hits[i] + linked,
@@ -216,14 +222,14 @@ def _dimension_evidence(
     weights: dict[str, float],
     lexicon_hits: dict[str, list[Hit]],
     star: Star,
-    criteria: dict[str, object],
+    criteria: dict[str, CriterionJudgment],
     against: dict[str, list[Hit]],
     tuning: Tuning,
 ) -> dict[str, DimensionEvidence]:
     scale = tuning.dimensions["evidence_scale"]
     values = {"met": 1.0, "partial": 0.5, "not_met": 0.0}
     coverage = sum(values[c.verdict] for c in criteria.values()) / max(1, len(criteria))
-    out = {}
+    out: dict[str, DimensionEvidence] = {}
     for dim in weights:
         warned = [
             h
@@ -234,7 +240,9 @@ def _dimension_evidence(
         if dim == "star":
             share = star.share()
             actions = star.actions[:2]
-            support = star.situation[:1] + star.task[:1] + actions + (star.measured or star.result)[:1]
+            support = (
+                star.situation[:1] + star.task[:1] + actions + (star.measured or star.result)[:1]
+            )
             out[dim] = DimensionEvidence(support, warned, share, "star", f"STAR: {star.describe()}")
         elif dim in lexicon_hits:
             hits = lexicon_hits[dim]
@@ -243,17 +251,22 @@ def _dimension_evidence(
             summary = f"{len(labels)} {name} cue{'' if len(labels) == 1 else 's'}"
             if labels:
                 summary += f" ({', '.join(labels)})"
-            saturated = 1.0 - 2.718281828459045 ** (-len(labels) / scale)
+            saturated = 1.0 - math.exp(-len(labels) / scale)
             out[dim] = DimensionEvidence(hits, warned, saturated, "lexicon", summary)
         else:
-            quotes = []
             out[dim] = DimensionEvidence(
-                quotes, warned, coverage, "criteria", f"no lexicon; criteria coverage {coverage:.2f}"
+                [],
+                warned,
+                coverage,
+                "criteria",
+                f"no lexicon; criteria coverage {coverage:.2f}",
             )
     return out
 
 
-def _notes(text: AnswerText, stuffing: Stuffing, q: float, tuning: Tuning) -> tuple[ReviewFlag, ...]:
+def _notes(
+    text: AnswerText, stuffing: Stuffing, q: float, tuning: Tuning
+) -> tuple[ReviewFlag, ...]:
     notes = []
     if stuffing.flagged:
         quote = ""

@@ -104,7 +104,51 @@ CRITERION_KINDS = (
 )
 # Label words too common to link a criterion to a lexicon entry ("a customer called").
 _UNLINKED = frozenset(
-    ["customer", "time", "year", "date", "number", "made", "one", "day", "work", "job", "call", "name", "named", "specific", "interest", "mention", "mentioned", "tool", "ai", "it", "was", "them", "her", "him", "the", "my", "i", "not", "no", "but", "made", "took", "sure", "went", "last", "period", "first", "month", "need", "needed", "fail", "up", "back"]
+    [
+        "customer",
+        "time",
+        "year",
+        "date",
+        "number",
+        "made",
+        "one",
+        "day",
+        "work",
+        "job",
+        "call",
+        "name",
+        "named",
+        "specific",
+        "interest",
+        "mention",
+        "mentioned",
+        "tool",
+        "ai",
+        "it",
+        "was",
+        "them",
+        "her",
+        "him",
+        "the",
+        "my",
+        "i",
+        "not",
+        "no",
+        "but",
+        "made",
+        "took",
+        "sure",
+        "went",
+        "last",
+        "period",
+        "first",
+        "month",
+        "need",
+        "needed",
+        "fail",
+        "up",
+        "back",
+    ]
 )
 
 
@@ -123,7 +167,17 @@ def _links(terms: frozenset[str]) -> frozenset[tuple[int, str]]:
 WORK_STEMS = frozenset(stem(w) for w in WORK_WORDS)
 _NO_TOPIC = WORD_STOPWORDS | GENERIC_WORDS | COMMON_WORDS
 _SKIP_TERMS = frozenset(
-    ["customer", "customers", "candidate", "candidates", "answer", "answers", "example", "examples", "should"]
+    [
+        "customer",
+        "customers",
+        "candidate",
+        "candidates",
+        "answer",
+        "answers",
+        "example",
+        "examples",
+        "should",
+    ]
 )
 
 

@@ -9,8 +9,8 @@ does not weigh lowers the question's heaviest dimension instead, so it always co
 
 The continuous values are rounded together (``round_together``): each score is the floor or the
 ceiling of its value, the largest remainders rounded up first, as long as the weighted mean of
-the scores does not pass the weighted mean of the values. Small differences between answers therefore
-still show in the overall score, while no score is more than one point from its value.
+the scores does not pass the weighted mean of the values. Small differences between answers
+therefore still show in the overall score, while no score is more than one point from its value.
 """
 
 from __future__ import annotations

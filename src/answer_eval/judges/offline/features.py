@@ -175,18 +175,18 @@ def sentence_warnings(
         and (text.folded.startswith(_SELF_WORDS, h.start) or _said_of_self(text, h))
     }
     for hit, _ in raw[id(BLAME)]:
-        if not _in_concession(text, hit) and not _said_of_self(text, hit):
-            if hit.sentence not in owned:
-                hits["blame"].append(hit)
+        said_by_others = not _in_concession(text, hit) and not _said_of_self(text, hit)
+        if said_by_others and hit.sentence not in owned:
+            hits["blame"].append(hit)
     # blame in other words: someone else, and a fault put on them, in one sentence
     others = {i for i, s in enumerate(sentences) if not OTHER_PARTY_WORDS.isdisjoint(s.words)}
     blamed = {h.sentence for h in hits["blame"]}
     for hit, _ in raw[id(FAULT)]:
         s = hit.sentence
-        if s in others and s not in owned and s not in blamed and not _said_of_self(text, hit):
-            if not _in_concession(text, hit):
-                hits["blame"].append(hit)
-                blamed.add(s)
+        fresh = s in others and s not in owned and s not in blamed
+        if fresh and not _said_of_self(text, hit) and not _in_concession(text, hit):
+            hits["blame"].append(hit)
+            blamed.add(s)
     for hit, _ in raw[id(DEFENSIVE)]:
         if hit.label == "not my fault":
             if not _in_concession(text, hit):

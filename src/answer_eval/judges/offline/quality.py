@@ -12,6 +12,7 @@ answers to avoid at "no" or worse.
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 
 from answer_eval.judges.offline.features import Features
 from answer_eval.judges.offline.tuning import Tuning
@@ -46,7 +47,7 @@ def base_score(q: float, tuning: Tuning) -> float:
     knots = tuning.knots
     if q <= knots[0][0]:
         return knots[0][1]
-    for (x0, y0), (x1, y1) in zip(knots, knots[1:], strict=False):
+    for (x0, y0), (x1, y1) in pairwise(knots):
         if q <= x1:
             return y0 + (y1 - y0) * (q - x0) / (x1 - x0)
     return knots[-1][1]

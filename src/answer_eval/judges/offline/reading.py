@@ -36,8 +36,41 @@ _SEGMENT_BREAK = re.compile(r"[,;:]|\s[-\u2013\u2014]\s|\band\b|\bor\b")
 _NAME = re.compile(r"(?<=[a-z0-9,;:)] )(?:[A-Z][a-z]+|[A-Z]{2,}s?)\b")
 _MONEY = re.compile(r"[$\u20ac\u00a3]\s?\d")
 _CONNECTOR_HEADS = frozenset(c.split()[0] for c in CONNECTORS)
-_DETERMINERS = frozenset(["the", "a", "an", "my", "our", "his", "her", "their", "this", "that", "these", "those", "every", "each"])
-_REFERS_BACK = frozenset(["they", "them", "it", "this", "that", "these", "those", "he", "she", "him", "her", "his", "their"])
+_DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "my",
+        "our",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "every",
+        "each",
+    ]
+)
+_REFERS_BACK = frozenset(
+    [
+        "they",
+        "them",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "him",
+        "her",
+        "his",
+        "their",
+    ]
+)
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "ies", "es", "ly", "s")
 
 
@@ -98,7 +131,9 @@ def _has_clause(words: tuple[str, ...]) -> bool:
             nxt = next((w for w in following if not w.endswith("ly")), "")
             if nxt and nxt not in WORD_STOPWORDS and not nxt.isdigit():
                 return True
-        elif (word in _DETERMINERS and any(_is_verb(w) for w in words[i + 2 : i + 5])) or (word in AUXILIARIES and i > 0):
+        elif (word in _DETERMINERS and any(_is_verb(w) for w in words[i + 2 : i + 5])) or (
+            word in AUXILIARIES and i > 0
+        ):
             return True
     return False
 
@@ -198,6 +233,5 @@ def read_sentences(text: AnswerText) -> list[Sentence]:
     for m in FIRST_PERSON_ACTION.finditer(text.folded):
         actions[text.sentence_at(m.start())].append((m.group("verb"), m.start(), m.end()))
     return [
-        _read(text.folded, s, e, names[i], tuple(actions[i]))
-        for i, (s, e) in enumerate(text.spans)
+        _read(text.folded, s, e, names[i], tuple(actions[i])) for i, (s, e) in enumerate(text.spans)
     ]

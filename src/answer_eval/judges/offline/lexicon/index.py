@@ -234,7 +234,8 @@ class LexiconIndex:
         if not keyed.isascii():
             keyed = _NON_ASCII.sub("\x00", keyed)
         keyed += " " * _KEY_LENGTH
-        get = self._tables[0].get if self._tables else {}.get
+        table: dict[str, tuple[_Group, ...]] = self._tables[0] if self._tables else {}
+        get = table.get
         anywhere = self._anywhere
         # the loop is the judge's hottest: one lookup per word start, the matching inlined
         for start in _WORD_START.finditer(text):

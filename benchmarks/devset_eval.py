@@ -226,6 +226,11 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"   {'':{len(half) + 3}s}{label:9s}" + "".join(f"{counts[r]:15d}" for r in ORDER)
             )
+    for half in ("all", "held-out"):
+        yes = report.share(f"strong|{half}", ("strong_yes", "yes"))
+        no = report.share(f"weak|{half}", ("no", "definitely_not"))
+        print(f"   [{half}] model answers at yes or better: {yes:.0%};"
+              f" answers to avoid at no or worse: {no:.0%}")  # fmt: skip
     print(f"   answers flagged offline_uncertain: {report.uncertain}")
     print("\n3. Per question of the set (accuracy over its pairs; mean overall score)")
     print(f"   {'set':4s} {'rubric question':32s} {'pairs':>5s} {'offline':>8s} {'words':>6s}"

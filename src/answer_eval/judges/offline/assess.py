@@ -106,7 +106,11 @@ def assess(
     cued = {h.sentence for hits in cue_hits[:n_criteria] for h in hits}
     vague = vague_sentences(sentences, unrelated, stuffed, raw, cued)
     warnings = find_warnings(
-        text, sentences, raw, lambda lex: [h for h, _ in raw[id(lex)]] if lex else []
+        text,
+        sentences,
+        raw,
+        lambda lex: [h for h, _ in raw[id(lex)]] if lex else [],
+        set(about_ai),
     )
     # a sentence that blames, dismisses or refuses earns no credit for what else it says
     warned = {h.sentence for name in tuning.fallback_warnings for h in warnings.hits.get(name, [])}

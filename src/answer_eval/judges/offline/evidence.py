@@ -159,8 +159,14 @@ def ai_talk_hits(text: AnswerText, raw: RawHits, sentences: list[int]) -> None:
     """Add what ``sentences`` say about AI and tools (``AI_TALK_LEXICONS``) to ``raw``: only
     the sentences that name AI or a tool (or refer back to one) are scanned, separately."""
     found: list[list[tuple[int, int, int]]] = [[] for _ in AI_TALK_INDEX.lexicons]
+    runs: list[list[int]] = []  # consecutive sentences are scanned in one go
     for index in sentences:
-        start, end = text.spans[index]
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    for run in runs:
+        start, end = text.spans[run[0]][0], text.spans[run[-1]][1]
         for lexicon, matches in enumerate(AI_TALK_INDEX.scan(text.folded[start:end])):
             found[lexicon] += [(entry, start + s, start + e) for entry, s, e in matches]
     _collect(text, AI_TALK_INDEX.lexicons, found, raw)

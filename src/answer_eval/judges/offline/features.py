@@ -164,9 +164,14 @@ def _in_concession(text: AnswerText, hit: Hit) -> bool:
 
 
 def sentence_warnings(
-    text: AnswerText, sentences: list[Sentence], raw: RawHits, found: FoundFn
+    text: AnswerText,
+    sentences: list[Sentence],
+    raw: RawHits,
+    found: FoundFn,
+    ai_sentences: set[int],
 ) -> Warnings:
-    """Warning signs in plain words, each hit quotable, negation already excluded."""
+    """Warning signs in plain words, each hit quotable, negation already excluded.
+    ``ai_sentences``: the sentences that name AI or a tool (``names_ai``)."""
     hits: dict[str, list[Hit]] = {name: [] for name in WARNINGS}
     owned = {
         h.sentence
@@ -198,7 +203,6 @@ def sentence_warnings(
     for hit, _ in raw[id(VAGUE)]:
         if hit.label == "never stressed":
             hits["denial"].append(hit)
-    ai_sentences = {i for i, s in enumerate(sentences) if names_ai(s, text.folded)}
     qualified = {h.sentence for h, _ in raw[id(QUALIFIERS)]}
     for hit, _ in raw[id(DISMISSIVE)]:
         s = hit.sentence

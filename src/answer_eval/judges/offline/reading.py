@@ -36,6 +36,7 @@ _SEGMENT_BREAK = re.compile(r"[,;:]|\s[-\u2013\u2014]\s|\band\b|\bor\b")
 _NAME = re.compile(r"(?<=[a-z0-9,;:)] )(?:[A-Z][a-z]+|[A-Z]{2,}s?)\b")
 _MONEY = re.compile(r"[$\u20ac\u00a3]\s?\d")
 _CONNECTOR_HEADS = frozenset(c.split()[0] for c in CONNECTORS)
+_CONNECTOR_PHRASES = tuple((c.split()[0], f" {c} ") for c in CONNECTORS)
 _DETERMINERS = frozenset(
     [
         "the",
@@ -173,7 +174,11 @@ def _connectors(words: tuple[str, ...]) -> frozenset[str]:
     if not present:
         return frozenset()
     joined = f" {' '.join(words)} "
-    return frozenset(c for c in CONNECTORS if c.split()[0] in present and f" {c} " in joined)
+    return frozenset(
+        phrase.strip()
+        for head, phrase in _CONNECTOR_PHRASES
+        if head in present and phrase in joined
+    )
 
 
 def _read(

@@ -40,7 +40,7 @@ from answer_eval.judges.offline.features import (
 from answer_eval.judges.offline.features import sentence_warnings as find_warnings
 from answer_eval.judges.offline.lexicon.catalogue import DIMENSION_LEXICONS, QUALIFIERS, Lexicon
 from answer_eval.judges.offline.quality import base_score, latent, quality, uncertain
-from answer_eval.judges.offline.reading import read_sentences
+from answer_eval.judges.offline.reading import Sentence, read_sentences
 from answer_eval.judges.offline.scoring import (
     Counted,
     Star,
@@ -191,6 +191,7 @@ def assess(
         tuning,
         cap=tuning.stuffing_cap_dimension if stuffing.flagged else None,
         preamble=f"quality {q:.2f}, base {base:.1f}",
+        substance=_substance(text, sentences, credit),
     )
     # a dismissal cue in a qualified sentence ("AI can't replace the human touch") is judgment
     qualified = {h.sentence for h, _ in raw[id(QUALIFIERS)]}
@@ -220,6 +221,14 @@ def assess(
         stuffing=stuffing,
         notes=_notes(text, stuffing, q, tuning),
     )
+
+
+def _substance(text: AnswerText, sentences: list[Sentence], credit: list[bool]) -> list[Hit]:
+    """The sentences that earn credit, most content first: what the base score rests on."""
+    ranked = sorted(
+        (i for i, c in enumerate(credit) if c), key=lambda i: (-len(sentences[i].stems), i)
+    )
+    return [Hit("substance", i, text.spans[i][0], text.spans[i][0]) for i in ranked[:2]]
 
 
 def _dimension_evidence(

@@ -120,8 +120,13 @@ def score_dimensions(
     *,
     cap: int | None = None,
     preamble: str = "",
+    substance: list[Hit] | None = None,
 ) -> dict[str, DimensionJudgment]:
-    """The judgment of every applicable dimension (see the module docstring)."""
+    """The judgment of every applicable dimension (see the module docstring).
+
+    ``substance``: the sentences the base score rests on, quoted for a dimension scored above
+    the floor that has no evidence of its own, so every score shows what it was given for.
+    """
     knobs = tuning.dimensions
     values: dict[str, DimensionValue] = {}
     for dim, found in evidence.items():
@@ -145,6 +150,8 @@ def score_dimensions(
     out = {}
     for dim, found in evidence.items():
         quotes = text.quotes(found.against, 2) + text.quotes(found.support)
+        if not quotes and scores[dim] > 1 and substance:
+            quotes = text.quotes(substance, 2)
         notes = "; ".join(values[dim].notes or [])
         rationale = f"offline judge: {preamble}; {found.summary}" + (f"; {notes}" if notes else "")
         out[dim] = DimensionJudgment(

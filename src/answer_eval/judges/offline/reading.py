@@ -113,12 +113,20 @@ class Sentence(NamedTuple):
         return self.clause and not self.fragments
 
 
+_VERBS: dict[str, bool] = {}
+
+
 def _is_verb(word: str) -> bool:
-    return (
-        word in AUXILIARIES
-        or word in IRREGULAR_PAST
-        or (len(word) > 4 and word.endswith("ed") and word not in GENERIC_WORDS)
-    )
+    known = _VERBS.get(word)
+    if known is None:
+        known = (
+            word in AUXILIARIES
+            or word in IRREGULAR_PAST
+            or (len(word) > 4 and word.endswith("ed") and word not in GENERIC_WORDS)
+        )
+        if len(_VERBS) < _CLASSES_LIMIT:
+            _VERBS[word] = known
+    return known
 
 
 def _has_clause(words: tuple[str, ...]) -> bool:

@@ -16,8 +16,10 @@ baseline (longer = better; for dimension pairs too) runs on the same pairs. Red-
 and recall compare the evaluation's red flags (judge + cue checks) with each answer's
 ``expected_red_flags``.
 
-Caveat: the offline judge's lexicons were tuned while this set was written, so these figures
-are an upper bound for unseen answers, not a measurement of them.
+Caveat: the offline judge's lexicons were tuned while this set was written (the "v2" answers
+were written with the v2 detectors in view), so these figures are an upper bound for unseen
+answers, not a measurement of them: the second check. The measurement is
+``benchmarks/devset_eval.py`` on third-party answers.
 """
 
 from __future__ import annotations

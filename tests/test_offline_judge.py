@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from answer_eval.errors import RubricError
+from answer_eval.evaluator import Evaluator
 from answer_eval.judges.contract import Judge, JudgeRequest
 from answer_eval.judges.offline.judge import _INDEX, OfflineJudge
 from answer_eval.judges.offline.lexicon.catalogue import DIMENSION_LEXICONS, LexiconIndex, fold
@@ -316,15 +317,28 @@ def test_shipped_cue_red_flag_is_detected() -> None:
     assert not judge_answer(question, STRONG).red_flags["vague-best-effort"].present
 
 
+STORY = (
+    "Last March a hotel guest rang the front desk because the booking system had charged his "
+    "card twice for one night, and the manager on duty was away until Monday. He had a flight "
+    "to catch and needed the refund confirmed in writing before leaving the airport. "
+)
+
+
 def test_criteria_verdicts_follow_distinct_cues() -> None:
     question = synthetic_question()
-    met = judge_answer(question, "The customer called. I listened and let him explain it all.")
+    met = judge_answer(question, STORY + "I listened and let him explain it all.")
     partial = judge_answer(question, "The customer called and I listened.")
-    absent = judge_answer(question, "The customer called and I fixed it.")
+    absent = judge_answer(question, STORY + "I refunded the second charge myself.")
     assert met.criteria["listens"].verdict == "met"
-    assert partial.criteria["listens"].verdict in {"partial", "met"}
+    assert partial.criteria["listens"].verdict == "partial"
     assert absent.criteria["listens"].verdict == "not_met"
     assert absent.criteria["listens"].evidence == []
+
+
+def test_a_line_or_two_meets_criteria_only_in_part() -> None:
+    """Cue phrases in a one-line answer show a criterion only in part: it says too little."""
+    short = judge_answer(synthetic_question(), "I listened and let him explain it all.")
+    assert short.criteria["listens"].verdict == "partial"
 
 
 def test_pronouns_in_cues_match_any_person() -> None:
@@ -383,12 +397,18 @@ def test_dismissing_ai_lowers_ai_fluency(dismissal: str) -> None:
 
 @pytest.mark.parametrize("pair", pairs("padded_weak"), ids=lambda p: p["better"])
 def test_padding_does_not_raise_scores(pair: dict[str, Any]) -> None:
+    """Padding raises neither the weighted dimension mean nor the overall score. (Single
+    dimensions may trade a point: scores are rounded together to keep the weighted mean.)"""
     question = library()[pair["question_id"]]
     weak = judge_answer(question, text(pair["better"]))
     padded = judge_answer(question, text(pair["worse"]))
     assert weighted(question, padded) <= weighted(question, weak)
-    for dim, judged in padded.dimensions.items():
-        assert (judged.score or 0) <= (weak.dimensions[dim].score or 0), dim
+    evaluator = Evaluator(judge=OfflineJudge())
+    before = evaluator.evaluate(question.id, text(pair["better"])).overall
+    after = evaluator.evaluate(question.id, text(pair["worse"])).overall
+    assert before is not None
+    assert after is not None
+    assert after <= before
 
 
 def test_repetition_does_not_raise_scores() -> None:

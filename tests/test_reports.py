@@ -71,7 +71,8 @@ def test_the_table_gives_reasons_full_red_flags_candidates_and_the_scale(
         in (lines["c-003"])
     )  # every red flag, in full
     assert "error: row 7: unknown question 'why-us'" in lines["bad-1"]
-    assert "4.51/5" in lines["c-001"]
+    overall = _evaluation_lines(results_log)["c-001"]["evaluation"]["overall"]
+    assert f"{overall:.2f}/5" in lines["c-001"]  # the score on its scale, as the log holds it
     reasons = out.split("Why a human should look:")[1]
     assert "bad-1 (Zed): error: row 7: unknown question" in reasons
     assert "7 answers:" in out

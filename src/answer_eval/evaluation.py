@@ -193,6 +193,8 @@ class ReviewFlag(_Model):
         "judge_check_disagreement",
         "offline_judge",
         "unscored",
+        "possible_keyword_stuffing",
+        "offline_uncertain",
     ] = Field(description="Stable machine-readable code.")
     message: str = Field(description="What a reviewer should check.")
     ref: str | None = Field(

@@ -198,6 +198,7 @@ class Evaluator:
                     message=f"the judge says the answer addresses the evaluator: {quoted[:120]!r}",
                 )
             )
+        review.extend(reply.review_flags)
         if self.judge.kind == "offline":
             review.append(
                 ReviewFlag(

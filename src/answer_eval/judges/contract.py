@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from answer_eval.evaluation import JudgeKind, Usage
+from answer_eval.evaluation import JudgeKind, ReviewFlag, Usage
 from answer_eval.judges.retry import RetryHook
 from answer_eval.judgment import Judgment, judgment_schema
 from answer_eval.prompting import Message, render_messages
@@ -147,6 +147,7 @@ class JudgeReply:
     temperature: float | None = None
     seed: int | None = None
     max_tokens: int | None = None
+    review_flags: tuple[ReviewFlag, ...] = ()  # what the judge asks a human to look at
 
 
 @runtime_checkable

@@ -1,9 +1,8 @@
 """Where evidence stands in an answer: sentences, the generic lexicon scan, quotes.
 
-An answer is split into sentences with exact offsets and folded for matching; a sentence is on
-topic when it names the job, the question's topic or non-generic evidence, or continues such a
-sentence about a person. Every quote is a sentence (for long sentences, a clause) copied from the
-answer, so grounding finds it exactly.
+An answer is split into sentences with exact offsets and folded for matching, and every generic
+lexicon is scanned in one pass (negated finds dropped). Every quote is a sentence (for long
+sentences, a clause) copied from the answer, so grounding finds it exactly.
 """
 
 from __future__ import annotations
@@ -14,13 +13,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from answer_eval.judges.offline.lexicon.catalogue import (
+    AI_TALK_LEXICONS,
+    CONDUCT_LEXICONS,
     DIMENSION_LEXICONS,
-    DOMAIN,
     INJECTION,
     NEGATION,
     NEGATOR,
-    PERSON_PRONOUN,
-    RED_FLAG_FAMILIES,
     SENTENCE_END,
     SPECIFICS,
     STAR_RESULT,
@@ -33,6 +31,7 @@ from answer_eval.judges.offline.lexicon.catalogue import (
 )
 
 __all__ = [
+    "EVIDENCE_LEXICONS",
     "GENERIC_INDEX",
     "MAX_QUOTES",
     "POSITIVE",
@@ -40,6 +39,7 @@ __all__ = [
     "FoundFn",
     "Hit",
     "RawHits",
+    "ai_talk_hits",
     "apart",
     "distinct_labels",
     "generic_hits",
@@ -55,17 +55,20 @@ _SCANNED: tuple[Lexicon, ...] = tuple(
     dict.fromkeys(
         [STAR_SITUATION, STAR_TASK, STAR_RESULT, SPECIFICS, VAGUE]
         + [lex for d in DIMENSION_LEXICONS.values() for lex in (d.positive, d.negative) if lex]
-        + [family.lexicon for family in RED_FLAG_FAMILIES]
+        + list(CONDUCT_LEXICONS)
     )
 )
-# The generic lexicons, scanned in one pass: the job's words, injection, then ``_SCANNED``.
-GENERIC_INDEX = LexiconIndex((DOMAIN, INJECTION, *_SCANNED))
-# Ids of the lexicons whose entries are evidence *for* something (a STAR part, a dimension).
-POSITIVE = tuple(
-    id(lex)
-    for lex in [STAR_SITUATION, STAR_TASK, STAR_RESULT]
-    + [d.positive for d in DIMENSION_LEXICONS.values()]
+# The generic lexicons, scanned in one pass: injection, then ``_SCANNED``.
+GENERIC_INDEX = LexiconIndex((INJECTION, *_SCANNED))
+AI_TALK_INDEX = LexiconIndex(AI_TALK_LEXICONS)
+# The lexicons whose entries are evidence *for* something (a STAR part, a dimension), and ids.
+EVIDENCE_LEXICONS: tuple[Lexicon, ...] = (
+    STAR_SITUATION,
+    STAR_TASK,
+    STAR_RESULT,
+    *(d.positive for d in DIMENSION_LEXICONS.values()),
 )
+POSITIVE = tuple(id(lex) for lex in EVIDENCE_LEXICONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,20 +109,9 @@ class AnswerText:
         self.paragraphs = paragraphs
         self._starts = [s for s, _ in spans]
         self.negated = {self.sentence_at(m.start()) for m in NEGATOR.finditer(folded)}
-        self.direct = [False] * len(spans)  # names the job, the question's topic or evidence
-        self.topical = self.direct
 
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
-
-    def settle_topic(self) -> None:
-        """On topic: a sentence that names the job, or continues one about a person."""
-        topical = list(self.direct)
-        for i in range(1, len(topical)):
-            if not topical[i] and topical[i - 1] and self.paragraphs[i] == self.paragraphs[i - 1]:
-                s, e = self.spans[i]
-                topical[i] = PERSON_PRONOUN.search(self.folded, s, e) is not None
-        self.topical = topical
 
     def quote(self, hit: Hit) -> str:
         """The sentence holding ``hit``, or its clause when the sentence is long."""
@@ -150,25 +142,54 @@ class AnswerText:
 
 def generic_hits(text: AnswerText, found: list[list[tuple[int, int, int]]]) -> RawHits:
     """Per generic lexicon id: (hit, generic) for every entry found and not negated."""
-    for _, start, _ in found[0]:
-        text.direct[text.sentence_at(start)] = True
     raw: RawHits = {
         id(INJECTION): [
             (Hit("injection", text.sentence_at(start), start, end), False)
-            for _, start, end in found[1]
+            for _, start, end in found[0]
         ]
     }
-    for lex, matches in zip(
-        GENERIC_INDEX.lexicons[2:], found[2 : len(GENERIC_INDEX.lexicons)], strict=True
-    ):
-        hits = []
-        for index, start, end in matches:
-            sentence = text.sentence_at(start)
-            if negated(text, start):
-                continue
-            hits.append((Hit(lex.labels[index], sentence, start, end), lex.generic[index]))
-        raw[id(lex)] = hits
+    lexicons = GENERIC_INDEX.lexicons
+    _collect(text, lexicons[1:], found[1 : len(lexicons)], raw)
+    for lex in AI_TALK_INDEX.lexicons:
+        raw[id(lex)] = []
     return raw
+
+
+def ai_talk_hits(text: AnswerText, raw: RawHits, sentences: list[int]) -> None:
+    """Add what ``sentences`` say about AI and tools (``AI_TALK_LEXICONS``) to ``raw``: only
+    the sentences that name AI or a tool (or refer back to one) are scanned, separately."""
+    found: list[list[tuple[int, int, int]]] = [[] for _ in AI_TALK_INDEX.lexicons]
+    runs: list[list[int]] = []  # consecutive sentences are scanned in one go
+    for index in sentences:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    for run in runs:
+        start, end = text.spans[run[0]][0], text.spans[run[-1]][1]
+        for lexicon, matches in enumerate(AI_TALK_INDEX.scan(text.folded[start:end])):
+            found[lexicon] += [(entry, start + s, start + e) for entry, s, e in matches]
+    _collect(text, AI_TALK_INDEX.lexicons, found, raw)
+
+
+def _collect(
+    text: AnswerText,
+    lexicons: tuple[Lexicon, ...],
+    found: list[list[tuple[int, int, int]]],
+    raw: RawHits,
+) -> None:
+    starts, negating, folded = text._starts, text.negated, text.folded
+    for lex, matches in zip(lexicons, found, strict=True):
+        hits = []
+        labels, generic = lex.labels, lex.generic
+        for index, start, end in matches:
+            sentence = max(0, bisect_right(starts, start) - 1)
+            if sentence in negating:  # only then can a negation stand before it
+                floor = max(text.spans[sentence][0], start - 48)
+                if NEGATION.search(folded, floor, start) is not None:
+                    continue
+            hits.append((Hit(labels[index], sentence, start, end), generic[index]))
+        raw[id(lex)] = hits
 
 
 def negated(text: AnswerText, start: int) -> bool:

@@ -1,22 +1,21 @@
-"""The offline judge: deterministic, no network, built from cue phrases and generic lexicons.
+"""The offline judge: deterministic, no network; a baseline and a guardrail.
 
-It returns the same ``Judgment`` a model judge returns, so grounding and scoring are shared:
+It returns the same ``Judgment`` a model judge returns, so grounding and scoring are shared
+(``assess`` says how one answer is judged). In short:
 
-* criteria: the question's cue phrases, matched case-insensitively on word boundaries (``'`` and
-  ``’`` alike) in sentences about the job; met with two distinct cues, or one cue beside other
-  lexicon evidence in its sentence; partial with one; else not met;
-* red flags: present when a cue phrase stands anywhere in the answer, or when a generic lexicon
-  shows the same warning sign (blame-shifting, dismissing AI, complaining, handing off);
-* STAR: situation, task, first-person actions and results, with specifics (numbers, durations);
-* dimensions: 1-5 from the number of *distinct* kinds of evidence (``lexicon.catalogue``), never
-  from length or repetition; no concrete example caps a score at 3, negative evidence at 2; a
-  score is never null (absence of evidence is evidence of a low score);
-* injection: text that addresses the evaluator.
+* credit only for sentences that are relevant, the candidate's own account (a clause, not a list
+  of fragments) and not stuffed with cue phrases; repeated sentences add nothing;
+* one latent quality from features that transfer between authors (substance that saturates,
+  specifics, first-person narrative, reasoning, the rubric's cues, and warning signs said in
+  plain words: blame, dismissing AI or feedback, refusing to apologise, self-serving motives,
+  denial, hedging), with weights in ``tuning.yaml`` fitted or set on a third-party dev set;
+* dimensions from that quality and each dimension's own evidence, capped by the warnings that
+  speak against them; criteria from cue phrases and related wording; red flags from cue phrases
+  and warning signs;
+* review notes for possible keyword stuffing and for answers it cannot place (scored "mixed").
 
-Generic words ("learned", "resolved", numbers) count only in sentences about the job, so padding
-an answer with unrelated text adds no evidence. Every quote is a sentence (for long sentences, a
-clause) copied from the answer, so grounding finds it exactly. A baseline and a guardrail, not a
-grader of nuance.
+Every quote is a sentence (for long sentences, a clause) copied from the answer, so grounding
+finds it exactly. Results are labelled ``offline_judge`` by the evaluator.
 """
 
 from __future__ import annotations
@@ -27,21 +26,12 @@ import time
 from answer_eval._version import __version__
 from answer_eval.evaluation import JudgeKind, Usage
 from answer_eval.judges.contract import JudgeReply, JudgeRequest, JudgeSettings, LocalJudge
-from answer_eval.judges.offline.cues import CompiledQuestion, compile_question, locate_cues
+from answer_eval.judges.offline.assess import Assessment, assess
+from answer_eval.judges.offline.cues import CompiledQuestion, compile_question
 from answer_eval.judges.offline.evidence import GENERIC_INDEX as _INDEX  # noqa: F401  (tests inspect it)
-from answer_eval.judges.offline.evidence import POSITIVE, AnswerText, Hit, apart, generic_hits
-from answer_eval.judges.offline.lexicon.catalogue import DIMENSION_LEXICONS, Lexicon
-from answer_eval.judges.offline.scoring import (
-    criteria_dimension,
-    criterion_judgment,
-    find_star,
-    injection_judgment,
-    lexicon_dimension,
-    red_flag_judgment,
-    star_dimension,
-)
+from answer_eval.judges.offline.tuning import Tuning, load_tuning
 from answer_eval.judges.retry import RetryHook
-from answer_eval.judgment import Judgment, StarJudgment
+from answer_eval.judgment import Judgment
 from answer_eval.rubrics.models import Question
 
 __all__ = ["OfflineJudge"]
@@ -59,7 +49,8 @@ class OfflineJudge(LocalJudge):
 
     kind: JudgeKind = "offline"
 
-    def __init__(self) -> None:
+    def __init__(self, *, tuning: Tuning | None = None) -> None:
+        self.tuning = tuning or load_tuning()
         self.model = f"answer-eval-offline-{__version__}"
         self.settings = JudgeSettings(kind=self.kind, model=self.model, output_modes=("offline",))
         self._by_object: dict[int, tuple[Question, CompiledQuestion]] = {}
@@ -68,63 +59,24 @@ class OfflineJudge(LocalJudge):
     def judge(self, request: JudgeRequest, *, on_retry: RetryHook | None = None) -> JudgeReply:
         """Judge one answer; the judgment covers every applicable id of the question."""
         started = time.perf_counter()
-        judgment = self.assess(request.question, request.answer)
+        assessment = self.assessment(request.question, request.answer)
         return JudgeReply(
-            judgment=judgment,
+            judgment=assessment.judgment,
             model=self.model,
             output_mode="offline",
             usage=Usage(),
             attempts=0,
             latency_ms=(time.perf_counter() - started) * 1000.0,
+            review_flags=assessment.notes,
         )
 
     def assess(self, question: Question, answer: str) -> Judgment:
         """The judgment of ``answer`` to ``question`` (what ``judge`` wraps in a reply)."""
-        compiled = self._compiled(question)
-        text = AnswerText(answer)
-        found_all = compiled.cues.scan(text.folded)
-        raw = generic_hits(text, found_all)
-        cue_hits = locate_cues(compiled, text, found_all)
-        for lex_id in POSITIVE:
-            for hit, generic in raw[lex_id]:
-                if not generic:
-                    text.direct[hit.sentence] = True
-        text.settle_topic()
+        return self.assessment(question, answer).judgment
 
-        def found(lex: Lexicon | None) -> list[Hit]:
-            if lex is None:
-                return []
-            return [h for h, generic in raw[id(lex)] if not generic or text.topical[h.sentence]]
-
-        star = find_star(text, found)
-        criteria = {
-            cid: criterion_judgment(cue_hits[i], text, raw)
-            for i, cid in enumerate(compiled.criteria)
-        }
-        dimensions = {}
-        for dim in question.applicable_dimensions():
-            if dim == "star":
-                dimensions[dim] = star_dimension(text, star)
-            elif dim in DIMENSION_LEXICONS:
-                dimensions[dim] = lexicon_dimension(dim, text, star, found)
-            else:
-                dimensions[dim] = criteria_dimension(dim, criteria, star)
-        offset = len(compiled.criteria)
-        return Judgment(
-            dimensions=dimensions,
-            star=StarJudgment(
-                situation=text.first(star.situation),
-                task=text.first(star.task),
-                action=text.first(apart(star.actions, star.situation)),
-                result=text.first(star.measured or star.result),
-            ),
-            criteria=criteria,
-            red_flags={
-                fid: red_flag_judgment(cue_hits[offset + i], families, text, raw)
-                for i, (fid, families) in enumerate(compiled.red_flags)
-            },
-            injection=injection_judgment(text, raw),
-        )
+    def assessment(self, question: Question, answer: str) -> Assessment:
+        """The judgment of ``answer`` with what it rests on: quality, features, review notes."""
+        return assess(question, self._compiled(question), answer, self.tuning)
 
     def _compiled(self, question: Question) -> CompiledQuestion:
         entry = self._by_object.get(id(question))

@@ -18,6 +18,15 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from answer_eval.judges.offline.lexicon.conduct import (
+    CLICHES,
+    DISMISSIVE,
+    FAULT,
+    HEDGES,
+    NO_APOLOGY,
+    QUALIFIERS,
+    SELF_SERVING,
+)
 from answer_eval.judges.offline.lexicon.dimensions import (
     AI_FLUENCY,
     COACHABILITY,
@@ -31,7 +40,6 @@ from answer_eval.judges.offline.lexicon.dimensions import (
 from answer_eval.judges.offline.lexicon.entries import Entry, Lexicon, fold, lexicon
 from answer_eval.judges.offline.lexicon.index import LexiconIndex, entry_keys
 from answer_eval.judges.offline.lexicon.signals import (
-    DOMAIN,
     INJECTION,
     INJECTION_MARKUP,
     INJECTION_NEEDLES,
@@ -62,10 +70,16 @@ from answer_eval.judges.offline.lexicon.warnings import (
 )
 
 __all__ = [
+    "AI_MISUSE",
+    "AI_TALK_LEXICONS",
+    "BLAME",
     "COMPLAINING",
+    "CONDUCT_LEXICONS",
+    "DEFENSIVE",
     "DIMENSION_LEXICONS",
-    "DOMAIN",
+    "ENTITLEMENT",
     "ESCALATION",
+    "EVASIVE",
     "FIRST_PERSON_ACTION",
     "HYPOTHETICAL",
     "INJECTION",
@@ -73,8 +87,10 @@ __all__ = [
     "INJECTION_NEEDLES",
     "NEGATION",
     "NEGATOR",
+    "OWNERSHIP",
     "PERSON_PRONOUN",
     "PROPER_NAME",
+    "QUALIFIERS",
     "RED_FLAG_FAMILIES",
     "SENTENCE_END",
     "SPECIFICS",
@@ -114,38 +130,76 @@ DIMENSION_LEXICONS: dict[str, DimensionLexicon] = {
 }
 
 
+# Warning signs found by combination (see ``lexicon.conduct``) and the warnings lexicons that
+# no dimension lists; scanned with the rest in one pass.
+CONDUCT_LEXICONS: tuple[Lexicon, ...] = (
+    FAULT,
+    NO_APOLOGY,
+    SELF_SERVING,
+    HEDGES,
+    CLICHES,
+    BLAME,
+    DEFENSIVE,
+    ENTITLEMENT,
+    EVASIVE,
+    COMPLAINING,
+    AI_MISUSE,
+)
+
+
+# What is said about AI and tools: scanned only in answers that name AI or a tool.
+AI_TALK_LEXICONS: tuple[Lexicon, ...] = (DISMISSIVE, QUALIFIERS)
+
+
 class RedFlagFamily(NamedTuple):
-    """Lexicon entries (None: all) that show a red flag whose id/description matches."""
+    """A warning sign (``features.WARNINGS``) that shows a red flag whose id or description
+    matches, even when none of the flag's own cue phrases stands in the answer. ``labels``: only
+    these lexicon entries of the warning (None: all of them)."""
 
     matches: re.Pattern[str]
-    lexicon: Lexicon
+    warning: str
     labels: frozenset[str] | None = None
     unless: re.Pattern[str] | None = None  # a more specific family covers these flags
 
 
-# A red flag is also shown by these lexicon entries, even when none of its own cue phrases
-# stands in the answer: "harsh blame" <- the blame-shifting lexicon.
+# "harsh blame" <- the blame-shifting warning; "dismisses AI" <- dismissing AI in plain words.
 # fmt: off
 RED_FLAG_FAMILIES: tuple[RedFlagFamily, ...] = (
-    RedFlagFamily(re.compile(r"blam"), BLAME, None, re.compile(r"unreasonable")),
-    RedFlagFamily(re.compile(r"dismiss\w* ai|ai entirely|(?:rejects?|refuses?) (?:ai|tools)"),
-                  AI_MISUSE, frozenset({"dismisses AI", "prefers no tools"})),
+    RedFlagFamily(re.compile(r"blam"), "blame", None, re.compile(r"unreasonable")),
+    RedFlagFamily(re.compile(r"dismiss\w* ai|ai entirely|(?:rejects?|refuses?|avoid\w*) (?:ai"
+                             r"|tools)"), "dismisses_ai"),
     RedFlagFamily(re.compile(r"too heavily|over-?relian|relies? (?:entirely|blindly)"),
-                  AI_MISUSE, frozenset({"over-reliance"})),
-    RedFlagFamily(re.compile(r"complain"), COMPLAINING,
-                  frozenset({"customers are annoying", "annoying customers"})),
-    RedFlagFamily(re.compile(r"unreasonable"), COMPLAINING,
+                  "over_reliance"),
+    RedFlagFamily(re.compile(r"complain"), "complaining",
+                  frozenset({"customers are annoying", "annoying customers", "badmouths"})),
+    RedFlagFamily(re.compile(r"unreasonable"), "complaining",
                   frozenset({"unreasonable customer"})),
-    RedFlagFamily(re.compile(r"dealing with"), COMPLAINING,
+    RedFlagFamily(re.compile(r"dealing with"), "complaining",
                   frozenset({"dealing with customers"})),
-    RedFlagFamily(re.compile(r"yell|shout|raises? (?:their |his |her )?voice"), COMPLAINING,
-                  frozenset({"lost temper"})),
-    RedFlagFamily(re.compile(r"escalat|hands? (?:it )?off"), ESCALATION),
-    RedFlagFamily(re.compile(r"never (?:feels? |gets? )?stressed"), VAGUE,
-                  frozenset({"never stressed"})),
-    RedFlagFamily(re.compile(r"look into it|vague assurance"), EVASIVE,
+    RedFlagFamily(re.compile(r"yell|shout|raises? (?:their |his |her )?voice|emotional"),
+                  "complaining", frozenset({"lost temper"})),
+    RedFlagFamily(re.compile(r"frustrat"), "complaining", frozenset({"frustrating"})),
+    RedFlagFamily(re.compile(r"escalat|hands? (?:it )?off|colleague or manager provided"),
+                  "hand_off"),
+    RedFlagFamily(re.compile(r"look into it|vague assurance"), "evasive",
                   frozenset({"vague assurance"})),
-    RedFlagFamily(re.compile(r"citing (?:the )?policy|underlying need"), EVASIVE,
+    RedFlagFamily(re.compile(r"citing (?:the )?policy|underlying need"), "evasive",
                   frozenset({"cites policy"})),
+    RedFlagFamily(re.compile(r"personal benefit|pay, perks|convenience"), "self_serving"),
+    RedFlagFamily(re.compile(r"never been stumped|no real failure|perfectionist"), "denial",
+                  frozenset({"never fails"})),
+    RedFlagFamily(re.compile(r"never (?:feels? |gets? )?stressed"), "denial",
+                  frozenset({"never stressed"})),
+    RedFlagFamily(re.compile(r"no research|knows little"), "self_serving",
+                  frozenset({"no research"})),
+    RedFlagFamily(re.compile(r"personal attack|defensive"), "resists_feedback"),
+    # vague talk shows a "vague" flag only through the stock phrase the flag names
+    RedFlagFamily(re.compile(r"try my best|best effort|evasive and vague|surface-level|vague answer"
+                             r" in general"), "stock_phrases",
+                  frozenset({"stock claim", "stock self-description", "I always try my best",
+                             "people person"})),
+    RedFlagFamily(re.compile(r"i stay positive"), "stock_phrases",
+                  frozenset({"I stay positive"})),
+    RedFlagFamily(re.compile(r"i work fast"), "stock_phrases", frozenset({"I work fast"})),
 )
 # fmt: on

@@ -182,8 +182,11 @@ DRIVE = lexicon("drive", [
           True),
     Entry("self-development", r"courses?|certificat\w*|taught myself|self-taught|on my own"
           r" time|in my spare time|training", True),
-    Entry("specific interest", r"your (?:company|mission|product|values|customers|team|blog"
-          r"|website|reviews|platform|app|pricing|community|help center|stack)"),
+    Entry("specific interest", r"your (?:company|company's|mission|products?|services?|values"
+          r"|customers|team|blog|website|reviews|platform|app|pricing|community|help center"
+          r"|stack|management|leadership|people|culture|brand|approach|projects|ceo|founders?"
+          r"|history|growth|reputation|innovation|charity|commitment|attitude|work in"
+          r"|industry)|(?:this|the) (?:company|organi[sz]ation)'s"),
     Entry("tried the product", r"(?:signed up|tried|tested|used) (?:for )?(?:your|the)"
           r" (?:product|app|free trial|platform|trial)|free trial"),
     Entry("initiative", r"volunteer\w*|took on|extra (?:shifts|responsibilit\w*)|initiative"

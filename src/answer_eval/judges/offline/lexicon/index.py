@@ -18,6 +18,8 @@ from answer_eval.judges.offline.lexicon.entries import Lexicon
 __all__ = ["LexiconIndex", "entry_keys"]
 
 _KEY_LENGTH = 3
+_LONG_KEY = 6  # the second look, for keys many entries share
+_REFINE_FROM = 4  # entries under one key from which they are sorted again
 _KEY_LIMIT = 400
 _SPACES = str.maketrans({c: " " for c in "\t\n\r\f\v"})
 _WORD_START = re.compile(r"(?<!\w)(?<!\w')[\w$]")  # not inside a word or after "don'"
@@ -187,6 +189,41 @@ def entry_keys(rx: str) -> frozenset[str] | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def _long_keys(rx: str) -> frozenset[str] | None:
+    """The ``_LONG_KEY`` characters every match of ``rx`` starts with, when each match is at
+    least that long and they are few; None otherwise."""
+    alternatives, _ = _parse(rx)
+    try:
+        found = {t for alt in alternatives for t in _starts(alt, 0, _LONG_KEY)}
+    except _TooManyKeysError:
+        return None
+    if any(ended and len(t) < _LONG_KEY for t, ended in found) or any(
+        len(t) < _LONG_KEY for t, _ in found
+    ):
+        return None
+    return frozenset("".join(map(_key_char, t)) for t, _ in found)
+
+
+def _node(targets: list[tuple[tuple[int, int], str]]) -> _Node:
+    """Entries sharing a key; many of them are sorted again by their first six characters, so
+    that a common word ("the", "i t") does not try them all."""
+    if len(targets) < _REFINE_FROM:
+        return None, _together(targets)
+    sub: dict[str, list[tuple[tuple[int, int], str]]] = {}
+    rest = []
+    for target in targets:
+        keys = _long_keys(target[1])
+        if keys is None:
+            rest.append(target)
+        for key in keys or ():
+            sub.setdefault(key, []).append(target)
+    return (
+        {key: _together(group) for key, group in sub.items()},
+        _together(rest) if rest else None,
+    )
+
+
 class LexiconIndex:
     """Every entry of some lexicons, found in one pass over the word starts of a folded text.
 
@@ -199,7 +236,7 @@ class LexiconIndex:
     def __init__(self, lexicons: tuple[Lexicon, ...], base: LexiconIndex | None = None) -> None:
         offset = len(base.lexicons) if base else 0
         self.lexicons: tuple[Lexicon, ...] = (base.lexicons if base else ()) + lexicons
-        self._tables: tuple[dict[str, tuple[_Group, ...]], ...] = base._tables if base else ()
+        self._tables: tuple[dict[str, tuple[_Node, ...]], ...] = base._tables if base else ()
         self._anywhere: tuple[_Group, ...] = base._anywhere if base else ()
         by_key: dict[str, list[tuple[tuple[int, int], str]]] = {}
         anywhere: list[tuple[tuple[int, int], str]] = []
@@ -213,12 +250,16 @@ class LexiconIndex:
                     anywhere.append(target)
                 for key in keys or ():
                     by_key.setdefault("".join(map(_key_char, key)), []).append(target)
-        table: dict[str, list[_Group]] = {}
+        table: dict[str, list[_Node]] = {}
         for key, targets in by_key.items():
-            group = _together(targets)
+            node = _node(targets)
             for suffix in product(_KEY_ALPHABET, repeat=_KEY_LENGTH - len(key)):
-                table.setdefault(key + "".join(suffix), []).append(group)
-        self._tables += ({key: tuple(groups) for key, groups in table.items()},)
+                table.setdefault(key + "".join(suffix), []).append(node)
+        # one table for the base's entries and these: one lookup per word start, not two
+        merged = dict(self._tables[0]) if self._tables else {}
+        for key, groups in table.items():
+            merged[key] = merged.get(key, ()) + tuple(groups)
+        self._tables = (merged,)
         if anywhere:
             self._anywhere += (_together(anywhere),)
 
@@ -229,33 +270,36 @@ class LexiconIndex:
         keyed = text.translate(_KEYED)
         if not keyed.isascii():
             keyed = _NON_ASCII.sub("\x00", keyed)
-        keyed += " " * _KEY_LENGTH
-        getters = tuple(table.get for table in self._tables)
-        anywhere = self._anywhere
+        keyed += " " * _LONG_KEY
+        table: dict[str, tuple[_Node, ...]] = self._tables[0] if self._tables else {}
+        get = table.get
+        anywhere = tuple((None, group) for group in self._anywhere)
+        # the loop is the judge's hottest: one lookup per word start, the matching inlined
         for start in _WORD_START.finditer(text):
             pos = start.start()
-            key = keyed[pos : pos + _KEY_LENGTH]
-            for get in getters:
-                groups = get(key)
-                if groups is not None:
-                    _try(groups, text, pos, found)
+            nodes = get(keyed[pos : pos + _KEY_LENGTH])
             if anywhere:
-                _try(anywhere, text, pos, found)
+                nodes = (nodes or ()) + anywhere
+            if nodes is None:
+                continue
+            for sub, rest in nodes:
+                groups: tuple[_Group | None, ...] = (rest,)
+                if sub is not None:
+                    groups = (sub.get(keyed[pos : pos + _LONG_KEY]), rest)
+                for group in groups:
+                    if group is None:
+                        continue
+                    pattern, codes = group
+                    m = pattern.match(text, pos)
+                    if m is not None:
+                        for (li, ei), (_, end) in zip(codes, m.regs[1:], strict=True):
+                            if end >= 0:
+                                found[li].append((ei, pos, end))
         return found
 
 
-def _try(
-    groups: tuple[_Group, ...], text: str, pos: int, found: list[list[tuple[int, int, int]]]
-) -> None:
-    for pattern, codes in groups:
-        m = pattern.match(text, pos)
-        if m is not None:
-            for (li, ei), (_, end) in zip(codes, m.regs[1:], strict=True):
-                if end >= 0:
-                    found[li].append((ei, pos, end))
-
-
 _Group = tuple[re.Pattern[str], tuple[tuple[int, int], ...]]
+_Node = tuple[dict[str, _Group] | None, _Group | None]  # (by six characters, the rest)
 
 
 def _together(targets: list[tuple[tuple[int, int], str]]) -> _Group:

@@ -7,7 +7,6 @@ import re
 from answer_eval.judges.offline.lexicon.entries import Entry, lexicon
 
 __all__ = [
-    "DOMAIN",
     "INJECTION",
     "INJECTION_MARKUP",
     "INJECTION_NEEDLES",
@@ -20,26 +19,12 @@ __all__ = [
 
 # The lexicon data below is laid out by hand, one entry per line where it fits.
 # fmt: off
-DOMAIN = lexicon("domain", [
-    Entry("job", r"(?:customers?|clients?|callers?|users?|buyers?|guests?|shoppers?|patients"
-          r"|subscribers?|policyholders?|accounts?|orders|(?:an|the|her|his|their|this|that"
-          r"|my|your|our) order|tickets?|refunds?|returns?"
-          r"|complain\w*|issues?|problems?|billing|invoices?|charged?|subscriptions?"
-          r"|deliver\w*|shipments?|shipping|packages?|parcels?|products?|service|support"
-          r"|help ?desk|escalat\w*|manager|supervisor|colleagues?|team\w*|co-?workers?|store"
-          r"|shop|calls?|phone|e-?mails?|chat|messages?|repl(?:y|ies|ied)|requests?"
-          r"|polic(?:y|ies)|features?|bugs?|outage|sla|crm|queue|shift|backlog|cases?"
-          r"|feedback|reviews?|survey|csat|nps|ai|chatbots?|tools?|software|system|zendesk"
-          r"|salesforce|freshdesk|intercom|upset|angry|furious|frustrat\w*|rude|shouting"
-          r"|yelling|stress\w*|pressure|deadline|workload|company|role|job|interview|mistake"
-          r"|error|fault|booking|reservation|contract|renewal|panic\w*|agents?)"),
-])
 PERSON_PRONOUN = re.compile(r"\b(?:she|he|they|them|her|him|his|their|hers)\b")
 NEGATOR = re.compile(  # a cheap first look: does a sentence hold any negating word?
-    r"\b(?:not|never|no|without|nor|rather|instead|avoid\w*|refus\w*|stop)\b|n't\b"
+    r"\b(?:not|never|no|nobody|without|nor|rather|instead|avoid\w*|refus\w*|stop)\b|n't\b"
 )
 NEGATION = re.compile(
-    r"\b(?:not|never|no|without|didn't|don't|doesn't|wasn't|weren't|won't|couldn't|nor"
+    r"\b(?:not|never|no|nobody|without|didn't|don't|doesn't|wasn't|weren't|won't|couldn't|nor"
     r"|rather than|instead of|avoid\w*|refus\w*|stop)\W+(?:(?:want|wanted|need|needed|try"
     r"|tried|have|had|going) to\W+)?(?:\w+\W+)?$"
 )

@@ -107,8 +107,10 @@ VAGUE = lexicon("vagueness", [
           r"|good with people|perfectionist|fast learner|quick learner)|hard-?working"),
     Entry("hedge", r"maybe|perhaps|probably|kind of|sort of|i guess|i suppose|basically"
           r"|pretty much|and so on|etc|things like that|stuff like that|whatever"),
-    Entry("generalities", r"in general|generally|usually|normally|most of the time"
-          r"|in most cases|it depends|at the end of the day"),
+    Entry("generalities", r"in general|generally speaking|most of the time|in most cases"
+          r"|it (?:really |all )?depends|at the end of the day"),
+    Entry("impersonal you", r"you (?:always |really |just )?(?:have to|need to|should|must"
+          r"|never know|can't|cannot|can never)"),
     Entry("never stressed", r"i (?:never|don't) (?:really )?(?:get|feel) (?:stressed|angry"
           r"|upset)|(?:pressure|stress) (?:doesn't|does not|never) (?:bother|affect)"),
 ])

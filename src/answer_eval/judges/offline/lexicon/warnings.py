@@ -31,20 +31,46 @@ COMPLAINING = lexicon("complaining", [
           r"|hung up on)"),
     Entry("frustrating", r"(?:so|really|very|incredibly) (?:frustrating|annoying|irritating)"
           r"|a nightmare|i hate (?:it )?when"),
+    Entry("badmouths", r"(?:awful|terrible|horrible|lousy|sub ?-?par|crappy|pathetic|useless"
+          r"|incompetent|stupid) (?:\w+ )?(?:service|food|company|companies|management|manager"
+          r"|managers|boss|bosses|product|products|customers|clients|colleagues|coworkers|team"
+          r"|place|employer|job)"),
 ])
+_OTHERS = (r"(?:colleagues?|co-?workers?|teammates?|team|manager|boss|supervisor|company"
+           r"|employer|department|warehouse|developers?|engineers?|it|vendor|supplier"
+           r"|customer|client|night shift|other shift|previous agent|last agent|management"
+           r"|courier)")
 BLAME = lexicon("blame-shifting", [
-    Entry("their fault", r"(?:it was|that was|it's|was) (?:all |entirely |totally |really )?"
-          r"(?:their|his|her|the customer's|the client's|my colleague's|my manager's"
-          r"|the warehouse's|the company's|[a-z]+'s|the [a-z]+ team's) fault"),
-    Entry("not my job", r"(?:not|wasn't|isn't) my (?:job|problem|responsibility|department)"),
-    Entry("colleague messed up", r"(?:colleague|coworker|co-worker|teammate|manager|team"
-          r"|boss|warehouse|developers?|engineers?) (?:messed|screwed) up"
-          r"|(?:my team|they) let me down"),
-    Entry("blame", r"blam(?:e|ed|ing) (?:the|my|it|them|him|her|others|everyone|management)"),
-    Entry("because of them", r"because (?:my|the) (?:manager|colleague|team|other department"
-          r"|warehouse|developers?) (?:didn't|did not|never|forgot|failed)"),
+    Entry("their fault", r"(?:it was|that was|it's|that's|was|is) (?:all |entirely |totally "
+          r"|completely |really |clearly |obviously )?(?:their|his|her|the customer's"
+          r"|the client's|my colleague's|my manager's|my boss's|the warehouse's"
+          r"|the company's|(?!nobody|anybody|anyone|everyone|everybody)[a-z]+'s"
+          r"|the [a-z]+ team's) (?:fault|mistake|problem|doing)"
+          r"|(?:the )?fault (?:of|lies with|lay with|was with)"),
+    Entry("not my job", r"(?:not|wasn't|isn't) my (?:job|problem|responsibility|department"
+          r"|concern)|nothing to do with me|out of my hands|wasn't (?:my call|my decision)"),
+    Entry("colleague messed up", rf"(?:{_OTHERS}|they|he|she) (?:had |has )?(?:messed|screwed"
+          r"|mucked|fouled) (?:it |things |everything |this )?up|(?:dropped|drops) the ball"
+          r"|(?:my team|they|he|she|my manager|my colleagues?|management) (?:let|lets) (?:me"
+          r"|us) down"),
+    Entry("blame", r"(?:i |we )?blam(?:e|ed|ing) (?:the|my|our|it|them|him|her|others"
+          r"|everyone|management|him|everybody|other people)|(?:is|are|was|were) to blame"
+          r"|blame (?:lies|lay|goes|belongs|falls)"),
+    Entry("because of them", rf"because (?:of )?(?:my|the|our|a) (?:\w+ )?{_OTHERS}"
+          r" (?:didn't|did not|never|forgot|failed|wouldn't|refused|ignored|lost|gave me"
+          r"|was (?:late|lazy|slow|rude|useless|incompetent|wrong))"),
     Entry("customer was unreasonable", r"the customer was (?:being )?(?:unreasonable"
           r"|an idiot|wrong|impossible)"),
+    Entry("nobody told me", r"(?:nobody|no one|no-one) (?:ever )?(?:told|trained|showed"
+          r"|warned|explained|informed) (?:me|us)|(?:they|he|she|my manager) (?:never|didn't)"
+          r" (?:told|tell|train|trained|show|showed|warn|explain) (?:me|us)"),
+    Entry("should have known", r"(?:the customer|the client|they|he|she) should(?:'ve| have)"
+          r" (?:read|known|checked|listened|looked)|if (?:only )?(?:they|he|she|my manager"
+          r"|my team|my colleagues?|the customer) had (?:just |only )?(?:listened|read|done"
+          r"|told|checked)"),
+    Entry("others' incompetence", rf"(?:incompetent|lazy|useless|clueless|careless"
+          rf"|hopeless) {_OTHERS}s?|(?:their|his|her) (?:incompetence|laziness|carelessness)"
+          r"|makes? all the mistakes|made all the mistakes"),
 ])
 ESCALATION = lexicon("handed off", [
     Entry("passed to manager", r"(?:pass(?:ed)?|hand(?:ed)?|send|sent|gave|give"
@@ -88,11 +114,20 @@ ENTITLEMENT = lexicon("entitlement", [
           r" chance|looked)"),
 ])
 DEFENSIVE = lexicon("defensive", [
-    Entry("not my fault", r"(?:wasn't|was not|never|isn't) (?:really )?my fault(?! but)"),
-    Entry("never fails", r"i(?:'ve| have) never (?:made a mistake|failed|been stumped)"
-          r"|i don't (?:really )?make mistakes|i(?:'m| am) a perfectionist|i work too hard"
-          r"|i can't think of (?:a|any)"),
+    Entry("not my fault", r"(?:wasn't|was not|never|isn't|is not|not) (?:really |actually )?"
+          r"my fault(?! but)|wasn't me|i wasn't the one"),
+    Entry("never fails", r"i(?:'ve| have) never (?:really )?(?:made a mistake|made any mistakes"
+          r"|failed|been stumped|had a (?:failure|problem)|got it wrong)|i (?:don't|do not"
+          r"|never) (?:really )?(?:make|made) (?:any )?mistakes|i(?:'m| am) (?:just )?(?:a"
+          r"|too much of a) perfectionist|i work too hard|i care too much"
+          r"|i can(?:'t|not) (?:really )?(?:think of|remember|recall) (?:a|any|one)"
+          r"|(?:don't|do not) (?:really )?have (?:any )?(?:weaknesses|failures)"),
     Entry("rejects feedback", r"(?:my manager|they|she|he) (?:was|were) (?:wrong|unfair)"
-          r"|i disagreed with (?:the|her|his|their) feedback"),
+          r"|i disagreed with (?:the|her|his|their) feedback"
+          r"|i (?:don't|do not|never) (?:really )?(?:like|take|accept|appreciate|enjoy|need)"
+          r" (?:\w+ ){0,2}(?:criticism|critici[sz]\w*|feedback|being told|being corrected"
+          r"|people telling me|anyone telling me)|(?:hate|can't stand|resent) (?:\w+ ){0,2}"
+          r"(?:criticism|critici[sz]\w*|feedback|being told|being corrected)|i (?:get|got)"
+          r" defensive|i (?:argue|argued) back|take (?:it|criticism|feedback) personally"),
 ])
 # fmt: on

@@ -1,0 +1,162 @@
+"""Dimension scores: the base score, moved by each dimension's own evidence, capped by warnings.
+
+Every applicable dimension starts from the answer's base score (``quality.base_score``). Its own
+evidence moves it: distinct entries of its lexicon in the candidate's own, relevant sentences
+(or, for STAR, the parts of the story; for a dimension without a lexicon, criteria coverage),
+compared with what a typical answer shows. Warning signs cap the dimensions they speak against
+(blame caps ownership, dismissing AI caps AI fluency); a warning whose dimensions the question
+does not weigh lowers the question's heaviest dimension instead, so it always costs something.
+
+The continuous values are rounded together (``round_together``): each score is the floor or the
+ceiling of its value, the largest remainders rounded up first, as long as the weighted mean of
+the scores does not pass the weighted mean of the values. Small differences between answers
+therefore still show in the overall score, while no score is more than one point from its value.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from answer_eval.judges.offline.evidence import MAX_QUOTES, AnswerText, Hit
+from answer_eval.judges.offline.tuning import Tuning
+from answer_eval.judgment import DimensionJudgment
+
+_SLACK = 1e-9  # float noise: a sum equal to the target counts as not above it
+
+__all__ = [
+    "DimensionEvidence",
+    "DimensionValue",
+    "round_together",
+    "score_dimensions",
+    "settle",
+]
+
+
+@dataclass
+class DimensionValue:
+    """One dimension before rounding: its value, the cap warnings put on it, and why."""
+
+    value: float
+    cap: float = 5.0
+    notes: list[str] | None = None
+
+    def note(self, text: str) -> None:
+        self.notes = [*(self.notes or []), text]
+
+
+def settle(
+    values: dict[str, DimensionValue],
+    weights: dict[str, float],
+    warnings: list[str],
+    vague: int,
+    tuning: Tuning,
+) -> None:
+    """Apply the warning caps and the cost of generic talk (in place), falling back to the
+    heaviest dimension when the ones a warning speaks against do not apply."""
+    heaviest = max(weights, key=lambda d: (weights[d], d)) if weights else None
+    if vague:
+        targets = {d: p for d, p in tuning.vague_points.items() if d in values}
+        if not targets and heaviest is not None:
+            targets = {heaviest: tuning.vague_fallback}
+        # generic talk dilutes every dimension's evidence a little, and STAR and communication
+        # (whose anchors name it) more
+        targets = {d: targets.get(d, 0.0) + tuning.vague_all for d in values}
+        for dim, points in targets.items():
+            values[dim].value -= points * vague
+            values[dim].note(f"-{points * vague:g}: {vague} vague sentence{'s' * (vague > 1)}")
+    for warning in warnings:
+        caps = tuning.warning_caps.get(warning, {})
+        hit = False
+        for dim, cap in caps.items():
+            if dim in values:
+                hit = True
+                if cap < values[dim].cap:
+                    values[dim].cap = cap
+                    values[dim].note(f"capped at {cap:g}: {warning.replace('_', ' ')}")
+        if not hit and heaviest is not None and warning in tuning.fallback_warnings:
+            target = values[heaviest]
+            target.value -= tuning.fallback_points
+            target.note(f"-{tuning.fallback_points:g}: {warning.replace('_', ' ')}")
+
+
+def round_together(values: dict[str, DimensionValue], weights: dict[str, float]) -> dict[str, int]:
+    """Integer scores 1-5, each the floor or the ceiling of its (capped) value.
+
+    Largest remainders first, a dimension is rounded up only while the weighted sum of the
+    scores stays within the weighted sum of the values. Never rounding the sum up keeps a lower
+    value from buying a higher weighted mean through a different rounding, and no score is more
+    than one point from its value.
+    """
+    capped = {d: max(1.0, min(v.value, v.cap, 5.0)) for d, v in values.items()}
+    scores = {d: math.floor(x) for d, x in capped.items()}
+    room = sum(weights[d] * (x - scores[d]) for d, x in capped.items()) + _SLACK
+    for dim in sorted(capped, key=lambda d: (scores[d] - capped[d], d)):
+        if capped[dim] > scores[dim] and scores[dim] < 5 and weights[dim] <= room:
+            scores[dim] += 1
+            room -= weights[dim]
+    return scores
+
+
+@dataclass(frozen=True)
+class DimensionEvidence:
+    """What one dimension rests on: its own hits (for) and the warning hits (against)."""
+
+    support: list[Hit]
+    against: list[Hit]
+    value: float  # the dimension's own evidence, 0-1
+    kind: str  # "lexicon", "star" or "criteria"
+    summary: str
+
+
+def score_dimensions(
+    weights: dict[str, float],
+    base: float,
+    evidence: dict[str, DimensionEvidence],
+    warnings: list[str],
+    vague: int,
+    text: AnswerText,
+    tuning: Tuning,
+    *,
+    cap: int | None = None,
+    preamble: str = "",
+    substance: list[Hit] | None = None,
+) -> dict[str, DimensionJudgment]:
+    """The judgment of every applicable dimension (see the module docstring).
+
+    ``substance``: the sentences the base score rests on, quoted for a dimension scored above
+    the floor that has no evidence of its own, so every score shows what it was given for.
+    """
+    knobs = tuning.dimensions
+    values: dict[str, DimensionValue] = {}
+    for dim, found in evidence.items():
+        weight, typical = {
+            "star": (knobs["star_weight"], knobs["star_typical"]),
+            "criteria": (knobs["criteria_weight"], knobs["criteria_typical"]),
+        }.get(found.kind, (knobs["evidence_weight"], knobs["evidence_typical"]))
+        # clipped before warnings and vague talk take their part, so that they always cost
+        # something, however strong the rest of the answer
+        value = DimensionValue(min(5.0, max(1.0, base + weight * (found.value - typical))))
+        ceiling = tuning.no_evidence.get(dim)
+        if ceiling is not None and not found.support and value.value > ceiling:
+            value.cap = ceiling
+            value.note(f"at most {ceiling:g}: nothing on it")
+        if cap is not None and cap < value.cap:
+            value.cap = cap
+            value.note(f"capped at {cap}: possible keyword stuffing")
+        values[dim] = value
+    settle(values, weights, warnings, vague, tuning)
+    scores = round_together(values, weights)
+    out = {}
+    for dim, found in evidence.items():
+        quotes = text.quotes(found.against, 2) + text.quotes(found.support)
+        if not quotes and scores[dim] > 1 and substance:
+            quotes = text.quotes(substance, 2)
+        notes = "; ".join(values[dim].notes or [])
+        rationale = f"offline judge: {preamble}; {found.summary}" + (f"; {notes}" if notes else "")
+        out[dim] = DimensionJudgment(
+            evidence=list(dict.fromkeys(quotes))[:MAX_QUOTES],
+            rationale=rationale,
+            score=scores[dim],
+        )
+    return out

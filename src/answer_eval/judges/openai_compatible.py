@@ -1,13 +1,11 @@
 """``OpenAIJudge``: one structured chat completion per answer, on any OpenAI-compatible endpoint.
 
-Output modes, best first: ``json_schema`` (strict structured output; the prompt leaves the
-reply's shape to the schema), ``json_object`` with the schema (llama.cpp constrains to it;
-OpenAI ignores the key) and ``text`` (both show the shape in the prompt).
+Output modes, best first: ``json_schema`` (strict; the schema carries the reply's shape), then
+``json_object`` with the schema and ``text`` (both show the shape in the prompt).
 
 Stepping down is decided by behaviour, never by an error's wording:
 
-* HTTP 400/422 in a structured mode: the endpoint refused the request as such; the next mode
-  is tried at once.
+* HTTP 400/422 in a structured mode: refused as such; the next mode is tried at once.
 * A 5xx (without ``Retry-After``) in a mode this endpoint has not yet answered in: before any
   retry, the same request is sent once in the next mode. If that works, the endpoint cannot
   serve the better mode: the judge steps down, says so once on the ``answer_eval`` logger and
@@ -28,12 +26,8 @@ by ``judges.transport``.
 from __future__ import annotations
 
 import asyncio
-import logging
-import re
-import threading
 import time
 from collections.abc import Generator, Sequence
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, cast
 
@@ -51,8 +45,21 @@ from answer_eval.judges.openai_protocol import (
     decode_reply,
     public_url,
     reply_text,
-    reply_usage,
     schema_enforced,
+)
+from answer_eval.judges.openai_steps import (
+    REASK_PROBLEMS,
+    ModeMemory,
+    Reply,
+    Step,
+    Tally,
+    advance,
+    bounded_echo,
+    failure_of,
+    mode_of,
+    rejects_mode,
+    server_error,
+    status_text,
 )
 from answer_eval.judges.retry import RetryHook, RetryPolicy
 from answer_eval.judges.transport import (
@@ -65,63 +72,6 @@ from answer_eval.judgment import JudgmentError, parse_judgment
 from answer_eval.prompting import Message, render_reask
 
 __all__ = ["MODES", "OpenAIJudge", "OutputMode"]
-
-logger = logging.getLogger(__name__)
-_KEYLIKE = re.compile(r"\b(sk|key|api)[-_][A-Za-z0-9_*.\-]{6,}")
-_REASK_ECHO = 8_000  # characters of an invalid reply shown back to the model in a re-ask
-_REASK_PROBLEMS = 20
-Reply = dict[str, Any]  # a chat completion as the endpoint sent it
-
-
-@dataclass(frozen=True)
-class _Step:
-    """One request for the shell to send, and how the retry layer treats its errors."""
-
-    body: dict[str, Any]
-    mode: OutputMode
-    hold_server_errors: bool = False
-    """A 5xx comes straight back to the protocol (to probe the next mode), not retried."""
-    probe: bool = False
-    """One attempt only: the probe of the next mode is never retried."""
-    spent: int = 0
-    """Attempts this request already cost (the last raising ``last_error``): the retry budget
-    goes on from there."""
-    last_error: BaseException | None = None
-
-    def transient(self, exc: BaseException) -> bool:
-        """Whether the retry layer retries ``exc`` for this step."""
-        if self.probe or (self.hold_server_errors and _server_error(exc)):
-            return False
-        return _retry.is_transient(exc)
-
-
-@dataclass(frozen=True)
-class _Learned:
-    """What an endpoint showed: the mode that works there and why it is not the first one."""
-
-    index: int
-    fallback: str | None
-
-
-@dataclass
-class _Tally:
-    """What one ``judge`` call has spent so far."""
-
-    attempts: int = 0
-    started: float = field(default_factory=time.perf_counter)
-    deadline: float = float("inf")  # time.monotonic() by which the whole call must end
-    usage: dict[str, int] = field(default_factory=lambda: dict.fromkeys(Usage.model_fields, 0))
-
-    def add(self, reply: dict[str, Any]) -> None:
-        for key, value in reply_usage(reply):
-            self.usage[key] += value
-
-    def annotate(self, error: JudgeProtocolError, mode: OutputMode) -> JudgeProtocolError:
-        """Record on a failure what was spent before it (tokens, mode), for cost and audit."""
-        error.usage = Usage(**self.usage)
-        error.output_mode = error.output_mode or mode  # the protocol may name the mode at fault
-        error.attempts = self.attempts
-        return error
 
 
 class OpenAIJudge:
@@ -172,8 +122,7 @@ class OpenAIJudge:
         self.temperature, self.seed, self.max_tokens = temperature, seed, max_tokens
         self.max_reasks = max_reasks
         self.retry = retry or RetryPolicy()
-        self._learned: dict[str, _Learned] = {}  # endpoint -> the mode that worked there
-        self._learning = threading.Lock()  # one warning per endpoint, whichever thread learns
+        self._learned = ModeMemory(self.modes)
         self._client = client.with_options(max_retries=0) if client is not None else None
         self._aclient = async_client.with_options(max_retries=0) if async_client else None
         self._owned = self._client is None and self._aclient is None
@@ -225,13 +174,13 @@ class OpenAIJudge:
         client = self._client
         if client is None:
             raise JudgeConfigError("this judge has only an async client: use ajudge()")
-        tally = _Tally(deadline=time.monotonic() + self.timeout)
+        tally = Tally(deadline=time.monotonic() + self.timeout)
         steps = self._conversation(request, tally)
         outcome: Reply | openai.OpenAIError | None = None
         mode = self.output_mode
         while True:
             try:
-                step = _advance(steps, outcome)
+                step = advance(steps, outcome)
             except StopIteration as done:
                 return cast(JudgeReply, done.value)
             except JudgeProtocolError as exc:
@@ -257,7 +206,7 @@ class OpenAIJudge:
         aclient = self._aclient
         if aclient is None:
             return await asyncio.to_thread(partial(self.judge, request, on_retry=on_retry))
-        tally = _Tally(deadline=time.monotonic() + self.timeout)
+        tally = Tally(deadline=time.monotonic() + self.timeout)
         try:
             async with asyncio.timeout(self.timeout):  # the whole call, however a server stalls
                 return await self._ajudge(aclient, request, on_retry, tally)
@@ -269,14 +218,14 @@ class OpenAIJudge:
         aclient: openai.AsyncOpenAI,
         request: JudgeRequest,
         on_retry: RetryHook | None,
-        tally: _Tally,
+        tally: Tally,
     ) -> JudgeReply:
         steps = self._conversation(request, tally)
         outcome: Reply | openai.OpenAIError | None = None
         mode = self.output_mode
         while True:
             try:
-                step = _advance(steps, outcome)
+                step = advance(steps, outcome)
             except StopIteration as done:
                 return cast(JudgeReply, done.value)
             except JudgeProtocolError as exc:
@@ -296,8 +245,8 @@ class OpenAIJudge:
                 outcome = exc
 
     def _conversation(
-        self, request: JudgeRequest, tally: _Tally
-    ) -> Generator[_Step, Reply, JudgeReply]:
+        self, request: JudgeRequest, tally: Tally
+    ) -> Generator[Step, Reply, JudgeReply]:
         """The protocol without I/O: yields requests, receives completions or errors."""
         endpoint = self.endpoint
         learned = self._learned.get(endpoint)
@@ -316,8 +265,8 @@ class OpenAIJudge:
             try:
                 judgment = parse_judgment(decode_reply(content), request.question)
             except JudgmentError as exc:
-                problems = exc.problems[:_REASK_PROBLEMS]
-                follow_up += [{"role": "assistant", "content": _bounded(content)}]
+                problems = exc.problems[:REASK_PROBLEMS]
+                follow_up += [{"role": "assistant", "content": bounded_echo(content)}]
                 follow_up += [render_reask(problems=problems)]
                 continue
             return JudgeReply(
@@ -345,8 +294,8 @@ class OpenAIJudge:
         follow_up: list[Message],
         index: int,
         fallback: str | None,
-        tally: _Tally,
-    ) -> Generator[_Step, Reply, tuple[Reply, int, str | None]]:
+        tally: Tally,
+    ) -> Generator[Step, Reply, tuple[Reply, int, str | None]]:
         """One request, until a completion: mode fallback, the probe, the retry budget.
 
         Returns the completion, the index of the mode that gave it and why that mode is not the
@@ -365,19 +314,19 @@ class OpenAIJudge:
             body = self._body(request, follow_up, mode)
             failure: openai.OpenAIError | None = None
             try:
-                completion = yield _Step(
+                completion = yield Step(
                     body, mode, hold_server_errors=hold, spent=spent, last_error=error
                 )
             except openai.OpenAIError as exc:
                 failure = exc
             if failure is None:
-                self._learn(endpoint, index, fallback)
+                self._learned.learn(endpoint, index, fallback)
                 return completion, index, fallback
-            if _rejects_mode(failure, mode) and index < last:
-                fallback = f"{mode} refused with {_status_text(failure)}"
+            if rejects_mode(failure, mode) and index < last:
+                fallback = f"{mode} refused with {status_text(failure)}"
                 index, resume = index + 1, None
                 continue
-            if not (hold and _server_error(failure)):
+            if not (hold and server_error(failure)):
                 raise self._failure(failure, mode, tally.attempts) from failure
             spent = tally.attempts - first
             learned = self._learned.get(endpoint)  # other answers may have learned meanwhile
@@ -392,7 +341,7 @@ class OpenAIJudge:
             probe_mode = self.modes[index + 1]
             probe_body = self._body(request, follow_up, probe_mode)
             try:
-                completion = yield _Step(probe_body, probe_mode, probe=True)
+                completion = yield Step(probe_body, probe_mode, probe=True)
             except openai.OpenAIError:
                 # the next mode fails too: not a mode the endpoint lacks but an outage, so the
                 # better mode gets the rest of the retry budget
@@ -400,29 +349,9 @@ class OpenAIJudge:
                 if resume[0] >= self.retry.max_attempts:
                     raise self._failure(failure, mode, tally.attempts) from failure
                 continue
-            fallback = f"{mode} failed with {_status_text(failure)} while {probe_mode} worked"
-            self._learn(endpoint, index + 1, fallback)
+            fallback = f"{mode} failed with {status_text(failure)} while {probe_mode} worked"
+            self._learned.learn(endpoint, index + 1, fallback)
             return completion, index + 1, fallback
-
-    def _learn(self, endpoint: str, index: int, fallback: str | None) -> None:
-        """Remember that mode ``index`` works on ``endpoint``; say so once if it is a step down.
-
-        The endpoint's mode is the best one seen to work there: a step down never replaces a
-        better mode that worked (a concurrent answer's), and one that worked replaces a step
-        down learned from an error that was in fact a passing fault.
-        """
-        with self._learning:
-            known = self._learned.get(endpoint)
-            if known is not None and known.index <= index:
-                return
-            self._learned[endpoint] = _Learned(index, fallback if index else None)
-        if known is None and index:
-            logger.warning(
-                "%s: %s; using %s for this endpoint from now on",
-                endpoint,
-                fallback,
-                self.modes[index],
-            )
 
     def _body(
         self, request: JudgeRequest, follow_up: list[Message], mode: OutputMode
@@ -438,7 +367,7 @@ class OpenAIJudge:
             max_tokens=self.max_tokens,
         )
 
-    def _send(self, client: openai.OpenAI, body: dict[str, Any], tally: _Tally) -> Reply:
+    def _send(self, client: openai.OpenAI, body: dict[str, Any], tally: Tally) -> Reply:
         tally.attempts += 1
         try:
             return post_chat(
@@ -449,11 +378,9 @@ class OpenAIJudge:
                 max_bytes=self.max_reply_bytes,
             )
         except JudgeProtocolError as exc:  # too large, not JSON, out of time: not retried
-            raise tally.annotate(exc, _mode_of(body)) from exc.__cause__
+            raise tally.annotate(exc, mode_of(body)) from exc.__cause__
 
-    async def _asend(
-        self, client: openai.AsyncOpenAI, body: dict[str, Any], tally: _Tally
-    ) -> Reply:
+    async def _asend(self, client: openai.AsyncOpenAI, body: dict[str, Any], tally: Tally) -> Reply:
         tally.attempts += 1
         try:
             return await apost_chat(
@@ -464,69 +391,10 @@ class OpenAIJudge:
                 max_bytes=self.max_reply_bytes,
             )
         except JudgeProtocolError as exc:
-            raise tally.annotate(exc, _mode_of(body)) from exc.__cause__
+            raise tally.annotate(exc, mode_of(body)) from exc.__cause__
 
     def _failure(self, exc: openai.OpenAIError, mode: OutputMode, attempts: int) -> Exception:
-        detail = getattr(exc, "message", None) or str(exc)
         key = getattr(self._client or self._aclient, "api_key", None)
-        if isinstance(key, str) and len(key) >= 4:
-            detail = detail.replace(key, "[redacted]")
-        detail = (
-            f"{_status_text(exc)} from {self.endpoint}: {_KEYLIKE.sub('[redacted]', detail)[:300]}"
+        return failure_of(
+            exc, mode, attempts, endpoint=self.endpoint, api_key=key, timeout=self.timeout
         )
-        if isinstance(exc, openai.APITimeoutError):  # each read may wait only what is left
-            timed_out = DeadlineExceededError(self.timeout)
-            timed_out.attempts = attempts
-            timed_out.output_mode = mode
-            return timed_out
-        if _retry.status_of(exc) == 429:  # rate_limited: a batch pauses on it; a re-run retries
-            failure = JudgeProtocolError(
-                "rate_limited",
-                f"after {attempts} attempts, {detail}",
-                attempts=attempts,
-                output_mode=mode,
-            )
-            failure.retry_after = _retry.retry_after(exc)
-            return failure
-        if _retry.is_transient(exc):
-            message = f"after {attempts} attempts, {detail}"
-            return JudgeProtocolError("transport", message, attempts=attempts, output_mode=mode)
-        return JudgeProtocolError("error", detail, attempts=attempts, output_mode=mode)
-
-
-def _advance(
-    steps: Generator[_Step, Reply, JudgeReply],
-    outcome: Reply | openai.OpenAIError | None,
-) -> _Step:
-    """Feed the last request's outcome (None at the start) to the protocol; get the next step."""
-    if isinstance(outcome, openai.OpenAIError):
-        return steps.throw(outcome)
-    return next(steps) if outcome is None else steps.send(outcome)
-
-
-def _mode_of(body: dict[str, Any]) -> OutputMode:
-    kind = (body.get("response_format") or {}).get("type", "text")
-    return cast(OutputMode, kind)
-
-
-def _bounded(content: str) -> str:
-    """An invalid reply as echoed in a re-ask: its start only, when it is long."""
-    if len(content) <= _REASK_ECHO:
-        return content
-    return content[:_REASK_ECHO] + f"\n[... {len(content) - _REASK_ECHO} more characters cut]"
-
-
-def _rejects_mode(exc: BaseException, mode: OutputMode) -> bool:
-    """True when a structured-output request was refused as such (HTTP 400/422)."""
-    return mode != "text" and _retry.status_of(exc) in (400, 422)
-
-
-def _server_error(exc: BaseException) -> bool:
-    """A 5xx that does not ask us to wait: possibly a mode the endpoint cannot serve."""
-    status = _retry.status_of(exc)
-    return status is not None and status >= 500 and _retry.retry_after(exc) is None
-
-
-def _status_text(exc: BaseException) -> str:
-    status = _retry.status_of(exc)
-    return f"HTTP {status}" if status is not None else type(exc).__name__

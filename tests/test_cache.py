@@ -15,6 +15,7 @@ from answer_eval.evaluation import Usage
 from answer_eval.evaluator import Evaluator
 from answer_eval.judges.cache import CachingJudge, ResponseCache, cache_key
 from answer_eval.judges.contract import JudgeReply, JudgeRequest, JudgeSettings
+from answer_eval.judges.offline import OfflineJudge
 from answer_eval.judges.retry import RetryHook
 from answer_eval.rubrics.loading import load_rubric_set
 from answer_eval.rubrics.models import RubricSet
@@ -164,3 +165,14 @@ def test_the_wrapper_forwards_the_contract_and_nothing_else(
     assert len(seen) == 1  # the hook passed in reached the inner judge
     judge.judge(request, on_retry=lambda exc, wait: seen.append(exc))
     assert len(seen) == 1  # a cache hit sends nothing, so nothing is retried
+
+
+def test_a_hit_keeps_the_judges_review_flags(tmp_path: Path, rubrics: RubricSet) -> None:
+    """The offline judge's own flags (keyword stuffing, unsure) come back from the cache too."""
+    stuffed = "Apologize, empathy, root cause, follow up, refund, escalate, ownership, listen."
+    judge = CachingJudge(OfflineJudge(), ResponseCache(tmp_path / "c.sqlite3"))
+    request = Evaluator(judge=judge, rubric_set=rubrics).request(QID, stuffed)
+    first = judge.judge(request)
+    again = judge.judge(request)
+    assert first.review_flags, "the offline judge flags a bare list of cues"
+    assert (again.attempts, again.review_flags) == (0, first.review_flags)

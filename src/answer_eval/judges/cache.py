@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from answer_eval.evaluation import ReviewFlag
 from answer_eval.judges.contract import Judge, JudgeReply, JudgeRequest, JudgeSettings, JudgeWrapper
 from answer_eval.judges.retry import RetryHook
 from answer_eval.judgment import JudgmentError, parse_judgment
@@ -146,6 +147,7 @@ class CachingJudge(JudgeWrapper):
         judgment_json, meta = found
         try:
             judgment = parse_judgment(json.loads(judgment_json), request.question)
+            flags = tuple(ReviewFlag.model_validate(f) for f in meta.get("review_flags") or ())
         except (JudgmentError, ValueError):  # a stale or damaged entry: ask again
             return key, None
         return key, JudgeReply(
@@ -159,11 +161,13 @@ class CachingJudge(JudgeWrapper):
             temperature=meta.get("temperature"),
             seed=meta.get("seed"),
             max_tokens=meta.get("max_tokens"),
+            review_flags=flags,
         )
 
     def _store(self, key: str, reply: JudgeReply) -> None:
         meta = {k: getattr(reply, k) for k in _META}
         meta["usage"] = reply.usage.model_dump()
+        meta["review_flags"] = [f.model_dump(mode="json") for f in reply.review_flags]
         self.cache.put(key, reply.judgment.model_dump_json(), meta)
 
     def judge(self, request: JudgeRequest, *, on_retry: RetryHook | None = None) -> JudgeReply:

@@ -16,9 +16,12 @@ from typing import TYPE_CHECKING, Any
 
 from answer_eval.cli.options import add_judge_options, judge_from_args
 from answer_eval.errors import InputError
+from answer_eval.reports.terminal import terminal_safe_lines
 
 if TYPE_CHECKING:
     from answer_eval.audit.counterfactual import Case, CounterfactualReport
+    from answer_eval.audit.demographics import Joined
+    from answer_eval.audit.impact import ImpactReport
     from answer_eval.evaluator import Evaluator
 
 EXIT_OK, EXIT_FAILED = 0, 1
@@ -45,33 +48,7 @@ def register(commands: Any) -> None:
         epilog="Exit codes: 0 ok; 2 usage or input error.",
     )
     impact.add_argument("results", type=Path, metavar="RESULTS", help="JSONL written by batch")
-    impact.add_argument(
-        "--demographics",
-        type=Path,
-        required=True,
-        metavar="FILE",
-        help="CSV or JSONL with an id and the categories",
-    )
-    impact.add_argument("--id-column", default="id", metavar="NAME", help="(id)")
-    impact.add_argument("--sex-column", default="sex", metavar="NAME", help="(sex)")
-    impact.add_argument(
-        "--race-column", default="race_ethnicity", metavar="NAME", help="(race_ethnicity)"
-    )
-    impact.add_argument(
-        "--selected",
-        choices=("strong_yes", "yes", "mixed", "no"),
-        help="also report selection rates, counting this recommendation or better as selected",
-    )
-    impact.add_argument(
-        "--min-share",
-        type=float,
-        default=0.02,
-        metavar="X",
-        help="rate categories of at least this share of the sample (0.02)",
-    )
-    impact.add_argument("--bootstrap", type=int, default=1000, metavar="N", help="resamples")
-    impact.add_argument("--seed", type=int, default=0, help="bootstrap seed (0)")
-    impact.add_argument("--confidence", type=float, default=0.95, help="interval level (0.95)")
+    add_impact_options(impact, required=True)
     impact.add_argument("--format", choices=("table", "json"), default="table")
     impact.set_defaults(run=run_impact)
 
@@ -131,6 +108,37 @@ def register(commands: Any) -> None:
     verify.set_defaults(run=run_verify)
 
 
+def add_impact_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    """--demographics and how to read and rate it (``audit impact``, ``report``)."""
+    parser.add_argument(
+        "--demographics",
+        type=Path,
+        required=required,
+        metavar="FILE",
+        help="CSV or JSONL with an id and the categories",
+    )
+    parser.add_argument("--id-column", default="id", metavar="NAME", help="(id)")
+    parser.add_argument("--sex-column", default="sex", metavar="NAME", help="(sex)")
+    parser.add_argument(
+        "--race-column", default="race_ethnicity", metavar="NAME", help="(race_ethnicity)"
+    )
+    parser.add_argument(
+        "--selected",
+        choices=("strong_yes", "yes", "mixed", "no"),
+        help="also report selection rates, counting this recommendation or better as selected",
+    )
+    parser.add_argument(
+        "--min-share",
+        type=float,
+        default=0.02,
+        metavar="X",
+        help="rate categories of at least this share of the sample (0.02)",
+    )
+    parser.add_argument("--bootstrap", type=int, default=1000, metavar="N", help="resamples")
+    parser.add_argument("--seed", type=int, default=0, help="bootstrap seed (0)")
+    parser.add_argument("--confidence", type=float, default=0.95, help="interval level (0.95)")
+
+
 def run_verify(args: argparse.Namespace) -> int:
     """Run ``answer-eval audit verify``."""
     from answer_eval.audit.log import verify_log
@@ -146,14 +154,25 @@ def run_verify(args: argparse.Namespace) -> int:
 
 def run_impact(args: argparse.Namespace) -> int:
     """Run ``answer-eval audit impact``."""
-    from answer_eval.audit.demographics import Columns, join, read_demographics, read_results
-    from answer_eval.audit.impact import impact_report
     from answer_eval.audit.impact_report import impact_json, render_impact_text
 
     if not 0 <= args.min_share < 1 or not 0 < args.confidence < 1 or args.bootstrap < 0:
         raise InputError(
             "--min-share must be in [0, 1), --confidence in (0, 1), --bootstrap at least 0"
         )
+    report, joined = impact_of(args)
+    if args.format == "json":
+        print(_json(impact_json(report, joined)))
+    else:
+        print(terminal_safe_lines(render_impact_text(report, joined)), end="")
+    return EXIT_OK
+
+
+def impact_of(args: argparse.Namespace) -> tuple[ImpactReport, Joined]:
+    """The impact report the options ask for (``audit impact``, ``report --demographics``)."""
+    from answer_eval.audit.demographics import Columns, join, read_demographics, read_results
+    from answer_eval.audit.impact import impact_report
+
     results, unreadable = read_results(args.results)
     columns = Columns(args.id_column, args.sex_column, args.race_column)
     joined = join(results, read_demographics(args.demographics, columns), unreadable)
@@ -169,11 +188,7 @@ def run_impact(args: argparse.Namespace) -> int:
         seed=args.seed,
         confidence=args.confidence,
     )
-    if args.format == "json":
-        print(_json(impact_json(report, joined)))
-    else:
-        print(render_impact_text(report, joined), end="")
-    return EXIT_OK
+    return report, joined
 
 
 def _cases(paths: list[Path], rubric: Any) -> list[Case]:
@@ -248,7 +263,7 @@ def run_counterfactual(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(_json(counterfactual_json(report)))
     else:
-        print(render_counterfactual_text(report), end="")
+        print(terminal_safe_lines(render_counterfactual_text(report)), end="")
     return EXIT_OK if report.passed else EXIT_FAILED
 
 

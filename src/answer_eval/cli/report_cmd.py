@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from answer_eval.cli.audit_cmd import add_impact_options, impact_of
 from answer_eval.errors import InputError
 
 EXIT_OK = 0
@@ -46,6 +47,7 @@ def register(commands: Any) -> None:
     )
     parser.add_argument("--title", help="the HTML page's title")
     parser.add_argument("--width", type=int, metavar="N", help="clip the red-flags column to N")
+    add_impact_options(parser, required=False)  # the bias-audit section (docs/fairness.md)
     parser.set_defaults(run=run)
 
 
@@ -68,12 +70,23 @@ def run(args: argparse.Namespace) -> int:
         from answer_eval.reports.table import render_results_table
 
         sys.stdout.write(render_results_table(results, flags_width=args.width))
+        if args.demographics is not None:
+            from answer_eval.audit.impact_report import render_impact_text
+            from answer_eval.reports.terminal import terminal_safe_lines
+
+            report, joined = impact_of(args)
+            print("\n" + terminal_safe_lines(render_impact_text(report, joined)), end="")
         return EXIT_OK
     from answer_eval.reports.html import render_html
 
     if args.html.is_dir():
         raise InputError(f"--html {args.html} is a folder; name the page to write")
-    page = render_html(results, title=args.title)
+    sections: list[str] = []
+    if args.demographics is not None:
+        from answer_eval.audit.impact_report import render_impact_html
+
+        sections.append(render_impact_html(*impact_of(args)))
+    page = render_html(results, title=args.title, sections=sections)
     try:
         args.html.write_text(page, encoding="utf-8")
     except OSError as exc:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["terminal_safe"]
+__all__ = ["terminal_safe", "terminal_safe_lines"]
 
 # Control (C0, DEL, C1), format (bidi marks and overrides, zero-width, BOM, tags), line and
 # paragraph separators, and lone surrogates.
@@ -37,3 +37,10 @@ def terminal_safe(text: str) -> str:
     if text.isascii() and text.isprintable():
         return text
     return "".join(_escape(c) if unicodedata.category(c) in _UNSAFE_CATEGORIES else c for c in text)
+
+
+def terminal_safe_lines(text: str) -> str:
+    """A multi-line rendering made safe line by line: its own line breaks stay, every control
+    inside a line (an id or category name from a data file) is escaped."""
+    lines = text.split("\n")
+    return "\n".join(terminal_safe(line) for line in lines)

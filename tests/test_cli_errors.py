@@ -155,7 +155,7 @@ def test_the_readme_quick_start_works_word_for_word_with_a_key_and_no_model(
     shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m answer_eval.cli "$@"\n')
     shim.chmod(0o755)
     command = quick.split(" && ", 2)[2]  # everything after the set-up, word for word
-    env = _env(OPENAI_API_KEY="sk-test-not-a-real-key")
+    env = _env(OPENAI_API_KEY="placeholder-not-a-key")
     done = subprocess.run(
         ["bash", "-c", command], cwd=checkout, env=env, capture_output=True, text=True, timeout=120
     )

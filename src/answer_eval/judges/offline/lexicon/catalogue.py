@@ -5,7 +5,8 @@ and which show a red flag (``RED_FLAG_FAMILIES``), and the one place every lexic
 the matching machinery can be imported from. The parts live by concept:
 
 * ``lexicon_entries``: entries, lexicons and the folding they match on;
-* ``lexicon_index``: finding every entry of many lexicons in one pass;
+* ``lexicon_index``: finding every entry of many lexicons in one pass (``lexicon_keys``: what
+  an entry's matches start with);
 * ``lexicon_signals``: sentences about the job, negation, sentence ends, injection;
 * ``lexicon_star``: situation, task, action and result markers, specifics, vagueness;
 * ``lexicon_dimensions``: evidence for each dimension;

@@ -155,27 +155,39 @@ def _quantifier(rx: str, i: int, item: _Item) -> tuple[_Item, int]:
     return _Item(item.chars, item.group, item.zero, lo, hi), i
 
 
-def _starts(items: tuple[_Item, ...], i: int, k: int) -> set[tuple[str, bool]]:
-    """(text, ended): up to ``k`` characters ``items[i:]`` can start with; ended: all consumed."""
+def _starts(
+    items: tuple[_Item, ...], i: int, k: int, unroll: bool = False
+) -> set[tuple[str, bool]]:
+    """(text, ended): up to ``k`` characters ``items[i:]`` can start with; ended: all consumed.
+    ``unroll``: read on after a repeated item ("\\s+" is one "\\s", then more or what
+    follows) instead of stopping there."""
     if k == 0:
         return {("", False)}
     if i == len(items):
         return {("", True)}
     item = items[i]
     if item.zero:
-        return _starts(items, i + 1, k)
-    out = _starts(items, i + 1, k) if item.lo == 0 else set()
+        return _starts(items, i + 1, k, unroll)
+    out = _starts(items, i + 1, k, unroll) if item.lo == 0 else set()
     if item.group is not None:
-        once = {s for alt in item.group for s in _starts(alt, 0, k)}
+        once = {s for alt in item.group for s in _starts(alt, 0, k, unroll)}
     elif item.chars is not None:
         once = {(c, True) for c in item.chars}
     else:
         once = {("", False)}
     for text, ended in once:
-        if not ended or len(text) == k or item.hi != 1:
+        if not ended or len(text) == k or (item.hi != 1 and not (unroll and text)):
             out.add((text, False))
+        elif item.hi != 1:  # once more at most hi - 1 times, at least lo - 1
+            more = item.hi - 1 if item.hi > 0 else -1
+            again = _Item(item.chars, item.group, False, max(0, item.lo - 1), more)
+            if again.hi == 0:
+                out.update((text + t, e) for t, e in _starts(items, i + 1, k - len(text), True))
+            else:
+                rest = (again, *items[i + 1 :])
+                out.update((text + t, e) for t, e in _starts(rest, 0, k - len(text), True))
         else:
-            out.update((text + t, e) for t, e in _starts(items, i + 1, k - len(text)))
+            out.update((text + t, e) for t, e in _starts(items, i + 1, k - len(text), unroll))
         if len(out) > _KEY_LIMIT:
             raise _TooManyKeysError
     return out
@@ -198,14 +210,23 @@ def entry_keys(rx: str) -> frozenset[str] | None:
     return None
 
 
+_WIDE = 4  # key characters from which a set is taken for any character
+
+
+def _narrow(chars: frozenset[str] | None) -> frozenset[str] | None:
+    keys = None if chars is None else frozenset(map(key_char, chars))
+    return keys if keys is not None and len(keys) <= _WIDE else None
+
+
 def _in_key_characters(
     alternatives: tuple[tuple[_Item, ...], ...],
 ) -> tuple[tuple[_Item, ...], ...]:
-    """The same alternatives with each character set in key characters (fewer strings)."""
+    """The same alternatives with each character set in key characters (fewer strings), and
+    a wide set (such as "[a-z]") taken for any character, so that the strings stay few."""
     return tuple(
         tuple(
             _Item(
-                None if item.chars is None else frozenset(map(key_char, item.chars)),
+                _narrow(item.chars),
                 None if item.group is None else _in_key_characters(item.group),
                 item.zero,
                 item.lo,
@@ -225,7 +246,7 @@ def prefixes(rx: str) -> frozenset[str] | None:
     alternatives = _in_key_characters(_parse(rx)[0])
     for k in range(LONG_KEY, 0, -1):
         try:
-            found = {t for alt in alternatives for t, _ in _starts(alt, 0, k)}
+            found = {t for alt in alternatives for t, _ in _starts(alt, 0, k, True)}
         except _TooManyKeysError:
             continue
         return None if "" in found else frozenset(found)

@@ -11,6 +11,8 @@ what "the same text" means:
 * ``MappedText``: any rewritten text (normalised, decoded) that keeps, per character, the range
   of the original it came from;
 * ``words`` / ``Token``: word tokens with offsets; ``content_words`` leaves out ``STOPWORDS``;
+  ``compound_words``: the offline judge's tokens, hyphenated words whole ("follow-up"), read
+  from ``unhyphenated_dashes`` text (where a dash between words parts them);
 * ``sentences``: sentence spans; ``is_negation`` and ``negated_before``: negation and its scope.
 """
 
@@ -27,6 +29,7 @@ __all__ = [
     "FoldedText",
     "MappedText",
     "Token",
+    "compound_words",
     "content_words",
     "fold",
     "is_negation",
@@ -34,6 +37,7 @@ __all__ = [
     "sentences",
     "split_words",
     "squash",
+    "unhyphenated_dashes",
     "words",
 ]
 
@@ -64,6 +68,20 @@ def fold(text: str) -> str:
 
 _RUN = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
+
+
+_DASH = re.compile("[\u2012\u2013\u2014\u2015\u2212]")  # dashes and minus, not hyphens
+
+
+def unhyphenated_dashes(original: str, folded: str) -> str:
+    """``folded`` (``fold(original)``) with each dash of ``original`` made a space.
+
+    ``fold`` makes dashes "-" like hyphens; a tokeniser that keeps hyphenated words whole
+    ("follow-up") reads this, so that a dash between words ("feedback\u2014something") parts them.
+    """
+    if _DASH.search(original) is None:
+        return folded
+    return fold(_DASH.sub(" ", original))
 
 
 def squash(text: str) -> str:
@@ -212,6 +230,18 @@ def words(text: str) -> list[Token]:
 def split_words(text: str) -> list[str]:
     """The words of ``text`` (already folded), as strings: ``words`` without the offsets."""
     return _WORD.findall(text)
+
+
+# The offline judge's words: ASCII letters and digits, inner apostrophes and hyphens kept
+# ("didn't", "follow-up" are one word each). Its lexicons, stems and fitted weights count words
+# this way; read from ``unhyphenated_dashes`` text, so that dashes still part words.
+_COMPOUND = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
+
+
+def compound_words(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The words of ``text[start:end]`` (folded), hyphenated words whole: the offline judge's
+    tokens ("follow-up", "didn't"), where ``words`` splits at hyphens."""
+    return _COMPOUND.findall(text, start, len(text) if end is None else end)
 
 
 _STOPWORD_TEXT = """

@@ -19,7 +19,6 @@ from answer_eval.judges.offline.lexicon.catalogue import (
     INJECTION,
     NEGATION,
     NEGATOR,
-    SENTENCE_END,
     SPECIFICS,
     STAR_RESULT,
     STAR_SITUATION,
@@ -27,8 +26,8 @@ from answer_eval.judges.offline.lexicon.catalogue import (
     VAGUE,
     Lexicon,
     LexiconIndex,
-    fold,
 )
+from answer_eval.text import fold, sentences, unhyphenated_dashes
 
 __all__ = [
     "EVIDENCE_LEXICONS",
@@ -84,30 +83,15 @@ FoundFn = Callable[[Lexicon | None], list[Hit]]
 
 
 class AnswerText:
-    """An answer split into sentences (exact offsets), folded for matching."""
+    """An answer split into sentences (exact offsets), folded for matching (``text.fold``,
+    ``text.sentences``); ``wording``: the folded text words are read from (dashes part them)."""
 
     def __init__(self, answer: str) -> None:
         self.text = answer
         self.folded = folded = fold(answer)
-        spans: list[tuple[int, int]] = []
-        paragraphs: list[int] = []
-        paragraph, start = 0, 0
-        for m in [*SENTENCE_END.finditer(folded), None]:
-            end = m.end() if m else len(folded)
-            s, e = start, end
-            while s < e and folded[s].isspace():
-                s += 1
-            while e > s and folded[e - 1].isspace():
-                e -= 1
-            if s < e:
-                if spans and folded[spans[-1][1] : s].count("\n") >= 2:
-                    paragraph += 1
-                spans.append((s, e))
-                paragraphs.append(paragraph)
-            start = end
-        self.spans = spans
-        self.paragraphs = paragraphs
-        self._starts = [s for s, _ in spans]
+        self.wording = unhyphenated_dashes(answer, folded)  # what words are read from
+        self.spans = sentences(folded)
+        self._starts = [s for s, _ in self.spans]
         self.negated = {self.sentence_at(m.start()) for m in NEGATOR.finditer(folded)}
 
     def sentence_at(self, offset: int) -> int:

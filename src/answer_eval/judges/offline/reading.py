@@ -1,8 +1,9 @@
 """Reading an answer sentence by sentence: words, stems, clauses, specifics, first person.
 
-The offline judge's only text utilities beyond ``fold`` and sentence splitting (``AnswerText``).
-They are kept behind one small interface, ``read_sentences(text) -> list[Sentence]``, so they can
-move onto the project's shared text module without touching the judge's scoring.
+Folding, sentence splitting and tokenising come from the shared text module
+(``answer_eval.text``: ``fold``, ``sentences``, ``compound_words`` over ``unhyphenated_dashes``
+text, see ``AnswerText``); this module reads what the sentences hold, behind one small
+interface, ``read_sentences(text) -> list[Sentence]``.
 
 A ``Sentence`` says what a reader notices before judging content: whether it is a clause (a
 subject with a verb) or a list of fragments, whether it is the candidate's own account (first
@@ -28,10 +29,10 @@ from answer_eval.judges.offline.lexicon.vocabulary import (
     TIME_WORDS,
     WORD_STOPWORDS,
 )
+from answer_eval.text import compound_words
 
 __all__ = ["Sentence", "read_sentences", "stem"]
 
-WORD = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
 _SEGMENT_BREAK = re.compile(r"[,;:]|\s[-\u2013\u2014]\s|\band\b|\bor\b")
 _NAME = re.compile(r"(?<=[a-z0-9,;:)] )(?:[A-Z][a-z]+|[A-Z]{2,}s?)\b")
 _MONEY = re.compile(r"[$\u20ac\u00a3]\s?\d")
@@ -191,12 +192,13 @@ def _connectors(words: tuple[str, ...]) -> frozenset[str]:
 
 def _read(
     folded: str,
+    wording: str,
     start: int,
     end: int,
     names: set[str],
     action_spans: tuple[tuple[str, int, int], ...],
 ) -> Sentence:
-    words = tuple(WORD.findall(folded, start, end))
+    words = tuple(compound_words(wording, start, end))
     stems: set[str] = set()
     generic_stems: set[str] = set()
     generic = 0
@@ -246,5 +248,6 @@ def read_sentences(text: AnswerText) -> list[Sentence]:
     for m in FIRST_PERSON_ACTION.finditer(text.folded):
         actions[text.sentence_at(m.start())].append((m.group("verb"), m.start(), m.end()))
     return [
-        _read(text.folded, s, e, names[i], tuple(actions[i])) for i, (s, e) in enumerate(text.spans)
+        _read(text.folded, text.wording, s, e, names[i], tuple(actions[i]))
+        for i, (s, e) in enumerate(text.spans)
     ]

@@ -7,7 +7,7 @@ the matching machinery can be imported from. The parts live by concept:
 * ``lexicon_entries``: entries, lexicons and the folding they match on;
 * ``lexicon_index``: finding every entry of many lexicons in one pass (``lexicon_keys``: what
   an entry's matches start with);
-* ``lexicon_signals``: sentences about the job, negation, sentence ends, injection;
+* ``lexicon_signals``: sentences about the job, negation, injection;
 * ``lexicon_star``: situation, task, action and result markers, specifics, vagueness;
 * ``lexicon_dimensions``: evidence for each dimension;
 * ``lexicon_warnings``: evidence against one (complaining, blame, hand-offs, ...).
@@ -47,7 +47,6 @@ from answer_eval.judges.offline.lexicon.signals import (
     NEGATION,
     NEGATOR,
     PERSON_PRONOUN,
-    SENTENCE_END,
     STOPWORDS,
 )
 from answer_eval.judges.offline.lexicon.star import (
@@ -93,7 +92,6 @@ __all__ = [
     "PROPER_NAME",
     "QUALIFIERS",
     "RED_FLAG_FAMILIES",
-    "SENTENCE_END",
     "SPECIFICS",
     "STAR_RESULT",
     "STAR_SITUATION",

@@ -1,4 +1,4 @@
-"""Context signals: sentences about the job, negation, sentence ends, text aimed at the judge."""
+"""Context signals: sentences about the job, negation, text aimed at the judge."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ __all__ = [
     "NEGATION",
     "NEGATOR",
     "PERSON_PRONOUN",
-    "SENTENCE_END",
     "STOPWORDS",
 ]
 
@@ -28,7 +27,6 @@ NEGATION = re.compile(
     r"|rather than|instead of|avoid\w*|refus\w*|stop)\W+(?:(?:want|wanted|need|needed|try"
     r"|tried|have|had|going) to\W+)?(?:\w+\W+)?$"
 )
-SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
 _STOPWORD_TEXT = (
     "a an and are about any as at be been but by can did do does for from had has have how i if"
     " in into is it its me my of on or our so tell than that the their them there these they this"

@@ -2,10 +2,10 @@
 
 Python's ``re`` tries every alternative at every position, so twenty lexicons scanned one by
 one cost milliseconds per answer. Instead each entry is indexed by what its matches can start
-with (up to six characters, ``lexicon.keys.prefixes``), and at each word start only the entries
-whose start fits the next six characters are tried. Which entries those are is worked out once
-per six characters and remembered, so a word start costs one dictionary lookup, and a match
-only where an entry could stand.
+with (up to eight characters, ``lexicon.keys.prefixes``), and at each word start only the
+entries whose start fits the next eight characters are tried. Which entries those are is worked
+out once per eight characters and remembered, so a word start costs one dictionary lookup, and
+a match only where an entry could stand.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ __all__ = ["LexiconIndex", "entry_keys"]
 
 _SPACES = str.maketrans({c: " " for c in "\t\n\r\f\v"})
 _WORD_START = re.compile(r"(?<!\w)(?<!\w')[\w$]")  # not inside a word or after "don'"
-_REMEMBERED = 1 << 15  # six-character starts remembered per index
+# word starts remembered: by the shared index, and by each index built on it (one per question)
+_REMEMBERED, _REMEMBERED_ON_BASE = 1 << 16, 1 << 14
 
 _Target = tuple[re.Pattern[str], int, int]  # an entry's pattern, its lexicon and its index
 
@@ -48,6 +49,7 @@ class LexiconIndex:
                     self._by_start.setdefault(start, []).append((pattern, li, ei))
         self._anywhere = tuple(anywhere)
         self._known: dict[str, tuple[_Target, ...]] = {}
+        self._limit = _REMEMBERED_ON_BASE if base else _REMEMBERED
 
     def candidates(self, key: str) -> tuple[_Target, ...]:
         """The entries that can match where the text reads ``key`` (``LONG_KEY`` characters of
@@ -66,7 +68,7 @@ class LexiconIndex:
             + tuple(sorted(fitting, key=lambda t: (t[1], t[2])))
             + self._anywhere
         )
-        if len(self._known) < _REMEMBERED:
+        if len(self._known) < self._limit:
             self._known[key] = found
         return found
 

@@ -1,13 +1,12 @@
-"""The strings a lexicon entry's matches can start with, read from its regex.
+"""What a lexicon entry's matches can start with, read from its regex.
 
-``LexiconIndex`` (``lexicon.index``) looks entries up by the first three characters at each
-word start, and entries shared by many under one key again by the first six. The keys come
-from a small parser of the regex subset the entries use (literals, classes, groups,
-alternation, quantifiers, anchors and lookarounds).
+``LexiconIndex`` (``lexicon.index``) tries at each word start only the entries whose matches can
+start with the next few characters there: ``prefixes`` reads them (up to ``LONG_KEY``) from a
+small parser of the regex subset the entries use (literals, classes, groups, alternation,
+quantifiers, anchors and lookarounds); ``entry_keys`` reads the first one to three.
 
-Keys are looked up in a copy of the text with every digit made "0" and every character outside
-``KEY_ALPHABET`` made "\\0" (``keyed``), so a key shorter than three characters can be expanded
-to all the three-character keys it stands for, and each word start costs a single lookup.
+Prefixes are in key characters, and looked up in a copy of the text in key characters
+(``keyed``): every digit is "0", every character outside ``KEY_ALPHABET`` is "\\0".
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ __all__ = [
 ]
 
 KEY_LENGTH = 3
-LONG_KEY = 6  # the second look, for keys many entries share
+LONG_KEY = 8  # how far ``prefixes`` reads: the characters a word start is looked up by
 _KEY_LIMIT = 400
 _DIGITS = frozenset("0123456789")
 KEY_ALPHABET = "abcdefghijklmnopqrstuvwxyz0 .,;:!?'\"-()/$%&\x00"

@@ -19,8 +19,13 @@ __all__ = [
 # The lexicon data below is laid out by hand, one entry per line where it fits.
 # fmt: off
 PERSON_PRONOUN = re.compile(r"\b(?:she|he|they|them|her|him|his|their|hers)\b")
-NEGATOR = re.compile(  # a cheap first look: does a sentence hold any negating word?
-    r"\b(?:not|never|no|nobody|without|nor|rather|instead|avoid\w*|refus\w*|stop)\b|n't\b"
+# A cheap first look: does a sentence hold any negating word ("not", "never", "no", "nobody",
+# "without", "nor", "rather", "instead", "avoid...", "refus...", "stop", "...n't")? Each word
+# starts with its letter and "(?<!\wx)" after it stands for "\b", so that the regex engine can
+# skip to the letters that can start one.
+NEGATOR = re.compile(
+    r"n't\b|n(?<!\wn)(?:ot|ever|o|obody|or)\b|w(?<!\ww)ithout\b|r(?<!\wr)(?:ather|efus\w*)\b"
+    r"|i(?<!\wi)nstead\b|a(?<!\wa)void\w*\b|s(?<!\ws)top\b"
 )
 NEGATION = re.compile(
     r"\b(?:not|never|no|nobody|without|didn't|don't|doesn't|wasn't|weren't|won't|couldn't|nor"

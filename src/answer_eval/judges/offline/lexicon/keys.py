@@ -248,5 +248,8 @@ def prefixes(rx: str) -> frozenset[str] | None:
             found = {t for alt in alternatives for t, _ in _starts(alt, 0, k, True)}
         except _TooManyKeysError:
             continue
-        return None if "" in found else frozenset(found)
+        if "" in found:
+            return None
+        # a start another one begins with adds nothing
+        return frozenset(t for t in found if not any(t.startswith(o) for o in found if o != t))
     return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from answer_eval.judges.offline.lexicon.catalogue import (
     AI_TALK_LEXICONS,
@@ -70,8 +70,9 @@ EVIDENCE_LEXICONS: tuple[Lexicon, ...] = (
 POSITIVE = tuple(id(lex) for lex in EVIDENCE_LEXICONS)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """Where an entry (``label``) was found: its sentence and offsets in the answer."""
+
     label: str
     sentence: int
     start: int
@@ -92,7 +93,16 @@ class AnswerText:
         self.wording = unhyphenated_dashes(answer, folded)  # what words are read from
         self.spans = sentences(folded)
         self._starts = [s for s, _ in self.spans]
-        self.negated = {self.sentence_at(m.start()) for m in NEGATOR.finditer(folded)}
+        self._negating: dict[int, bool] = {}
+
+    def negating(self, sentence: int) -> bool:
+        """Whether a sentence holds a negating word (``NEGATOR``): only then can a negation
+        stand before a find in it (looked at once per sentence, when first asked)."""
+        found = self._negating.get(sentence)
+        if found is None:
+            start, end = self.spans[sentence]
+            found = self._negating[sentence] = NEGATOR.search(self.folded, start, end) is not None
+        return found
 
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
@@ -162,13 +172,13 @@ def _collect(
     found: list[list[tuple[int, int, int]]],
     raw: RawHits,
 ) -> None:
-    starts, negating, folded = text._starts, text.negated, text.folded
+    starts, negating, folded = text._starts, text.negating, text.folded
     for lex, matches in zip(lexicons, found, strict=True):
         hits = []
         labels, generic = lex.labels, lex.generic
         for index, start, end in matches:
             sentence = max(0, bisect_right(starts, start) - 1)
-            if sentence in negating:  # only then can a negation stand before it
+            if negating(sentence):  # only then can a negation stand before it
                 floor = max(text.spans[sentence][0], start - 48)
                 if NEGATION.search(folded, floor, start) is not None:
                     continue
@@ -179,7 +189,7 @@ def _collect(
 def negated(text: AnswerText, start: int) -> bool:
     """Whether a negation ("didn't", "never", "rather than") stands just before ``start``."""
     sentence = text.sentence_at(start)
-    if sentence not in text.negated:
+    if not text.negating(sentence):
         return False
     floor = text.spans[sentence][0]
     return NEGATION.search(text.folded, max(floor, start - 48), start) is not None

@@ -62,8 +62,12 @@ class Sentence(NamedTuple):
     actions: frozenset[str]  # first-person past-tense verbs ("i called", "we fixed")
     action_spans: tuple[tuple[str, int, int], ...]  # (verb, start, end) of each of them
     anchors: frozenset[str]  # numbers, times, names, money
-    connectors: frozenset[str]  # because, for example, then, as a result ...
     refers_back: bool  # a pronoun that points at an earlier sentence ("they", "it", "this")
+
+    @property
+    def connectors(self) -> frozenset[str]:
+        """Because, for example, then, as a result ... (worked out when asked)."""
+        return _connectors(self.words)
 
     @property
     def own_account(self) -> bool:
@@ -146,7 +150,6 @@ def _read(
         actions=frozenset(verb for verb, _, _ in action_spans) if action_spans else _EMPTY,
         action_spans=action_spans,
         anchors=frozenset(anchors),
-        connectors=_connectors(words),
         refers_back=not _REFERS_BACK.isdisjoint(words),
     )
 

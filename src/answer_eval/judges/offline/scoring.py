@@ -201,9 +201,10 @@ def red_flag_judgment(
 def injection_judgment(text: AnswerText, raw: RawHits) -> InjectionJudgment:
     """Text that addresses the evaluator rather than the interviewer."""
     hits = [h for h, _ in raw[id(INJECTION)]]
-    if any(needle in text.folded for needle in INJECTION_NEEDLES):
+    folded = text.folded
+    if any(all(needle in folded for needle in group) for group in INJECTION_NEEDLES):
         hits += [
             Hit("markup", text.sentence_at(m.start()), m.start(), m.end())
-            for m in INJECTION_MARKUP.finditer(text.folded)
+            for m in INJECTION_MARKUP.finditer(folded)
         ]
     return InjectionJudgment(evidence=text.quotes(hits), detected=bool(hits))

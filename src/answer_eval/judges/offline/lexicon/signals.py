@@ -58,8 +58,8 @@ INJECTION = lexicon("injection", [
 ])
 # fmt: on
 
-# Forged delimiters, role lines, template syntax and JSON verdicts; searched only when one of
-# INJECTION_NEEDLES is in the (folded) text.
+# Forged delimiters, role lines, template syntax and JSON verdicts; searched only when every
+# string of one of the groups of INJECTION_NEEDLES is in the (folded) text.
 INJECTION_MARKUP = re.compile(
     r"""
     ^[ \t]*(?:begin|end)[ \t_-]+answer\b[^\n]*
@@ -69,4 +69,10 @@ INJECTION_MARKUP = re.compile(
     """,
     re.VERBOSE | re.MULTILINE,
 )
-INJECTION_NEEDLES = ("answer", "system", "assistant", "{")
+INJECTION_NEEDLES = (
+    ("{",),
+    ("answer", "begin"),
+    ("answer", "end"),
+    (":", "system"),
+    (":", "assistant"),
+)

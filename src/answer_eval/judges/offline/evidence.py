@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
+from operator import itemgetter
 from typing import NamedTuple
 
 from answer_eval.judges.offline.lexicon.catalogue import (
@@ -79,6 +80,7 @@ class Hit(NamedTuple):
     end: int
 
 
+_START = itemgetter(2)  # a hit's start
 RawHits = dict[int, list[tuple[Hit, bool]]]  # lexicon id -> (hit, generic entry)
 FoundFn = Callable[[Lexicon | None], list[Hit]]
 
@@ -94,6 +96,7 @@ class AnswerText:
         self.spans = sentences(folded)
         self._starts = [s for s, _ in self.spans]
         self._negating: dict[int, bool] = {}
+        self._quoted: dict[int, str] = {}  # the quote of each short sentence, once made
 
     def negating(self, sentence: int) -> bool:
         """Whether a sentence holds a negating word (``NEGATOR``): only then can a negation
@@ -109,19 +112,25 @@ class AnswerText:
 
     def quote(self, hit: Hit) -> str:
         """The sentence holding ``hit``, or its clause when the sentence is long."""
-        s, e = self.spans[hit.sentence]
-        if e - s > _LONG_SENTENCE:
-            for m in _CLAUSE_BREAK.finditer(self.folded, s, e):
-                if m.end() <= hit.start:
-                    s = m.end()
-                elif m.start() >= hit.end:
-                    e = m.start()
-                    break
+        sentence = hit.sentence
+        quoted = self._quoted.get(sentence)
+        if quoted is not None:
+            return quoted
+        s, e = self.spans[sentence]
+        if e - s <= _LONG_SENTENCE:
+            quoted = self._quoted[sentence] = self.text[s:e].strip()
+            return quoted
+        for m in _CLAUSE_BREAK.finditer(self.folded, s, e):
+            if m.end() <= hit.start:
+                s = m.end()
+            elif m.start() >= hit.end:
+                e = m.start()
+                break
         return self.text[s:e].strip()
 
     def quotes(self, hits: list[Hit], limit: int = MAX_QUOTES) -> list[str]:
         out: list[str] = []
-        for hit in sorted(hits, key=lambda h: h.start):
+        for hit in sorted(hits, key=_START):
             q = self.quote(hit)
             if q and q not in out:
                 out.append(q)
@@ -196,7 +205,7 @@ def negated(text: AnswerText, start: int) -> bool:
 
 
 def distinct_labels(hits: list[Hit]) -> list[str]:
-    return list(dict.fromkeys(h.label for h in sorted(hits, key=lambda h: h.start)))
+    return list(dict.fromkeys(h.label for h in sorted(hits, key=_START)))
 
 
 def apart(hits: list[Hit], other: list[Hit]) -> list[Hit]:

@@ -102,6 +102,8 @@ def _fragment_list(text: str) -> bool:
     pieces = [p for p in map(str.split, _SEGMENT_BREAK.split(text)) if p]
     if len(pieces) < 4:
         return False
+    if len(pieces) - sum(1 for p in pieces if len(p) > 3) < 0.75 * len(pieces):
+        return False  # too many long pieces, whatever the short ones hold
     short = sum(1 for p in pieces if len(p) <= 3 and not any(map(is_verb, p[1:])))
     return short >= 0.75 * len(pieces)
 

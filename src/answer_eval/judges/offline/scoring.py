@@ -15,8 +15,8 @@ from answer_eval.judges.offline.features import Warnings
 from answer_eval.judges.offline.lexicon.catalogue import (
     HYPOTHETICAL,
     INJECTION,
+    INJECTION_HINT,
     INJECTION_MARKUP,
-    INJECTION_NEEDLES,
     SPECIFICS,
     STAR_RESULT,
     STAR_SITUATION,
@@ -202,7 +202,7 @@ def injection_judgment(text: AnswerText, raw: RawHits) -> InjectionJudgment:
     """Text that addresses the evaluator rather than the interviewer."""
     hits = [h for h, _ in raw[id(INJECTION)]]
     folded = text.folded
-    if any(all(needle in folded for needle in group) for group in INJECTION_NEEDLES):
+    if INJECTION_HINT.search(folded) is not None:
         hits += [
             Hit("markup", text.sentence_at(m.start()), m.start(), m.end())
             for m in INJECTION_MARKUP.finditer(folded)

@@ -42,8 +42,8 @@ from answer_eval.judges.offline.lexicon.entries import Entry, Lexicon, fold, lex
 from answer_eval.judges.offline.lexicon.index import LexiconIndex, entry_keys
 from answer_eval.judges.offline.lexicon.signals import (
     INJECTION,
+    INJECTION_HINT,
     INJECTION_MARKUP,
-    INJECTION_NEEDLES,
     NEGATION,
     NEGATOR,
     PERSON_PRONOUN,
@@ -83,8 +83,8 @@ __all__ = [
     "FIRST_PERSON_ACTION",
     "HYPOTHETICAL",
     "INJECTION",
+    "INJECTION_HINT",
     "INJECTION_MARKUP",
-    "INJECTION_NEEDLES",
     "NEGATION",
     "NEGATOR",
     "OWNERSHIP",

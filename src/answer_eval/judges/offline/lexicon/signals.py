@@ -8,8 +8,8 @@ from answer_eval.judges.offline.lexicon.entries import Entry, lexicon
 
 __all__ = [
     "INJECTION",
+    "INJECTION_HINT",
     "INJECTION_MARKUP",
-    "INJECTION_NEEDLES",
     "NEGATION",
     "NEGATOR",
     "PERSON_PRONOUN",
@@ -58,8 +58,8 @@ INJECTION = lexicon("injection", [
 ])
 # fmt: on
 
-# Forged delimiters, role lines, template syntax and JSON verdicts; searched only when every
-# string of one of the groups of INJECTION_NEEDLES is in the (folded) text.
+# Forged delimiters, role lines, template syntax and JSON verdicts; searched only when the
+# (folded) text holds what one of them needs (INJECTION_HINT, a quick look).
 INJECTION_MARKUP = re.compile(
     r"""
     ^[ \t]*(?:begin|end)[ \t_-]+answer\b[^\n]*
@@ -69,10 +69,4 @@ INJECTION_MARKUP = re.compile(
     """,
     re.VERBOSE | re.MULTILINE,
 )
-INJECTION_NEEDLES = (
-    ("{",),
-    ("answer", "begin"),
-    ("answer", "end"),
-    (":", "system"),
-    (":", "assistant"),
-)
+INJECTION_HINT = re.compile(r"\{|(?:begin|end)[ \t_-]+answer|(?:system|assistant)[ \t]*:")

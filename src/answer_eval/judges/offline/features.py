@@ -43,7 +43,7 @@ from answer_eval.judges.offline.lexicon.vocabulary import (
     OTHER_PARTY_WORDS,
     PRIVATE_WORDS,
 )
-from answer_eval.judges.offline.reading import Sentence, stem
+from answer_eval.judges.offline.reading import Sentence, connectors_of, stem
 from answer_eval.judges.offline.tuning import Tuning
 
 PRIVATE_STEMS = frozenset(stem(w) for w in PRIVATE_WORDS)
@@ -284,12 +284,11 @@ def extract(
     stems: set[str] = set()
     anchors: set[str] = set()
     actions: set[str] = set()
-    connectors: set[str] = set()
     for sentence in counted:
         stems |= sentence.stems
-        connectors |= sentence.connectors
         anchors |= sentence.anchors
         actions |= sentence.actions
+    connectors = connectors_of(counted)
     considered = [
         not unrelated[i] and not stuffed[i] and s.own_account for i, s in enumerate(sentences)
     ]
@@ -322,7 +321,10 @@ def extract(
         ),
     }
     for name in WARNINGS:
-        values[name] = float(min(warnings.count(name), tuning.warning_cap))
+        hits = warnings.hits.get(name)
+        values[name] = (
+            float(min(len({h.sentence for h in hits}), tuning.warning_cap)) if hits else 0.0
+        )
     return Features(
         values=values,
         credit=tuple(credit),

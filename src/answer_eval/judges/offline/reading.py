@@ -14,6 +14,7 @@ it names (numbers, times, names, first-person past actions).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from answer_eval.judges.offline.evidence import AnswerText
@@ -28,7 +29,7 @@ from answer_eval.judges.offline.lexicon.vocabulary import (
 from answer_eval.judges.offline.wordclass import Classes, classes_of, is_verb, stem
 from answer_eval.text import compound_words
 
-__all__ = ["Sentence", "read_sentences", "stem"]
+__all__ = ["Sentence", "connectors_of", "read_sentences", "stem"]
 
 # where a list's pieces part: "a(?<!\wa)nd" is "\band" with its letter first, for the regex engine
 _SEGMENT_BREAK = re.compile(r"[,;:]|\s[-\u2013\u2014]\s|a(?<!\wa)nd\b|o(?<!\wo)r\b")
@@ -36,8 +37,7 @@ _SEGMENT_BREAK = re.compile(r"[,;:]|\s[-\u2013\u2014]\s|a(?<!\wa)nd\b|o(?<!\wo)r
 # first
 _NAME = re.compile(r"[A-Z](?<=[a-z0-9,;:)] [A-Z])(?:[a-z]+|[A-Z]+s?)\b")
 _MONEY = re.compile(r"[$\u20ac\u00a3]\s?\d")
-_CONNECTOR_HEADS = frozenset(c.split()[0] for c in CONNECTORS)
-_CONNECTOR_PHRASES = tuple((c.split()[0], f" {c} ") for c in CONNECTORS)
+_CONNECTOR_PHRASES = tuple((c, f" {c} ") for c in CONNECTORS)
 # fmt: off
 _DETERMINERS = frozenset(["the", "a", "an", "my", "our", "his", "her", "their", "this", "that",
                           "these", "those", "every", "each"])
@@ -67,7 +67,7 @@ class Sentence(NamedTuple):
     @property
     def connectors(self) -> frozenset[str]:
         """Because, for example, then, as a result ... (worked out when asked)."""
-        return _connectors(self.words)
+        return connectors_of((self,))
 
     @property
     def own_account(self) -> bool:
@@ -108,18 +108,11 @@ def _fragment_list(text: str) -> bool:
     return short >= 0.75 * len(pieces)
 
 
-def _connectors(words: tuple[str, ...]) -> frozenset[str]:
-    """The connectors of a sentence: a set lookup per word, phrases only when their first
-    word is there."""
-    present = _CONNECTOR_HEADS.intersection(words)
-    if not present:
-        return frozenset()
-    joined = f" {' '.join(words)} "
-    return frozenset(
-        phrase.strip()
-        for head, phrase in _CONNECTOR_PHRASES
-        if head in present and phrase in joined
-    )
+def connectors_of(sentences: Iterable[Sentence]) -> frozenset[str]:
+    """The connectors ("because", "for example", "as a result" ...) ``sentences`` use, each
+    within one sentence: their words joined, the sentences kept apart by "|"."""
+    joined = f" {' | '.join(' '.join(s.words) for s in sentences)} "
+    return frozenset(phrase for phrase, padded in _CONNECTOR_PHRASES if padded in joined)
 
 
 _EMPTY: frozenset[str] = frozenset()

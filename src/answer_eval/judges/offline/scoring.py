@@ -15,12 +15,12 @@ from answer_eval.judges.offline.features import Warnings
 from answer_eval.judges.offline.lexicon.catalogue import (
     HYPOTHETICAL,
     INJECTION,
-    INJECTION_HINT,
     INJECTION_MARKUP,
     SPECIFICS,
     STAR_RESULT,
     STAR_SITUATION,
     STAR_TASK,
+    markup_possible,
 )
 from answer_eval.judges.offline.reading import Sentence
 from answer_eval.judges.offline.tuning import Tuning
@@ -202,7 +202,7 @@ def injection_judgment(text: AnswerText, raw: RawHits) -> InjectionJudgment:
     """Text that addresses the evaluator rather than the interviewer."""
     hits = [h for h, _ in raw[id(INJECTION)]]
     folded = text.folded
-    if INJECTION_HINT.search(folded) is not None:
+    if markup_possible(folded):
         hits += [
             Hit("markup", text.sentence_at(m.start()), m.start(), m.end())
             for m in INJECTION_MARKUP.finditer(folded)

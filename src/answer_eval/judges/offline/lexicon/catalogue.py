@@ -42,12 +42,12 @@ from answer_eval.judges.offline.lexicon.entries import Entry, Lexicon, fold, lex
 from answer_eval.judges.offline.lexicon.index import LexiconIndex, entry_keys
 from answer_eval.judges.offline.lexicon.signals import (
     INJECTION,
-    INJECTION_HINT,
     INJECTION_MARKUP,
     NEGATION,
     NEGATOR,
     PERSON_PRONOUN,
     STOPWORDS,
+    markup_possible,
 )
 from answer_eval.judges.offline.lexicon.star import (
     FIRST_PERSON_ACTION,
@@ -83,7 +83,6 @@ __all__ = [
     "FIRST_PERSON_ACTION",
     "HYPOTHETICAL",
     "INJECTION",
-    "INJECTION_HINT",
     "INJECTION_MARKUP",
     "NEGATION",
     "NEGATOR",
@@ -106,6 +105,7 @@ __all__ = [
     "entry_keys",
     "fold",
     "lexicon",
+    "markup_possible",
 ]
 
 

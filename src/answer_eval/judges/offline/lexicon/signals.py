@@ -8,12 +8,12 @@ from answer_eval.judges.offline.lexicon.entries import Entry, lexicon
 
 __all__ = [
     "INJECTION",
-    "INJECTION_HINT",
     "INJECTION_MARKUP",
     "NEGATION",
     "NEGATOR",
     "PERSON_PRONOUN",
     "STOPWORDS",
+    "markup_possible",
 ]
 
 # The lexicon data below is laid out by hand, one entry per line where it fits.
@@ -27,9 +27,14 @@ NEGATOR = re.compile(
     r"n't\b|n(?<!\wn)(?:ot|ever|o|obody|or)\b|w(?<!\ww)ithout\b|r(?<!\wr)(?:ather|efus\w*)\b"
     r"|i(?<!\wi)nstead\b|a(?<!\wa)void\w*\b|s(?<!\ws)top\b"
 )
+# A negation just before the end of the text searched: "not", "never", "no", "nobody",
+# "without", "didn't", "don't", "doesn't", "wasn't", "weren't", "won't", "couldn't", "nor",
+# "rather than", "instead of", "avoid...", "refus...", "stop", then perhaps "want to" (or
+# "need", "try", "have", "going" to) and one more word. Written letter-first as NEGATOR is.
 NEGATION = re.compile(
-    r"\b(?:not|never|no|nobody|without|didn't|don't|doesn't|wasn't|weren't|won't|couldn't|nor"
-    r"|rather than|instead of|avoid\w*|refus\w*|stop)\W+(?:(?:want|wanted|need|needed|try"
+    r"(?:n(?<!\wn)(?:ot|ever|o|obody|or)|w(?<!\ww)(?:ithout|asn't|eren't|on't)"
+    r"|d(?<!\wd)(?:idn't|on't|oesn't)|c(?<!\wc)ouldn't|r(?<!\wr)(?:ather than|efus\w*)"
+    r"|i(?<!\wi)nstead of|a(?<!\wa)void\w*|s(?<!\ws)top)\W+(?:(?:want|wanted|need|needed|try"
     r"|tried|have|had|going) to\W+)?(?:\w+\W+)?$"
 )
 _STOPWORD_TEXT = (
@@ -58,8 +63,8 @@ INJECTION = lexicon("injection", [
 ])
 # fmt: on
 
-# Forged delimiters, role lines, template syntax and JSON verdicts; searched only when the
-# (folded) text holds what one of them needs (INJECTION_HINT, a quick look).
+# Forged delimiters, role lines, template syntax and JSON verdicts; searched only when
+# ``markup_possible``.
 INJECTION_MARKUP = re.compile(
     r"""
     ^[ \t]*(?:begin|end)[ \t_-]+answer\b[^\n]*
@@ -69,4 +74,12 @@ INJECTION_MARKUP = re.compile(
     """,
     re.VERBOSE | re.MULTILINE,
 )
-INJECTION_HINT = re.compile(r"\{|(?:begin|end)[ \t_-]+answer|(?:system|assistant)[ \t]*:")
+_MARKUP_LINES = ("begin", "end", "system", "assistant")
+
+
+def markup_possible(folded: str) -> bool:
+    """A quick look: whether ``INJECTION_MARKUP`` can match ``folded`` at all (a brace, or a
+    line that starts with one of the words its line forms start with)."""
+    if "{" in folded:
+        return True
+    return any(line.lstrip(" \t").startswith(_MARKUP_LINES) for line in folded.split("\n"))

@@ -128,12 +128,14 @@ def score_dimensions(
     the floor that has no evidence of its own, so every score shows what it was given for.
     """
     knobs = tuning.dimensions
+    by_kind = {
+        "star": (knobs["star_weight"], knobs["star_typical"]),
+        "criteria": (knobs["criteria_weight"], knobs["criteria_typical"]),
+    }
+    by_lexicon = (knobs["evidence_weight"], knobs["evidence_typical"])
     values: dict[str, DimensionValue] = {}
     for dim, found in evidence.items():
-        weight, typical = {
-            "star": (knobs["star_weight"], knobs["star_typical"]),
-            "criteria": (knobs["criteria_weight"], knobs["criteria_typical"]),
-        }.get(found.kind, (knobs["evidence_weight"], knobs["evidence_typical"]))
+        weight, typical = by_kind.get(found.kind, by_lexicon)
         # clipped before warnings and vague talk take their part, so that they always cost
         # something, however strong the rest of the answer
         value = DimensionValue(min(5.0, max(1.0, base + weight * (found.value - typical))))

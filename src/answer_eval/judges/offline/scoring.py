@@ -132,7 +132,8 @@ def criterion_judgment(
     in an answer of good quality, in an answer that says enough; partial: one cue, or a sentence
     in the criterion's own words in an answer of fair quality; ``shape``: the verdict the story's
     shape gives (STAR parts, specifics) when that is better. Never above ``cap``."""
-    hits = [h for h in hits if counted(h)]
+    credit = counted.sentences
+    hits = [h for h in hits if credit[h.sentence]]
     distinct = distinct_labels(hits)
     limits = tuning.criteria
     verdict: Verdict = "not_met"
@@ -146,9 +147,10 @@ def criterion_judgment(
     elif counted.quality >= limits["partial_quality"]:
         best, overlap = None, 0
         for index, sentence in enumerate(sentences):
-            shared = len(sentence.stems & terms)
-            if counted.sentences[index] and shared > overlap:
-                best, overlap = index, shared
+            if credit[index]:
+                shared = len(terms.intersection(sentence.stems))
+                if shared > overlap:
+                    best, overlap = index, shared
         if best is not None and overlap >= limits["term_overlap"]:
             strong = counted.full and counted.quality >= limits["related_met_quality"]
             verdict = "met" if strong and overlap >= limits["related_met_overlap"] else "partial"

@@ -95,13 +95,13 @@ class AnswerText:
         self.wording = unhyphenated_dashes(answer, folded)  # what words are read from
         self.spans = sentences(folded)
         self._starts = [s for s, _ in self.spans]
-        self._negating: dict[int, bool] = {}
+        self._negating: list[bool | None] = [None] * len(self.spans)
         self._quoted: dict[int, str] = {}  # the quote of each short sentence, once made
 
     def negating(self, sentence: int) -> bool:
         """Whether a sentence holds a negating word (``NEGATOR``): only then can a negation
         stand before a find in it (looked at once per sentence, when first asked)."""
-        found = self._negating.get(sentence)
+        found = self._negating[sentence]
         if found is None:
             start, end = self.spans[sentence]
             found = self._negating[sentence] = NEGATOR.search(self.folded, start, end) is not None
@@ -181,17 +181,22 @@ def _collect(
     found: list[list[tuple[int, int, int]]],
     raw: RawHits,
 ) -> None:
-    starts, negating, folded = text._starts, text.negating, text.folded
+    starts, folded, spans = text._starts, text.folded, text.spans
+    negating = text._negating
     for lex, matches in zip(lexicons, found, strict=True):
         hits = []
-        labels, generic = lex.labels, lex.generic
-        for index, start, end in matches:
-            sentence = max(0, bisect_right(starts, start) - 1)
-            if negating(sentence):  # only then can a negation stand before it
-                floor = max(text.spans[sentence][0], start - 48)
-                if NEGATION.search(folded, floor, start) is not None:
-                    continue
-            hits.append((Hit(labels[index], sentence, start, end), generic[index]))
+        if matches:
+            labels, generic = lex.labels, lex.generic
+            for index, start, end in matches:
+                sentence = max(0, bisect_right(starts, start) - 1)
+                negates = negating[sentence]
+                if negates is None:
+                    negates = text.negating(sentence)
+                if negates:  # only then can a negation stand before it
+                    floor = max(spans[sentence][0], start - 48)
+                    if NEGATION.search(folded, floor, start) is not None:
+                        continue
+                hits.append((Hit(labels[index], sentence, start, end), generic[index]))
         raw[id(lex)] = hits
 
 

@@ -147,8 +147,8 @@ def names_ai(sentence: Sentence, folded: str) -> bool:
     """Whether a sentence names AI or a software tool."""
     if not AI_WORDS.isdisjoint(sentence.words):
         return True
-    span = folded[sentence.start : sentence.end]
-    return "ai-" in span or "a.i" in span
+    start, end = sentence.start, sentence.end
+    return folded.find("ai-", start, end) >= 0 or folded.find("a.i", start, end) >= 0
 
 
 def _said_of_self(text: AnswerText, hit: Hit) -> bool:

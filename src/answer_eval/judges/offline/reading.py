@@ -57,7 +57,7 @@ class Sentence(NamedTuple):
     generic_stems: frozenset[str]  # generic words, stemmed ("job", "work", "customer")
     generic: int  # generic words ("always", "best", "things")
     clause: bool  # a subject and a verb
-    fragments: bool  # a list of short verbless pieces ("empathy, ownership, root cause")
+    fragments: bool  # a clause that is a list of short verbless pieces ("empathy, ownership, ...")
     first_person: bool
     actions: frozenset[str]  # first-person past-tense verbs ("i called", "we fixed")
     action_spans: tuple[tuple[str, int, int], ...]  # (verb, start, end) of each of them
@@ -132,20 +132,21 @@ def _read(
     anchors = classes.anchors.intersection(words)
     if names:
         anchors |= names
-    return Sentence(
-        start=start,
-        end=end,
-        words=words,
-        stems=frozenset(s for s in map(classes.content.get, words) if s is not None),
-        generic_stems=frozenset(generic),
-        generic=len(generic),
-        clause=_has_clause(words, classes.verbs),
-        fragments=_fragment_list(folded[start:end]),
-        first_person=not FIRST_PERSON.isdisjoint(words),
-        actions=frozenset(verb for verb, _, _ in action_spans) if action_spans else _EMPTY,
-        action_spans=action_spans,
-        anchors=frozenset(anchors),
-        refers_back=not _REFERS_BACK.isdisjoint(words),
+    clause = _has_clause(words, classes.verbs)
+    return Sentence(  # positional, in the order of the fields: quicker to build
+        start,
+        end,
+        words,
+        frozenset(s for s in map(classes.content.get, words) if s is not None),
+        frozenset(generic),
+        len(generic),
+        clause,
+        clause and _fragment_list(folded[start:end]),  # only a clause needs telling apart
+        not FIRST_PERSON.isdisjoint(words),
+        frozenset(verb for verb, _, _ in action_spans) if action_spans else _EMPTY,
+        action_spans,
+        frozenset(anchors),
+        not _REFERS_BACK.isdisjoint(words),
     )
 
 

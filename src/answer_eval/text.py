@@ -235,7 +235,7 @@ def split_words(text: str) -> list[str]:
 # The offline judge's words: ASCII letters and digits, inner apostrophes and hyphens kept
 # ("didn't", "follow-up" are one word each). Its lexicons, stems and fitted weights count words
 # this way; read from ``unhyphenated_dashes`` text, so that dashes still part words.
-_COMPOUND = re.compile(r"[a-z0-9]+(?:['\-][a-z0-9]+)*")
+_COMPOUND = re.compile(r"[a-z0-9]++(?:['\-][a-z0-9]++)*+")  # possessive: nothing follows
 
 
 def compound_words(text: str, start: int = 0, end: int | None = None) -> list[str]:

@@ -37,7 +37,7 @@ _SEGMENT_BREAK = re.compile(r"[,;:]|\s[-\u2013\u2014]\s|a(?<!\wa)nd\b|o(?<!\wo)r
 # first
 _NAME = re.compile(r"[A-Z](?<=[a-z0-9,;:)] [A-Z])(?:[a-z]+|[A-Z]+s?)\b")
 _MONEY = re.compile(r"[$\u20ac\u00a3]\s?\d")
-_CONNECTOR_PHRASES = tuple((c, f" {c} ") for c in CONNECTORS)
+_CONNECTOR_PHRASES = tuple((c, frozenset(c.split()), f" {c} ") for c in CONNECTORS)
 # fmt: off
 _DETERMINERS = frozenset(["the", "a", "an", "my", "our", "his", "her", "their", "this", "that",
                           "these", "those", "every", "each"])
@@ -110,9 +110,19 @@ def _fragment_list(text: str) -> bool:
 
 def connectors_of(sentences: Iterable[Sentence]) -> frozenset[str]:
     """The connectors ("because", "for example", "as a result" ...) ``sentences`` use, each
-    within one sentence: their words joined, the sentences kept apart by "|"."""
-    joined = f" {' | '.join(' '.join(s.words) for s in sentences)} "
-    return frozenset(phrase for phrase, padded in _CONNECTOR_PHRASES if padded in joined)
+    within one sentence: a phrase is looked for, in their words joined (the sentences kept
+    apart by "|"), only when all its words are there."""
+    sentences = list(sentences)
+    every = set().union(*(s.words for s in sentences))
+    found, joined = [], ""
+    for phrase, words, padded in _CONNECTOR_PHRASES:
+        if every.issuperset(words):
+            if " " in phrase:  # a phrase: its words in a row, in one sentence
+                joined = joined or f" {' | '.join(' '.join(s.words) for s in sentences)} "
+                if padded not in joined:
+                    continue
+            found.append(phrase)
+    return frozenset(found)
 
 
 _EMPTY: frozenset[str] = frozenset()

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from answer_eval.judges.offline.cues import Family
 from answer_eval.judges.offline.evidence import AnswerText, FoundFn, Hit, RawHits, distinct_labels
-from answer_eval.judges.offline.features import Warnings
 from answer_eval.judges.offline.lexicon.catalogue import (
     HYPOTHETICAL,
     INJECTION,
@@ -23,6 +22,7 @@ from answer_eval.judges.offline.lexicon.catalogue import (
     markup_possible,
 )
 from answer_eval.judges.offline.reading import Sentence
+from answer_eval.judges.offline.signs import Warnings
 from answer_eval.judges.offline.tuning import Tuning
 from answer_eval.judgment import CriterionJudgment, InjectionJudgment, RedFlagJudgment, Verdict
 

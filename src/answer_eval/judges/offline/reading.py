@@ -138,7 +138,7 @@ def _read(
 ) -> Sentence:
     words = tuple(compound_words(wording, start, end))
     classes: Classes = classes_of(words)
-    generic = [g for g in map(classes.generic.get, words) if g is not None]
+    generic = list(filter(None, map(classes.generic.get, words)))  # stems are never empty
     anchors = classes.anchors.intersection(words)
     if names:
         anchors |= names
@@ -147,7 +147,7 @@ def _read(
         start,
         end,
         words,
-        frozenset(s for s in map(classes.content.get, words) if s is not None),
+        frozenset(filter(None, map(classes.content.get, words))),
         frozenset(generic),
         len(generic),
         clause,

@@ -8,6 +8,7 @@ list of fragments) and not stuffed with cue phrases (``Counted``). Dimension sco
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from answer_eval.judges.offline.cues import Family
 from answer_eval.judges.offline.evidence import AnswerText, FoundFn, Hit, RawHits, distinct_labels
@@ -65,8 +66,9 @@ class Star:
     specific: bool
     hypothetical: bool
 
-    @property
+    @cached_property
     def verbs(self) -> int:
+        """The distinct first-person actions."""
         return len({h.label for h in self.actions})
 
     def share(self) -> float:

@@ -59,6 +59,8 @@ def fold(text: str) -> str:
     The result has the same length as ``text``: characters that grow when lower-cased (such as
     "İ") are kept as they are, so offsets in the folded text are offsets in ``text``.
     """
+    if text.isascii():  # nothing to make plain, and nothing grows when lower-cased
+        return text.lower()
     plain = text.translate(_FOLD)
     folded = plain.lower()
     if len(folded) == len(text):
@@ -79,7 +81,7 @@ def unhyphenated_dashes(original: str, folded: str) -> str:
     ``fold`` makes dashes "-" like hyphens; a tokeniser that keeps hyphenated words whole
     ("follow-up") reads this, so that a dash between words ("feedback\u2014something") parts them.
     """
-    if _DASH.search(original) is None:
+    if original.isascii() or _DASH.search(original) is None:
         return folded
     return fold(_DASH.sub(" ", original))
 

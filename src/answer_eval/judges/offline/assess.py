@@ -197,7 +197,7 @@ def assess(
         tuning,
         cap=tuning.stuffing_cap_dimension if stuffing.flagged else None,
         preamble=f"quality {q:.2f}, base {base:.1f}",
-        substance=substance_hits(text, sentences, credit),
+        substance=lambda: substance_hits(text, sentences, credit),
     )
     # a dismissal cue in a qualified sentence ("AI can't replace the human touch") is judgment
     qualified = {h.sentence for h, _ in raw[id(QUALIFIERS)]}

@@ -16,7 +16,9 @@ therefore still show in the overall score, while no score is more than one point
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from answer_eval.judges.offline.evidence import MAX_QUOTES, AnswerText, Hit, distinct_labels
 from answer_eval.judges.offline.lexicon.catalogue import DIMENSION_LEXICONS
@@ -103,8 +105,7 @@ def round_together(values: dict[str, DimensionValue], weights: dict[str, float])
     return scores
 
 
-@dataclass(frozen=True)
-class DimensionEvidence:
+class DimensionEvidence(NamedTuple):
     """What one dimension rests on: its own hits (for) and the warning hits (against)."""
 
     support: list[Hit]
@@ -125,12 +126,13 @@ def score_dimensions(
     *,
     cap: int | None = None,
     preamble: str = "",
-    substance: list[Hit] | None = None,
+    substance: Callable[[], list[Hit]] | None = None,
 ) -> dict[str, DimensionJudgment]:
     """The judgment of every applicable dimension (see the module docstring).
 
-    ``substance``: the sentences the base score rests on, quoted for a dimension scored above
-    the floor that has no evidence of its own, so every score shows what it was given for.
+    ``substance``: gives (when asked) the sentences the base score rests on, quoted for a
+    dimension scored above the floor that has no evidence of its own, so every score shows what
+    it was given for.
     """
     knobs = tuning.dimensions
     by_kind = {
@@ -157,8 +159,8 @@ def score_dimensions(
     out = {}
     for dim, found in evidence.items():
         quotes = text.quotes(found.against, 2) + text.quotes(found.support)
-        if not quotes and scores[dim] > 1 and substance:
-            quotes = text.quotes(substance, 2)
+        if not quotes and scores[dim] > 1 and substance is not None:
+            quotes = text.quotes(substance(), 2)
         notes = "; ".join(values[dim].notes or [])
         rationale = f"offline judge: {preamble}; {found.summary}" + (f"; {notes}" if notes else "")
         out[dim] = DimensionJudgment(

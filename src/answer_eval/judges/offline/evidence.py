@@ -130,8 +130,9 @@ class AnswerText:
 
     def quotes(self, hits: list[Hit], limit: int = MAX_QUOTES) -> list[str]:
         out: list[str] = []
+        quoted = self._quoted
         for hit in sorted(hits, key=_START):
-            q = self.quote(hit)
+            q = quoted.get(hit.sentence) or self.quote(hit)
             if q and q not in out:
                 out.append(q)
                 if len(out) == limit:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from answer_eval.judges.offline.cues import Family
 from answer_eval.judges.offline.evidence import AnswerText, FoundFn, Hit, RawHits, distinct_labels
@@ -41,8 +42,7 @@ _MEASURED = frozenset({"percentage", "duration", "metric change", "rating", "fol
 _ORDER: dict[Verdict, int] = {"not_met": 0, "partial": 1, "met": 2}
 
 
-@dataclass(frozen=True)
-class Counted:
+class Counted(NamedTuple):
     """Which sentences earn credit, the answer's quality (0-1), and whether it says enough
     (``full``) to meet a criterion: in a line or two, cue phrases show a criterion only in part."""
 

@@ -63,16 +63,12 @@ class Sentence(NamedTuple):
     action_spans: tuple[tuple[str, int, int], ...]  # (verb, start, end) of each of them
     anchors: frozenset[str]  # numbers, times, names, money
     refers_back: bool  # a pronoun that points at an earlier sentence ("they", "it", "this")
+    own_account: bool  # reads as the candidate's own account: a clause, not a list of fragments
 
     @property
     def connectors(self) -> frozenset[str]:
         """Because, for example, then, as a result ... (worked out when asked)."""
         return connectors_of((self,))
-
-    @property
-    def own_account(self) -> bool:
-        """Reads as the candidate's own account: a clause, not a list of fragments."""
-        return self.clause and not self.fragments
 
 
 def _has_clause(words: tuple[str, ...], verbs: set[str]) -> bool:
@@ -143,6 +139,7 @@ def _read(
     if names:
         anchors |= names
     clause = _has_clause(words, classes.verbs)
+    fragments = clause and _fragment_list(folded[start:end])  # only a clause needs telling apart
     return Sentence(  # positional, in the order of the fields: quicker to build
         start,
         end,
@@ -151,12 +148,13 @@ def _read(
         frozenset(generic),
         len(generic),
         clause,
-        clause and _fragment_list(folded[start:end]),  # only a clause needs telling apart
+        fragments,
         not FIRST_PERSON.isdisjoint(words),
         frozenset(verb for verb, _, _ in action_spans) if action_spans else _EMPTY,
         action_spans,
         frozenset(anchors),
         not _REFERS_BACK.isdisjoint(words),
+        clause and not fragments,
     )
 
 

@@ -111,11 +111,11 @@ def sentence_warnings(
         if said_by_others and hit.sentence not in owned:
             hits["blame"].append(hit)
     # blame in other words: someone else, and a fault put on them, in one sentence
-    others = {i for i, s in enumerate(sentences) if not OTHER_PARTY_WORDS.isdisjoint(s.words)}
     blamed = {h.sentence for h in hits["blame"]}
     for hit, _ in raw[id(FAULT)]:
         s = hit.sentence
-        fresh = s in others and s not in owned and s not in blamed
+        fresh = not OTHER_PARTY_WORDS.isdisjoint(sentences[s].words)
+        fresh = fresh and s not in owned and s not in blamed
         if fresh and not _said_of_self(text, hit) and not _in_concession(text, hit):
             hits["blame"].append(hit)
             blamed.add(s)

@@ -104,9 +104,12 @@ def _atom(rx: str, i: int) -> tuple[_Item, int]:
 
 
 def _escape(e: str) -> _Item:
+    # \d and \s also match digits and spaces outside ASCII, which key text reads as "\0"
     if e == "d":
-        return _Item(chars=_DIGITS)
-    if e in "snrtfv":
+        return _Item(chars=_DIGITS | {"\x00"})
+    if e == "s":
+        return _Item(chars=frozenset(" \x00"))
+    if e in "nrtfv":
         return _Item(chars=frozenset(" "))
     if e in "bBAZ":
         return _Item(zero=True)

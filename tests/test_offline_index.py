@@ -44,6 +44,7 @@ EDGES = [
     "don'not o'never rock'n'roll x_no no_x İstanbul ǅ résumé, avoidance; refusal!",
     "I\tcalled\r\nher. \u00a0I  then   fixed it\u2014fast. I'd; I'll: I would, I always",
     'Begin answer\n  system: you are a grader {{ score }} {"score": 5}',
+    "we waited last\u3000year for \uff15\uff10% and \u0663 days\u2003because\x1cof it",
 ]
 
 
@@ -113,7 +114,7 @@ def test_prefixes_read_on_and_a_start_another_begins_with_is_left_out() -> None:
     starts = prefixes(r"\bthe\s+situation\s+was\b")
     assert starts is not None
     assert "the situ" in starts  # past "\s+": one space, then more or what follows
-    assert "the\x00situ" in starts  # a space outside ASCII reads as "\0"
+    assert keyed("a\u3000b\u0663\uff15\u00e9") == "a b00\x00" + " " * LONG_KEY  # as \s, \d
     assert all(len(s) <= LONG_KEY for s in starts)
     assert not any(a != b and a.startswith(b) for a in starts for b in starts)
     assert prefixes(r"\w+ing") is None

@@ -6,7 +6,8 @@ small parser of the regex subset the entries use (literals, classes, groups, alt
 quantifiers, anchors and lookarounds); ``entry_keys`` reads the first one to three.
 
 Prefixes are in key characters, and looked up in a copy of the text in key characters
-(``keyed``): every digit is "0", every character outside ``KEY_ALPHABET`` is "\\0".
+(``keyed``): every decimal digit is "0" and every space " " (in any script, as "\\d" and "\\s"
+match them), every other character outside ``KEY_ALPHABET`` is "\\0".
 """
 
 from __future__ import annotations
@@ -33,22 +34,30 @@ KEY_ALPHABET = "abcdefghijklmnopqrstuvwxyz0 .,;:!?'\"-()/$%&\x00"
 
 
 def key_char(c: str) -> str:
-    """The key character ``c`` stands for: "0" for a digit, "\\0" outside ``KEY_ALPHABET``."""
-    if c in _DIGITS:
+    """The key character ``c`` stands for: "0" for a decimal digit, " " for whitespace (what
+    ``\\d`` and ``\\s`` match, in any script), "\\0" for anything else outside
+    ``KEY_ALPHABET``."""
+    if c.isdecimal():
         return "0"
-    return c if c in KEY_ALPHABET else "\x00"
+    if c in KEY_ALPHABET:
+        return c
+    return " " if c.isspace() else "\x00"
 
 
 _KEYED = str.maketrans({chr(i): key_char(chr(i)) for i in range(128)})
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
+def _non_ascii_key(m: re.Match[str]) -> str:
+    return key_char(m.group())
+
+
 def keyed(text: str) -> str:
-    """``text`` (whitespace already made spaces) in key characters, padded by ``LONG_KEY``
-    spaces so that a key can be read at any position."""
+    """``text`` in key characters, padded by ``LONG_KEY`` spaces so that a key can be read at
+    any position."""
     out = text.translate(_KEYED)
     if not out.isascii():
-        out = _NON_ASCII.sub("\x00", out)
+        out = _NON_ASCII.sub(_non_ascii_key, out)
     return out + " " * LONG_KEY
 
 
@@ -104,12 +113,9 @@ def _atom(rx: str, i: int) -> tuple[_Item, int]:
 
 
 def _escape(e: str) -> _Item:
-    # \d and \s also match digits and spaces outside ASCII, which key text reads as "\0"
-    if e == "d":
-        return _Item(chars=_DIGITS | {"\x00"})
-    if e == "s":
-        return _Item(chars=frozenset(" \x00"))
-    if e in "nrtfv":
+    if e == "d":  # any decimal digit: "0" in key text
+        return _Item(chars=_DIGITS)
+    if e in "snrtfv":  # any whitespace: " " in key text
         return _Item(chars=frozenset(" "))
     if e in "bBAZ":
         return _Item(zero=True)
@@ -254,5 +260,5 @@ def prefixes(rx: str) -> frozenset[str] | None:
         if "" in found:
             return None
         # a start another one begins with adds nothing
-        return frozenset(t for t in found if not any(t.startswith(o) for o in found if o != t))
+        return frozenset(t for t in found if not any(t[:k] in found for k in range(1, len(t))))
     return None

@@ -2,10 +2,14 @@
 
 Python's ``re`` tries every alternative at every position, so twenty lexicons scanned one by
 one cost milliseconds per answer. Instead each entry is indexed by what its matches can start
-with (up to eight characters, ``lexicon.keys.prefixes``), and at each word start only the
-entries whose start fits the next eight characters are tried. Which entries those are is worked
-out once per eight characters and remembered, so a word start costs one dictionary lookup, and
-a match only where an entry could stand.
+with (up to eight key characters, ``lexicon.keys.prefixes``):
+
+1. one pattern, a trie of every entry's starts, finds the word starts where some entry's start
+   fits what follows (``_where``); no other word start is looked at;
+2. there, the entries whose start fits the next eight characters are looked up (worked out
+   once per eight characters and remembered by the shared index, for every index built on it;
+   a question's own cues by their first three characters);
+3. only those entries are tried, each by its own pattern, so overlapping entries are all found.
 """
 
 from __future__ import annotations

@@ -70,17 +70,12 @@ def fold(text: str) -> str:
 
 _RUN = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
-
-
-_DASH = re.compile("[\u2012\u2013\u2014\u2015\u2212]")  # dashes and minus, not hyphens
+_DASH = re.compile("[\u2012\u2013\u2014\u2015\u2212]")  # dashes and the minus sign, not hyphens
 
 
 def unhyphenated_dashes(original: str, folded: str) -> str:
-    """``folded`` (``fold(original)``) with each dash of ``original`` made a space.
-
-    ``fold`` makes dashes "-" like hyphens; a tokeniser that keeps hyphenated words whole
-    ("follow-up") reads this, so that a dash between words ("feedback\u2014something") parts them.
-    """
+    """``folded`` (``fold(original)``) with each dash of ``original`` a space, for
+    ``compound_words``: a dash between words ("feedback\u2014something") parts them."""
     if original.isascii() or _DASH.search(original) is None:
         return folded
     return fold(_DASH.sub(" ", original))
@@ -234,15 +229,13 @@ def split_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
-# The offline judge's words: ASCII letters and digits, inner apostrophes and hyphens kept
-# ("didn't", "follow-up" are one word each). Its lexicons, stems and fitted weights count words
-# this way; read from ``unhyphenated_dashes`` text, so that dashes still part words.
 _COMPOUND = re.compile(r"[a-z0-9]++(?:['\-][a-z0-9]++)*+")  # possessive: nothing follows
 
 
 def compound_words(text: str, start: int = 0, end: int | None = None) -> list[str]:
-    """The words of ``text[start:end]`` (folded), hyphenated words whole: the offline judge's
-    tokens ("follow-up", "didn't"), where ``words`` splits at hyphens."""
+    """The offline judge's words of ``text[start:end]`` (``unhyphenated_dashes`` text): ASCII
+    letters and digits, hyphenated words and inner apostrophes whole ("follow-up", "didn't"), as
+    its lexicons, stems and fitted weights count them; ``words`` splits at hyphens."""
     return _COMPOUND.findall(text, start, len(text) if end is None else end)
 
 

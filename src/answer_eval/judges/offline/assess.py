@@ -51,7 +51,7 @@ from answer_eval.judges.offline.scoring import (
     red_flag_judgment,
     shape_verdict,
 )
-from answer_eval.judges.offline.signs import names_ai
+from answer_eval.judges.offline.signs import ai_sentences
 from answer_eval.judges.offline.signs import sentence_warnings as find_warnings
 from answer_eval.judges.offline.stuffing import Stuffing, find_stuffing
 from answer_eval.judges.offline.tuning import Tuning
@@ -84,7 +84,7 @@ def assess(
     raw = generic_hits(text, scanned)
     cue_hits = locate_cues(compiled, text, scanned)
     sentences = read_sentences(text)
-    about_ai = [i for i, s in enumerate(sentences) if names_ai(s, text.folded)]
+    about_ai = ai_sentences(sentences, text.folded)
     if about_ai:  # what is said about AI, in its sentences and the ones right after
         ai_talk_hits(
             text, raw, sorted({j for i in about_ai for j in (i, i + 1) if j < len(sentences)})

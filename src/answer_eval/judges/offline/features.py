@@ -78,10 +78,11 @@ def relevant_sentences(
     relevant: list[bool] = []
     unrelated: list[bool] = []
     previous = False
+    least, private = tuning.relevance_min_words, tuning.relevance_private
     for index, sentence in enumerate(sentences):
-        on = len(sentence.stems & vocabulary)
+        on = len(vocabulary.intersection(sentence.stems))
         off = len((sentence.stems | sentence.generic_stems) & PRIVATE_STEMS)
-        is_relevant = on >= tuning.relevance_min_words and on > tuning.relevance_private * off
+        is_relevant = on >= least and on > private * off
         if not is_relevant and previous and sentence.refers_back and not off:
             is_relevant = True
         relevant.append(is_relevant)

@@ -35,7 +35,7 @@ from answer_eval.judges.offline.lexicon.conduct import (
 from answer_eval.judges.offline.lexicon.vocabulary import AI_WORDS, OTHER_PARTY_WORDS
 from answer_eval.judges.offline.reading import Sentence
 
-__all__ = ["WARNINGS", "Warnings", "names_ai", "sentence_warnings"]
+__all__ = ["WARNINGS", "Warnings", "ai_sentences", "names_ai", "sentence_warnings"]
 
 WARNINGS = (
     "blame",
@@ -76,6 +76,13 @@ def names_ai(sentence: Sentence, folded: str) -> bool:
         return True
     start, end = sentence.start, sentence.end
     return folded.find("ai-", start, end) >= 0 or folded.find("a.i", start, end) >= 0
+
+
+def ai_sentences(sentences: list[Sentence], folded: str) -> list[int]:
+    """The sentences that name AI or a software tool (``names_ai``), in order."""
+    if "ai-" in folded or "a.i" in folded:
+        return [i for i, s in enumerate(sentences) if names_ai(s, folded)]
+    return [i for i, s in enumerate(sentences) if not AI_WORDS.isdisjoint(s.words)]
 
 
 def _said_of_self(text: AnswerText, hit: Hit) -> bool:

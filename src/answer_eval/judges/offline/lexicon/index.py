@@ -15,6 +15,7 @@ with (up to eight key characters, ``lexicon.keys.prefixes``):
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import product
 
 from answer_eval.judges.offline.lexicon.entries import Lexicon
@@ -36,6 +37,7 @@ _WORDY = frozenset("abcdefghijklmnopqrstuvwxyz0$")  # key characters that start 
 
 _Target = tuple[re.Pattern[str], int, int]  # an entry's pattern, its lexicon and its index
 _Trie = dict[str, "_Trie"]
+_ESCAPED = {c: re.escape(c) for c in KEY_ALPHABET}  # starts are in key characters
 
 
 class LexiconIndex:
@@ -71,9 +73,8 @@ class LexiconIndex:
         self._shared: LexiconIndex = base or self
         self._own: dict[str, tuple[tuple[str, _Target], ...]] | None = None
         self._starts = set(by_start) | (base._starts if base else set())
-        self._where = (
-            _where(self._starts) if not anywhere and not (base and base._anywhere) else None
-        )
+        everywhere = anywhere or (base is not None and base._anywhere)
+        self._where = None if everywhere else _where(frozenset(self._starts))
         if base is not None:  # by the first three characters, shorter starts spelled out
             own: dict[str, list[tuple[str, _Target]]] = {}
             for start, targets in by_start.items():
@@ -145,7 +146,8 @@ class LexiconIndex:
         return found
 
 
-def _where(starts: set[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=64)  # a question compiled again (another judge, a test) builds no new trie
+def _where(starts: frozenset[str]) -> re.Pattern[str]:
     """A pattern of the places in `` `` + keyed text where one of ``starts`` follows a
     character that is not a letter or digit: a word start's key can fit an entry only there.
     ``m.end() - 1`` is the word start's offset in the text. One trie of the starts, so the
@@ -160,7 +162,7 @@ def _where(starts: set[str]) -> re.Pattern[str]:
     def alternatives(node: _Trie) -> str:
         if "" in node:  # a start ends here: whatever follows fits
             return ""
-        parts = [re.escape(c) + alternatives(child) for c, child in node.items()]
+        parts = [_ESCAPED[c] + alternatives(child) for c, child in node.items()]
         return parts[0] if len(parts) == 1 else f"(?:{'|'.join(parts)})"
 
     return re.compile(f"[^a-z0](?={alternatives(trie)})")

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from answer_eval.judges.offline.lexicon.entries import fold as lexicon_fold
 from answer_eval.text import (
+    _SENTENCE_END,
     FoldedText,
     MappedText,
     compound_words,
@@ -136,3 +137,12 @@ def test_aligned_mapped_text_keeps_offsets_through_rewrites() -> None:
     assert shorter.span(4, 7) == (11, 14)
     with pytest.raises(ValueError, match="length"):
         MappedText.aligned(original, "x")
+
+
+@settings(derandomize=True, database=None, max_examples=300)
+@given(st.text(alphabet="ab .!?\n\"')]\u3002\uff01\t\r"))
+def test_sentence_ends_are_the_plain_alternation(text: str) -> None:
+    plain = re.compile(r"[.!?\u3002\uff01\uff1f]+[\"')\]]*(?=\s|$)|\n")
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]

@@ -271,7 +271,11 @@ def content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text) if w not in STOPWORDS and not is_negation(w)]
 
 
-_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]+[\"')\]]*(?=\s|$)|\n")
+# . ! ? (and their CJK forms), closing quotes or brackets, then a space or the end; or a line
+# break. Written to start with one class of characters, so the regex engine skips to them.
+_SENTENCE_END = re.compile(
+    r"[.!?\u3002\uff01\uff1f\n](?:(?<=\n)|[.!?\u3002\uff01\uff1f]*[\"')\]]*(?=\s|$))"
+)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -10,19 +10,19 @@ from hypothesis import strategies as st
 
 from answer_eval.judges.offline.lexicon.entries import fold as lexicon_fold
 from answer_eval.text import (
+    _SENTENCE_END,
     FoldedText,
     MappedText,
+    compound_words,
     content_words,
     fold,
     is_negation,
     negated_before,
     sentences,
     squash,
+    unhyphenated_dashes,
     words,
 )
-
-# Characters the shared table folds beyond the offline lexicon's own table (dashes, spaces).
-_EXTRA = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2007\u202f\u201a\u201b\u2032\u201e"
 
 
 @settings(derandomize=True, database=None)
@@ -32,10 +32,22 @@ def test_fold_keeps_every_offset(text: str) -> None:
     assert len(folded) == len(text)
 
 
-@settings(derandomize=True, database=None)
-@given(st.text(alphabet=st.characters(blacklist_characters=_EXTRA + "\u201f\u2033\uff02\uff07")))
-def test_fold_is_a_drop_in_for_the_lexicon_fold(text: str) -> None:
-    assert fold(text) == lexicon_fold(text)
+def test_the_offline_judge_folds_with_the_shared_table() -> None:
+    assert lexicon_fold is fold
+
+
+def test_compound_words_keep_hyphenated_words_and_dashes_part_them() -> None:
+    original = "I followed up\u2014twice\u2013with a co-worker\u2019s well\u2010known fix"
+    folded = fold(original)
+    assert "\u2014" not in folded
+    wording = unhyphenated_dashes(original, folded)
+    assert len(wording) == len(original)
+    assert compound_words(wording) == [
+        "i", "followed", "up", "twice", "with", "a", "co-worker's", "well-known", "fix"
+    ]  # fmt: skip
+    assert compound_words(folded)[2] == "up-twice-with"  # what the dashes would have joined
+    assert unhyphenated_dashes("no dash", "no dash") == "no dash"
+    assert compound_words(wording, 2, 10) == ["followed"]
 
 
 def test_fold_plain_punctuation_and_growing_characters() -> None:
@@ -125,3 +137,12 @@ def test_aligned_mapped_text_keeps_offsets_through_rewrites() -> None:
     assert shorter.span(4, 7) == (11, 14)
     with pytest.raises(ValueError, match="length"):
         MappedText.aligned(original, "x")
+
+
+@settings(derandomize=True, database=None, max_examples=300)
+@given(st.text(alphabet="ab .!?\n\"')]\u3002\uff01\t\r"))
+def test_sentence_ends_are_the_plain_alternation(text: str) -> None:
+    plain = re.compile(r"[.!?\u3002\uff01\uff1f]+[\"')\]]*(?=\s|$)|\n")
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]

@@ -11,6 +11,8 @@ what "the same text" means:
 * ``MappedText``: any rewritten text (normalised, decoded) that keeps, per character, the range
   of the original it came from;
 * ``words`` / ``Token``: word tokens with offsets; ``content_words`` leaves out ``STOPWORDS``;
+  ``compound_words``: the offline judge's tokens, hyphenated words whole ("follow-up"), read
+  from ``unhyphenated_dashes`` text (where a dash between words parts them);
 * ``sentences``: sentence spans; ``is_negation`` and ``negated_before``: negation and its scope.
 """
 
@@ -27,6 +29,7 @@ __all__ = [
     "FoldedText",
     "MappedText",
     "Token",
+    "compound_words",
     "content_words",
     "fold",
     "is_negation",
@@ -34,6 +37,7 @@ __all__ = [
     "sentences",
     "split_words",
     "squash",
+    "unhyphenated_dashes",
     "words",
 ]
 
@@ -55,6 +59,8 @@ def fold(text: str) -> str:
     The result has the same length as ``text``: characters that grow when lower-cased (such as
     "İ") are kept as they are, so offsets in the folded text are offsets in ``text``.
     """
+    if text.isascii():  # nothing to make plain, and nothing grows when lower-cased
+        return text.lower()
     plain = text.translate(_FOLD)
     folded = plain.lower()
     if len(folded) == len(text):
@@ -64,6 +70,15 @@ def fold(text: str) -> str:
 
 _RUN = re.compile(r"\S+")
 _SPACES = re.compile(r"\s+")
+_DASH = re.compile("[\u2012\u2013\u2014\u2015\u2212]")  # dashes and the minus sign, not hyphens
+
+
+def unhyphenated_dashes(original: str, folded: str) -> str:
+    """``folded`` (``fold(original)``) with each dash of ``original`` a space, for
+    ``compound_words``: a dash between words ("feedback\u2014something") parts them."""
+    if original.isascii() or _DASH.search(original) is None:
+        return folded
+    return fold(_DASH.sub(" ", original))
 
 
 def squash(text: str) -> str:
@@ -214,6 +229,16 @@ def split_words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_COMPOUND = re.compile(r"[a-z0-9]++(?:['\-][a-z0-9]++)*+")  # possessive: nothing follows
+
+
+def compound_words(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The offline judge's words of ``text[start:end]`` (``unhyphenated_dashes`` text): ASCII
+    letters and digits, hyphenated words and inner apostrophes whole ("follow-up", "didn't"), as
+    its lexicons, stems and fitted weights count them; ``words`` splits at hyphens."""
+    return _COMPOUND.findall(text, start, len(text) if end is None else end)
+
+
 _STOPWORD_TEXT = """
 a about above after again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing down during each few for from further had
@@ -246,7 +271,11 @@ def content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text) if w not in STOPWORDS and not is_negation(w)]
 
 
-_SENTENCE_END = re.compile(r"[.!?\u3002\uff01\uff1f]+[\"')\]]*(?=\s|$)|\n")
+# . ! ? (and their CJK forms), closing quotes or brackets, then a space or the end; or a line
+# break. Written to start with one class of characters, so the regex engine skips to them.
+_SENTENCE_END = re.compile(
+    r"[.!?\u3002\uff01\uff1f\n](?:(?<=\n)|[.!?\u3002\uff01\uff1f]*[\"')\]]*(?=\s|$))"
+)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:

@@ -13,12 +13,15 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from answer_eval.evaluation import ReviewFlag
 from answer_eval.judges.offline.cues import CompiledQuestion, locate_cues
-from answer_eval.judges.offline.dimensions import DimensionEvidence, score_dimensions
+from answer_eval.judges.offline.dimensions import (
+    dimension_evidence,
+    score_dimensions,
+    substance_hits,
+)
 from answer_eval.judges.offline.evidence import (
     POSITIVE,
     AnswerText,
@@ -32,27 +35,27 @@ from answer_eval.judges.offline.evidence import (
 from answer_eval.judges.offline.features import (
     Features,
     extract,
-    names_ai,
     relevant_sentences,
     stock_sentences,
     vague_sentences,
 )
-from answer_eval.judges.offline.features import sentence_warnings as find_warnings
 from answer_eval.judges.offline.lexicon.catalogue import DIMENSION_LEXICONS, QUALIFIERS, Lexicon
-from answer_eval.judges.offline.quality import base_score, latent, quality, uncertain
-from answer_eval.judges.offline.reading import Sentence, read_sentences
+from answer_eval.judges.offline.quality import base_score, latent, quality
+from answer_eval.judges.offline.reading import read_sentences
+from answer_eval.judges.offline.review import review_notes
 from answer_eval.judges.offline.scoring import (
     Counted,
-    Star,
     criterion_judgment,
     find_star,
     injection_judgment,
     red_flag_judgment,
     shape_verdict,
 )
+from answer_eval.judges.offline.signs import ai_sentences
+from answer_eval.judges.offline.signs import sentence_warnings as find_warnings
 from answer_eval.judges.offline.stuffing import Stuffing, find_stuffing
 from answer_eval.judges.offline.tuning import Tuning
-from answer_eval.judgment import CriterionJudgment, Judgment, StarJudgment
+from answer_eval.judgment import Judgment, StarJudgment
 from answer_eval.rubrics.models import Question
 
 __all__ = ["Assessment", "assess"]
@@ -81,7 +84,7 @@ def assess(
     raw = generic_hits(text, scanned)
     cue_hits = locate_cues(compiled, text, scanned)
     sentences = read_sentences(text)
-    about_ai = [i for i, s in enumerate(sentences) if names_ai(s, text.folded)]
+    about_ai = ai_sentences(sentences, text.folded)
     if about_ai:  # what is said about AI, in its sentences and the ones right after
         ai_talk_hits(
             text, raw, sorted({j for i in about_ai for j in (i, i + 1) if j < len(sentences)})
@@ -154,20 +157,23 @@ def assess(
     counted = Counted(tuple(credit), q, features.content_words >= tuning.full_answer_words)
     star = find_star(text, sentences, found, counted)
     verdict_cap = tuning.stuffing_cap_verdict if stuffing.flagged else "met"
-    anchored = [
-        Hit(anchor, i, text.spans[i][0], text.spans[i][0])
-        for i, sentence in enumerate(sentences)
-        if credit[i]
-        for anchor in sorted(sentence.anchors)
-    ]
+    anchored = (  # the anchors a criterion about specifics is met by
+        [
+            Hit(anchor, i, text.spans[i][0], text.spans[i][0])
+            for i, sentence in enumerate(sentences)
+            if credit[i]
+            for anchor in sorted(sentence.anchors)
+        ]
+        if "specifics" in compiled.criterion_kinds
+        else []
+    )
+    by_label: dict[tuple[int, str], list[Hit]] = {}  # evidence entries, for criteria named alike
+    for lex_id in {lex_id for links in compiled.criterion_links for lex_id, _ in links}:
+        for h, _ in raw[lex_id]:
+            by_label.setdefault((lex_id, h.label), []).append(h)
     criteria = {}
     for i, cid in enumerate(compiled.criteria):
-        linked = [
-            h
-            for lex_id, label in compiled.criterion_links[i]
-            for h, _ in raw[lex_id]
-            if h.label == label
-        ]
+        linked = [h for link in compiled.criterion_links[i] for h in by_label.get(link, ())]
         criteria[cid] = criterion_judgment(
             cue_hits[i] + linked,
             compiled.criterion_terms[i],
@@ -179,7 +185,7 @@ def assess(
             cap=verdict_cap,
         )
     present = warnings.present()
-    evidence = _dimension_evidence(weights, lexicon_hits, star, criteria, warnings.hits, tuning)
+    evidence = dimension_evidence(weights, lexicon_hits, star, criteria, warnings.hits, tuning)
     base = base_score(q, tuning)
     dimensions = score_dimensions(
         weights,
@@ -191,7 +197,7 @@ def assess(
         tuning,
         cap=tuning.stuffing_cap_dimension if stuffing.flagged else None,
         preamble=f"quality {q:.2f}, base {base:.1f}",
-        substance=_substance(text, sentences, credit),
+        substance=lambda: substance_hits(text, sentences, credit),
     )
     # a dismissal cue in a qualified sentence ("AI can't replace the human touch") is judgment
     qualified = {h.sentence for h, _ in raw[id(QUALIFIERS)]}
@@ -219,90 +225,5 @@ def assess(
         latent=value,
         features=features,
         stuffing=stuffing,
-        notes=_notes(text, stuffing, q, tuning),
+        notes=review_notes(text, stuffing, q, tuning),
     )
-
-
-def _substance(text: AnswerText, sentences: list[Sentence], credit: list[bool]) -> list[Hit]:
-    """The sentences that earn credit, most content first: what the base score rests on."""
-    ranked = sorted(
-        (i for i, c in enumerate(credit) if c), key=lambda i: (-len(sentences[i].stems), i)
-    )
-    return [Hit("substance", i, text.spans[i][0], text.spans[i][0]) for i in ranked[:2]]
-
-
-def _dimension_evidence(
-    weights: dict[str, float],
-    lexicon_hits: dict[str, list[Hit]],
-    star: Star,
-    criteria: dict[str, CriterionJudgment],
-    against: dict[str, list[Hit]],
-    tuning: Tuning,
-) -> dict[str, DimensionEvidence]:
-    scale = tuning.dimensions["evidence_scale"]
-    values = {"met": 1.0, "partial": 0.5, "not_met": 0.0}
-    coverage = sum(values[c.verdict] for c in criteria.values()) / max(1, len(criteria))
-    out: dict[str, DimensionEvidence] = {}
-    for dim in weights:
-        warned = [
-            h
-            for warning, caps in tuning.warning_caps.items()
-            if dim in caps
-            for h in against.get(warning, [])
-        ]
-        if dim == "star":
-            share = star.share()
-            actions = star.actions[:2]
-            support = (
-                star.situation[:1] + star.task[:1] + actions + (star.measured or star.result)[:1]
-            )
-            out[dim] = DimensionEvidence(support, warned, share, "star", f"STAR: {star.describe()}")
-        elif dim in lexicon_hits:
-            hits = lexicon_hits[dim]
-            labels = distinct_labels(hits)
-            name = DIMENSION_LEXICONS[dim].positive.name
-            summary = f"{len(labels)} {name} cue{'' if len(labels) == 1 else 's'}"
-            if labels:
-                summary += f" ({', '.join(labels)})"
-            saturated = 1.0 - math.exp(-len(labels) / scale)
-            out[dim] = DimensionEvidence(hits, warned, saturated, "lexicon", summary)
-        else:
-            out[dim] = DimensionEvidence(
-                [],
-                warned,
-                coverage,
-                "criteria",
-                f"no lexicon; criteria coverage {coverage:.2f}",
-            )
-    return out
-
-
-def _notes(
-    text: AnswerText, stuffing: Stuffing, q: float, tuning: Tuning
-) -> tuple[ReviewFlag, ...]:
-    notes = []
-    if stuffing.flagged:
-        quote = ""
-        if stuffing.quote is not None:
-            start, end = text.spans[stuffing.quote]
-            quote = f": {text.text[start:end][:120]!r}"
-        notes.append(
-            ReviewFlag(
-                code="possible_keyword_stuffing",
-                message=(
-                    f"cue phrases cover {stuffing.coverage:.0%} of the answer, beyond what real"
-                    f" answers show; stuffed text earned nothing{quote}"
-                ),
-            )
-        )
-    if uncertain(q, tuning):
-        notes.append(
-            ReviewFlag(
-                code="offline_uncertain",
-                message=(
-                    f"the offline judge cannot place this answer (quality {q:.2f} lies between"
-                    " answers to avoid and model answers); scored mixed, a human should read it"
-                ),
-            )
-        )
-    return tuple(notes)

@@ -12,7 +12,6 @@ from answer_eval.judges.offline.lexicon.catalogue import (
     STOPWORDS,
     Lexicon,
     LexiconIndex,
-    fold,
 )
 from answer_eval.judges.offline.lexicon.vocabulary import (
     COMMON_WORDS,
@@ -20,8 +19,9 @@ from answer_eval.judges.offline.lexicon.vocabulary import (
     WORD_STOPWORDS,
     WORK_WORDS,
 )
-from answer_eval.judges.offline.reading import WORD, stem
+from answer_eval.judges.offline.reading import stem
 from answer_eval.rubrics.models import Question
+from answer_eval.text import compound_words, fold, unhyphenated_dashes
 
 __all__ = [
     "CRITERION_KINDS",
@@ -158,7 +158,7 @@ def _links(terms: frozenset[str]) -> frozenset[tuple[int, str]]:
     out = set()
     for lex in EVIDENCE_LEXICONS:
         for label in lex.labels:
-            label_stems = {stem(w) for w in WORD.findall(label.lower())} - _UNLINKED
+            label_stems = {stem(w) for w in compound_words(fold(label))} - _UNLINKED
             if label_stems & terms:
                 out.add((id(lex), label))
     return frozenset(out)
@@ -184,7 +184,7 @@ _SKIP_TERMS = frozenset(
 def _terms(text: str) -> frozenset[str]:
     """Stems of the content words of rubric text (the candidate-facing vocabulary): no function
     words, no generic or everyday words that name no topic."""
-    words = WORD.findall(fold(text))
+    words = compound_words(unhyphenated_dashes(text, fold(text)))
     return frozenset(
         stem(w)
         for w in words

@@ -16,20 +16,27 @@ therefore still show in the overall score, while no score is more than one point
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
-from answer_eval.judges.offline.evidence import MAX_QUOTES, AnswerText, Hit
+from answer_eval.judges.offline.evidence import MAX_QUOTES, AnswerText, Hit, distinct_labels
+from answer_eval.judges.offline.lexicon.catalogue import DIMENSION_LEXICONS
+from answer_eval.judges.offline.reading import Sentence
+from answer_eval.judges.offline.scoring import Star
 from answer_eval.judges.offline.tuning import Tuning
-from answer_eval.judgment import DimensionJudgment
+from answer_eval.judgment import CriterionJudgment, DimensionJudgment
 
 _SLACK = 1e-9  # float noise: a sum equal to the target counts as not above it
 
 __all__ = [
     "DimensionEvidence",
     "DimensionValue",
+    "dimension_evidence",
     "round_together",
     "score_dimensions",
     "settle",
+    "substance_hits",
 ]
 
 
@@ -98,8 +105,7 @@ def round_together(values: dict[str, DimensionValue], weights: dict[str, float])
     return scores
 
 
-@dataclass(frozen=True)
-class DimensionEvidence:
+class DimensionEvidence(NamedTuple):
     """What one dimension rests on: its own hits (for) and the warning hits (against)."""
 
     support: list[Hit]
@@ -120,20 +126,23 @@ def score_dimensions(
     *,
     cap: int | None = None,
     preamble: str = "",
-    substance: list[Hit] | None = None,
+    substance: Callable[[], list[Hit]] | None = None,
 ) -> dict[str, DimensionJudgment]:
     """The judgment of every applicable dimension (see the module docstring).
 
-    ``substance``: the sentences the base score rests on, quoted for a dimension scored above
-    the floor that has no evidence of its own, so every score shows what it was given for.
+    ``substance``: gives (when asked) the sentences the base score rests on, quoted for a
+    dimension scored above the floor that has no evidence of its own, so every score shows what
+    it was given for.
     """
     knobs = tuning.dimensions
+    by_kind = {
+        "star": (knobs["star_weight"], knobs["star_typical"]),
+        "criteria": (knobs["criteria_weight"], knobs["criteria_typical"]),
+    }
+    by_lexicon = (knobs["evidence_weight"], knobs["evidence_typical"])
     values: dict[str, DimensionValue] = {}
     for dim, found in evidence.items():
-        weight, typical = {
-            "star": (knobs["star_weight"], knobs["star_typical"]),
-            "criteria": (knobs["criteria_weight"], knobs["criteria_typical"]),
-        }.get(found.kind, (knobs["evidence_weight"], knobs["evidence_typical"]))
+        weight, typical = by_kind.get(found.kind, by_lexicon)
         # clipped before warnings and vague talk take their part, so that they always cost
         # something, however strong the rest of the answer
         value = DimensionValue(min(5.0, max(1.0, base + weight * (found.value - typical))))
@@ -150,8 +159,8 @@ def score_dimensions(
     out = {}
     for dim, found in evidence.items():
         quotes = text.quotes(found.against, 2) + text.quotes(found.support)
-        if not quotes and scores[dim] > 1 and substance:
-            quotes = text.quotes(substance, 2)
+        if not quotes and scores[dim] > 1 and substance is not None:
+            quotes = text.quotes(substance(), 2)
         notes = "; ".join(values[dim].notes or [])
         rationale = f"offline judge: {preamble}; {found.summary}" + (f"; {notes}" if notes else "")
         out[dim] = DimensionJudgment(
@@ -159,4 +168,59 @@ def score_dimensions(
             rationale=rationale,
             score=scores[dim],
         )
+    return out
+
+
+def substance_hits(text: AnswerText, sentences: list[Sentence], credit: list[bool]) -> list[Hit]:
+    """The sentences that earn credit, most content first: what the base score rests on."""
+    ranked = sorted(
+        (i for i, c in enumerate(credit) if c), key=lambda i: (-len(sentences[i].stems), i)
+    )
+    return [Hit("substance", i, text.spans[i][0], text.spans[i][0]) for i in ranked[:2]]
+
+
+def dimension_evidence(
+    weights: dict[str, float],
+    lexicon_hits: dict[str, list[Hit]],
+    star: Star,
+    criteria: dict[str, CriterionJudgment],
+    against: dict[str, list[Hit]],
+    tuning: Tuning,
+) -> dict[str, DimensionEvidence]:
+    """What each dimension rests on: STAR parts, its lexicon's distinct entries, or (without a
+    lexicon) criteria coverage; and the warning hits that speak against it."""
+    scale = tuning.dimensions["evidence_scale"]
+    values = {"met": 1.0, "partial": 0.5, "not_met": 0.0}
+    coverage = sum(values[c.verdict] for c in criteria.values()) / max(1, len(criteria))
+    out: dict[str, DimensionEvidence] = {}
+    warned_by: dict[str, list[Hit]] = {}  # per dimension, the hits of the warnings that cap it
+    for warning, caps in tuning.warning_caps.items():
+        for dim in caps:
+            warned_by.setdefault(dim, []).extend(against.get(warning, ()))
+    for dim in weights:
+        warned = list(warned_by.get(dim, ()))
+        if dim == "star":
+            share = star.share()
+            actions = star.actions[:2]
+            support = (
+                star.situation[:1] + star.task[:1] + actions + (star.measured or star.result)[:1]
+            )
+            out[dim] = DimensionEvidence(support, warned, share, "star", f"STAR: {star.describe()}")
+        elif dim in lexicon_hits:
+            hits = lexicon_hits[dim]
+            labels = distinct_labels(hits)
+            name = DIMENSION_LEXICONS[dim].positive.name
+            summary = f"{len(labels)} {name} cue{'' if len(labels) == 1 else 's'}"
+            if labels:
+                summary += f" ({', '.join(labels)})"
+            saturated = 1.0 - math.exp(-len(labels) / scale)
+            out[dim] = DimensionEvidence(hits, warned, saturated, "lexicon", summary)
+        else:
+            out[dim] = DimensionEvidence(
+                [],
+                warned,
+                coverage,
+                "criteria",
+                f"no lexicon; criteria coverage {coverage:.2f}",
+            )
     return out

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from operator import itemgetter
+from typing import NamedTuple
 
 from answer_eval.judges.offline.lexicon.catalogue import (
     AI_TALK_LEXICONS,
@@ -19,7 +20,6 @@ from answer_eval.judges.offline.lexicon.catalogue import (
     INJECTION,
     NEGATION,
     NEGATOR,
-    SENTENCE_END,
     SPECIFICS,
     STAR_RESULT,
     STAR_SITUATION,
@@ -27,8 +27,8 @@ from answer_eval.judges.offline.lexicon.catalogue import (
     VAGUE,
     Lexicon,
     LexiconIndex,
-    fold,
 )
+from answer_eval.text import fold, sentences, unhyphenated_dashes
 
 __all__ = [
     "EVIDENCE_LEXICONS",
@@ -71,64 +71,68 @@ EVIDENCE_LEXICONS: tuple[Lexicon, ...] = (
 POSITIVE = tuple(id(lex) for lex in EVIDENCE_LEXICONS)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
+    """Where an entry (``label``) was found: its sentence and offsets in the answer."""
+
     label: str
     sentence: int
     start: int
     end: int
 
 
+_START = itemgetter(2)  # a hit's start
 RawHits = dict[int, list[tuple[Hit, bool]]]  # lexicon id -> (hit, generic entry)
 FoundFn = Callable[[Lexicon | None], list[Hit]]
 
 
 class AnswerText:
-    """An answer split into sentences (exact offsets), folded for matching."""
+    """An answer split into sentences (exact offsets), folded for matching (``text.fold``,
+    ``text.sentences``); ``wording``: the folded text words are read from (dashes part them)."""
 
     def __init__(self, answer: str) -> None:
         self.text = answer
         self.folded = folded = fold(answer)
-        spans: list[tuple[int, int]] = []
-        paragraphs: list[int] = []
-        paragraph, start = 0, 0
-        for m in [*SENTENCE_END.finditer(folded), None]:
-            end = m.end() if m else len(folded)
-            s, e = start, end
-            while s < e and folded[s].isspace():
-                s += 1
-            while e > s and folded[e - 1].isspace():
-                e -= 1
-            if s < e:
-                if spans and folded[spans[-1][1] : s].count("\n") >= 2:
-                    paragraph += 1
-                spans.append((s, e))
-                paragraphs.append(paragraph)
-            start = end
-        self.spans = spans
-        self.paragraphs = paragraphs
-        self._starts = [s for s, _ in spans]
-        self.negated = {self.sentence_at(m.start()) for m in NEGATOR.finditer(folded)}
+        self.wording = unhyphenated_dashes(answer, folded)  # what words are read from
+        self.spans = sentences(folded)
+        self._starts = [s for s, _ in self.spans]
+        self._negating: list[bool | None] = [None] * len(self.spans)
+        self._quoted: dict[int, str] = {}  # the quote of each short sentence, once made
+
+    def negating(self, sentence: int) -> bool:
+        """Whether a sentence holds a negating word (``NEGATOR``): only then can a negation
+        stand before a find in it (looked at once per sentence, when first asked)."""
+        found = self._negating[sentence]
+        if found is None:
+            start, end = self.spans[sentence]
+            found = self._negating[sentence] = NEGATOR.search(self.folded, start, end) is not None
+        return found
 
     def sentence_at(self, offset: int) -> int:
         return max(0, bisect_right(self._starts, offset) - 1)
 
     def quote(self, hit: Hit) -> str:
         """The sentence holding ``hit``, or its clause when the sentence is long."""
-        s, e = self.spans[hit.sentence]
-        if e - s > _LONG_SENTENCE:
-            for m in _CLAUSE_BREAK.finditer(self.folded, s, e):
-                if m.end() <= hit.start:
-                    s = m.end()
-                elif m.start() >= hit.end:
-                    e = m.start()
-                    break
+        sentence = hit.sentence
+        quoted = self._quoted.get(sentence)
+        if quoted is not None:
+            return quoted
+        s, e = self.spans[sentence]
+        if e - s <= _LONG_SENTENCE:
+            quoted = self._quoted[sentence] = self.text[s:e].strip()
+            return quoted
+        for m in _CLAUSE_BREAK.finditer(self.folded, s, e):
+            if m.end() <= hit.start:
+                s = m.end()
+            elif m.start() >= hit.end:
+                e = m.start()
+                break
         return self.text[s:e].strip()
 
     def quotes(self, hits: list[Hit], limit: int = MAX_QUOTES) -> list[str]:
         out: list[str] = []
-        for hit in sorted(hits, key=lambda h: h.start):
-            q = self.quote(hit)
+        quoted = self._quoted
+        for hit in sorted(hits, key=_START):
+            q = quoted.get(hit.sentence) or self.quote(hit)
             if q and q not in out:
                 out.append(q)
                 if len(out) == limit:
@@ -178,31 +182,36 @@ def _collect(
     found: list[list[tuple[int, int, int]]],
     raw: RawHits,
 ) -> None:
-    starts, negating, folded = text._starts, text.negated, text.folded
+    starts, folded, spans = text._starts, text.folded, text.spans
+    negating = text._negating
     for lex, matches in zip(lexicons, found, strict=True):
         hits = []
-        labels, generic = lex.labels, lex.generic
-        for index, start, end in matches:
-            sentence = max(0, bisect_right(starts, start) - 1)
-            if sentence in negating:  # only then can a negation stand before it
-                floor = max(text.spans[sentence][0], start - 48)
-                if NEGATION.search(folded, floor, start) is not None:
-                    continue
-            hits.append((Hit(labels[index], sentence, start, end), generic[index]))
+        if matches:
+            labels, generic = lex.labels, lex.generic
+            for index, start, end in matches:
+                sentence = max(0, bisect_right(starts, start) - 1)
+                negates = negating[sentence]
+                if negates is None:
+                    negates = text.negating(sentence)
+                if negates:  # only then can a negation stand before it
+                    floor = max(spans[sentence][0], start - 48)
+                    if NEGATION.search(folded, floor, start) is not None:
+                        continue
+                hits.append((Hit(labels[index], sentence, start, end), generic[index]))
         raw[id(lex)] = hits
 
 
 def negated(text: AnswerText, start: int) -> bool:
     """Whether a negation ("didn't", "never", "rather than") stands just before ``start``."""
     sentence = text.sentence_at(start)
-    if sentence not in text.negated:
+    if not text.negating(sentence):
         return False
     floor = text.spans[sentence][0]
     return NEGATION.search(text.folded, max(floor, start - 48), start) is not None
 
 
 def distinct_labels(hits: list[Hit]) -> list[str]:
-    return list(dict.fromkeys(h.label for h in sorted(hits, key=lambda h: h.start)))
+    return list(dict.fromkeys(h.label for h in sorted(hits, key=_START)))
 
 
 def apart(hits: list[Hit], other: list[Hit]) -> list[Hit]:

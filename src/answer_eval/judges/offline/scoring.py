@@ -8,21 +8,23 @@ list of fragments) and not stuffed with cue phrases (``Counted``). Dimension sco
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
 
 from answer_eval.judges.offline.cues import Family
 from answer_eval.judges.offline.evidence import AnswerText, FoundFn, Hit, RawHits, distinct_labels
-from answer_eval.judges.offline.features import Warnings
 from answer_eval.judges.offline.lexicon.catalogue import (
     HYPOTHETICAL,
     INJECTION,
     INJECTION_MARKUP,
-    INJECTION_NEEDLES,
     SPECIFICS,
     STAR_RESULT,
     STAR_SITUATION,
     STAR_TASK,
+    markup_possible,
 )
 from answer_eval.judges.offline.reading import Sentence
+from answer_eval.judges.offline.signs import Warnings
 from answer_eval.judges.offline.tuning import Tuning
 from answer_eval.judgment import CriterionJudgment, InjectionJudgment, RedFlagJudgment, Verdict
 
@@ -40,8 +42,7 @@ _MEASURED = frozenset({"percentage", "duration", "metric change", "rating", "fol
 _ORDER: dict[Verdict, int] = {"not_met": 0, "partial": 1, "met": 2}
 
 
-@dataclass(frozen=True)
-class Counted:
+class Counted(NamedTuple):
     """Which sentences earn credit, the answer's quality (0-1), and whether it says enough
     (``full``) to meet a criterion: in a line or two, cue phrases show a criterion only in part."""
 
@@ -65,8 +66,9 @@ class Star:
     specific: bool
     hypothetical: bool
 
-    @property
+    @cached_property
     def verbs(self) -> int:
+        """The distinct first-person actions."""
         return len({h.label for h in self.actions})
 
     def share(self) -> float:
@@ -132,7 +134,8 @@ def criterion_judgment(
     in an answer of good quality, in an answer that says enough; partial: one cue, or a sentence
     in the criterion's own words in an answer of fair quality; ``shape``: the verdict the story's
     shape gives (STAR parts, specifics) when that is better. Never above ``cap``."""
-    hits = [h for h in hits if counted(h)]
+    credit = counted.sentences
+    hits = [h for h in hits if credit[h.sentence]]
     distinct = distinct_labels(hits)
     limits = tuning.criteria
     verdict: Verdict = "not_met"
@@ -146,9 +149,10 @@ def criterion_judgment(
     elif counted.quality >= limits["partial_quality"]:
         best, overlap = None, 0
         for index, sentence in enumerate(sentences):
-            shared = len(sentence.stems & terms)
-            if counted.sentences[index] and shared > overlap:
-                best, overlap = index, shared
+            if credit[index]:
+                shared = len(terms.intersection(sentence.stems))
+                if shared > overlap:
+                    best, overlap = index, shared
         if best is not None and overlap >= limits["term_overlap"]:
             strong = counted.full and counted.quality >= limits["related_met_quality"]
             verdict = "met" if strong and overlap >= limits["related_met_overlap"] else "partial"
@@ -201,9 +205,10 @@ def red_flag_judgment(
 def injection_judgment(text: AnswerText, raw: RawHits) -> InjectionJudgment:
     """Text that addresses the evaluator rather than the interviewer."""
     hits = [h for h, _ in raw[id(INJECTION)]]
-    if any(needle in text.folded for needle in INJECTION_NEEDLES):
+    folded = text.folded
+    if markup_possible(folded):
         hits += [
             Hit("markup", text.sentence_at(m.start()), m.start(), m.end())
-            for m in INJECTION_MARKUP.finditer(text.folded)
+            for m in INJECTION_MARKUP.finditer(folded)
         ]
     return InjectionJudgment(evidence=text.quotes(hits), detected=bool(hits))

@@ -50,11 +50,14 @@ def find_stuffing(
     per_sentence = _merged(cue_hits)
     limits = tuning.stuffing
     n = len(sentences)
-    spans = [len(per_sentence.get(i, ())) for i in range(n)]
+    spans = [0] * n
+    covered = [0] * n
+    for i, found in per_sentence.items():
+        if i >= n:
+            continue
+        spans[i] = len(found)
+        covered[i] = sum(folded.count(" ", a, b) + 1 for a, b in found)
     words = [len(s.words) for s in sentences]
-    covered = [
-        sum(folded.count(" ", a, b) + 1 for a, b in per_sentence.get(i, ())) for i in range(n)
-    ]
     stuffed = {
         i
         for i in range(n)
@@ -64,16 +67,15 @@ def find_stuffing(
     # a run of short sentences, each with a cue or two, packs them as densely as one list does
     width = int(limits["window_sentences"])
     for first in range(max(0, n - width + 1)):
-        window = range(first, first + width)
-        cues = sum(spans[i] for i in window)
-        total = sum(words[i] for i in window)
-        if (
-            cues >= limits["window_min_cues"]
-            and sum(covered[i] for i in window) >= limits["window_coverage"] * total
-        ):
+        last = first + width
+        cues, total = sum(spans[first:last]), sum(words[first:last])
+        dense = sum(covered[first:last]) >= limits["window_coverage"] * total
+        if cues >= limits["window_min_cues"] and dense:
             # the run's own dense sentences, not a real sentence that happens to stand beside
             stuffed.update(
-                i for i in window if covered[i] >= limits["window_member_coverage"] * words[i]
+                i
+                for i in range(first, last)
+                if covered[i] >= limits["window_member_coverage"] * words[i]
             )
     all_words = sum(words)
     coverage = sum(covered) / all_words if all_words else 0.0

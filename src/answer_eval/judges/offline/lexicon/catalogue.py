@@ -5,8 +5,9 @@ and which show a red flag (``RED_FLAG_FAMILIES``), and the one place every lexic
 the matching machinery can be imported from. The parts live by concept:
 
 * ``lexicon_entries``: entries, lexicons and the folding they match on;
-* ``lexicon_index``: finding every entry of many lexicons in one pass;
-* ``lexicon_signals``: sentences about the job, negation, sentence ends, injection;
+* ``lexicon_index``: finding every entry of many lexicons in one pass (``lexicon_keys``: what
+  an entry's matches start with);
+* ``lexicon_signals``: sentences about the job, negation, injection;
 * ``lexicon_star``: situation, task, action and result markers, specifics, vagueness;
 * ``lexicon_dimensions``: evidence for each dimension;
 * ``lexicon_warnings``: evidence against one (complaining, blame, hand-offs, ...).
@@ -42,12 +43,11 @@ from answer_eval.judges.offline.lexicon.index import LexiconIndex, entry_keys
 from answer_eval.judges.offline.lexicon.signals import (
     INJECTION,
     INJECTION_MARKUP,
-    INJECTION_NEEDLES,
     NEGATION,
     NEGATOR,
     PERSON_PRONOUN,
-    SENTENCE_END,
     STOPWORDS,
+    markup_possible,
 )
 from answer_eval.judges.offline.lexicon.star import (
     FIRST_PERSON_ACTION,
@@ -84,7 +84,6 @@ __all__ = [
     "HYPOTHETICAL",
     "INJECTION",
     "INJECTION_MARKUP",
-    "INJECTION_NEEDLES",
     "NEGATION",
     "NEGATOR",
     "OWNERSHIP",
@@ -92,7 +91,6 @@ __all__ = [
     "PROPER_NAME",
     "QUALIFIERS",
     "RED_FLAG_FAMILIES",
-    "SENTENCE_END",
     "SPECIFICS",
     "STAR_RESULT",
     "STAR_SITUATION",
@@ -107,6 +105,7 @@ __all__ = [
     "entry_keys",
     "fold",
     "lexicon",
+    "markup_possible",
 ]
 
 

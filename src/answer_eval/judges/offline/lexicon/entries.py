@@ -17,20 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from answer_eval.text import fold
+
 __all__ = ["Entry", "Lexicon", "fold", "lexicon"]
-
-_FOLD = str.maketrans(
-    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "}
-)
-
-
-def fold(text: str) -> str:
-    """Lower-case ``text`` and plain its apostrophes and quotes, keeping every offset."""
-    folded = text.translate(_FOLD).lower()
-    if len(folded) == len(text):
-        return folded
-    # A few characters (e.g. "İ") grow when lower-cased; keep those as they are.
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_FOLD))
 
 
 class Entry(NamedTuple):

@@ -1,4 +1,4 @@
-"""Context signals: sentences about the job, negation, sentence ends, text aimed at the judge."""
+"""Context signals: sentences about the job, negation, text aimed at the judge."""
 
 from __future__ import annotations
 
@@ -9,26 +9,34 @@ from answer_eval.judges.offline.lexicon.entries import Entry, lexicon
 __all__ = [
     "INJECTION",
     "INJECTION_MARKUP",
-    "INJECTION_NEEDLES",
     "NEGATION",
     "NEGATOR",
     "PERSON_PRONOUN",
-    "SENTENCE_END",
     "STOPWORDS",
+    "markup_possible",
 ]
 
 # The lexicon data below is laid out by hand, one entry per line where it fits.
 # fmt: off
 PERSON_PRONOUN = re.compile(r"\b(?:she|he|they|them|her|him|his|their|hers)\b")
-NEGATOR = re.compile(  # a cheap first look: does a sentence hold any negating word?
-    r"\b(?:not|never|no|nobody|without|nor|rather|instead|avoid\w*|refus\w*|stop)\b|n't\b"
+# A cheap first look: does a sentence hold any negating word ("not", "never", "no", "nobody",
+# "without", "nor", "rather", "instead", "avoid...", "refus...", "stop", "...n't")? Each word
+# starts with its letter and "(?<!\wx)" after it stands for "\b", so that the regex engine can
+# skip to the letters that can start one.
+NEGATOR = re.compile(
+    r"n't\b|n(?<!\wn)(?:ot|ever|o|obody|or)\b|w(?<!\ww)ithout\b|r(?<!\wr)(?:ather|efus\w*)\b"
+    r"|i(?<!\wi)nstead\b|a(?<!\wa)void\w*\b|s(?<!\ws)top\b"
 )
+# A negation just before the end of the text searched: "not", "never", "no", "nobody",
+# "without", "didn't", "don't", "doesn't", "wasn't", "weren't", "won't", "couldn't", "nor",
+# "rather than", "instead of", "avoid...", "refus...", "stop", then perhaps "want to" (or
+# "need", "try", "have", "going" to) and one more word. Written letter-first as NEGATOR is.
 NEGATION = re.compile(
-    r"\b(?:not|never|no|nobody|without|didn't|don't|doesn't|wasn't|weren't|won't|couldn't|nor"
-    r"|rather than|instead of|avoid\w*|refus\w*|stop)\W+(?:(?:want|wanted|need|needed|try"
+    r"(?:n(?<!\wn)(?:ot|ever|o|obody|or)|w(?<!\ww)(?:ithout|asn't|eren't|on't)"
+    r"|d(?<!\wd)(?:idn't|on't|oesn't)|c(?<!\wc)ouldn't|r(?<!\wr)(?:ather than|efus\w*)"
+    r"|i(?<!\wi)nstead of|a(?<!\wa)void\w*|s(?<!\ws)top)\W+(?:(?:want|wanted|need|needed|try"
     r"|tried|have|had|going) to\W+)?(?:\w+\W+)?$"
 )
-SENTENCE_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
 _STOPWORD_TEXT = (
     "a an and are about any as at be been but by can did do does for from had has have how i if"
     " in into is it its me my of on or our so tell than that the their them there these they this"
@@ -55,8 +63,8 @@ INJECTION = lexicon("injection", [
 ])
 # fmt: on
 
-# Forged delimiters, role lines, template syntax and JSON verdicts; searched only when one of
-# INJECTION_NEEDLES is in the (folded) text.
+# Forged delimiters, role lines, template syntax and JSON verdicts; searched only when
+# ``markup_possible``.
 INJECTION_MARKUP = re.compile(
     r"""
     ^[ \t]*(?:begin|end)[ \t_-]+answer\b[^\n]*
@@ -66,4 +74,12 @@ INJECTION_MARKUP = re.compile(
     """,
     re.VERBOSE | re.MULTILINE,
 )
-INJECTION_NEEDLES = ("answer", "system", "assistant", "{")
+_MARKUP_LINES = ("begin", "end", "system", "assistant")
+
+
+def markup_possible(folded: str) -> bool:
+    """A quick look: whether ``INJECTION_MARKUP`` can match ``folded`` at all (a brace, or a
+    line that starts with one of the words its line forms start with)."""
+    if "{" in folded:
+        return True
+    return any(line.lstrip(" \t").startswith(_MARKUP_LINES) for line in folded.split("\n"))

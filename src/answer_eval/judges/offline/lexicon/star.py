@@ -17,17 +17,18 @@ __all__ = [
     "VAGUE",
 ]
 
+# "i(?<!\wi)" is "\bi" written so that the regex engine can look for the letter first.
 FIRST_PERSON_ACTION = re.compile(
-    r"\bi\s+(?:(?:then|also|immediately|quickly|first|finally|personally|eventually|carefully"
-    r"|calmly|gently|politely|simply|actually|just|later|again|still|always)\s+)?"
+    r"i(?<!\wi)\s+(?:(?:then|also|immediately|quickly|first|finally|personally|eventually"
+    r"|carefully|calmly|gently|politely|simply|actually|just|later|again|still|always)\s+)?"
     r"(?P<verb>(?!needed\b|wanted\b|used to\b)[a-z]{2,}ed|took|made|went|gave|wrote|sent"
     r"|found|spoke|told|got|set|put|kept|began|brought|built|ran|met|paid|saw|did|drove|rang"
     r"|stayed|let|knew|sat|stood|taught|caught|dug|held|led|left|won|chose|rebuilt|rewrote"
     r"|undertook|tried|used)\b"
 )
 HYPOTHETICAL = re.compile(
-    r"\b(?:i would|i'd|i will|i'll|i usually|i normally|i generally|i typically|i tend to"
-    r"|i try to|i always|i like to)\b"
+    r"i(?<!\wi)(?: would|'d| will|'ll| usually| normally| generally| typically| tend to"
+    r"| try to| always| like to)\b"
 )
 PROPER_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}\b")
 

@@ -3,7 +3,8 @@
 * ``possible_keyword_stuffing``: cue phrases cover more of the answer than real answers show
   (``stuffing``); the stuffed text earned nothing;
 * ``offline_uncertain``: the answer's quality lies in the band between answers to avoid and
-  model answers (``quality.uncertain``), where the judge says "mixed".
+  model answers (``quality.uncertain``), where the judge's own verdict is "mixed" (the
+  recommendation still follows the rubric's thresholds, so it may read otherwise).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def review_notes(
                 code="offline_uncertain",
                 message=(
                     f"the offline judge cannot place this answer (quality {q:.2f} lies between"
-                    " answers to avoid and model answers); scored mixed, a human should read it"
+                    " answers to avoid and model answers); a human should read it"
                 ),
             )
         )

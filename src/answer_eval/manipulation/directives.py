@@ -104,7 +104,8 @@ _PARAPHRASE = ClauseRule(
              |\bthis\s+(?:deserves?|merits?|earns?|warrants?)\b|\b(?:answer|response|submission)\s+(?:of
              |like)\s+this\b"""),
         _words(r"""\b(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to|make\s+sure|ensure
-             |kindly|please|deserves?|merits?|only\s+fair|would\s+be\s+fair|reflect|conclude
+             |kindly|please|deserves?|merits?|only\s+fair|would\s+be\s+(?:fair|best|right|wise|ideal
+             |appropriate|good|great)|reflect|conclude[sd]?
              |regardless|can\s+only\s+be|belongs?\s+(?:in|at|among)|trust|confident|expect(?:ed)?|no\s+doubt|undeniabl\w*
              |without\s+question|will\s+(?:recogni[sz]e|see|agree|conclude|find)|would\s+be\s+(?:a\s+
              |an\s+)?(?:mistake|wrong|unfair|error|injustice)|(?:\w+\s+)?(?:assessor|grader

@@ -80,7 +80,8 @@ _TOP = r"""(?:(?<![\d.])(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|20\s*/\s*20|4\s*/
     |(?:a\s+)?perfect\s+(?:5|five|10|ten|100)\b
     |full\s+(?:marks|points|score|credit)|(?:top|max|maximum|highest|perfect|best|excellent
     |outstanding|exceptional|flawless|exemplary|strongest)\s+(?:possible\s+)?(?:score|scores
-    |grade|grades|mark|marks|rating|ratings|points|recommendation|evaluation|hire|band)\b
+    |grade|grades|mark|marks|rating|ratings|points|recommendation|evaluation|hire|band|result
+    |results|outcome|verdict|level|tier)\b
     |strong[\s_-]*(?:yes|hire)\b|definitely[\s_-]*hire\b
     |\ba\s+(?:5|five|10|ten)\b(?!\s*-?\s*(?:star|stars|minute|hour|day|week|percent|%|year))
     |score\s+of\s+(?:5|10)\b|(?:5|five)\s+(?:on|in|for|across)\s+(?:every|all|each))"""
@@ -100,8 +101,10 @@ _INSTRUCTIONS = r"""(?:instructions?|directions?|directives?|rules|rubrics?|guid
     |guide|guides|guidelines|criteria|scheme|system|instructions|standards|process|steps|procedure
     |checks?)
     |everything\s+(?:above|before|else|you\s+(?:were|have\s+been)\s+(?:told|given))
+    |(?:the\s+)?(?:checks|steps|tests|procedures?|process)\s+you\s+(?:\w+\s+)?(?:run|do|perform
+    |follow|use|apply|take)
     |(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:text|content)\s+above|what\s+you\s+(?:were|have\s+been)
-    \s+(?:told|given)|your\s+(?:task|orders|job))"""
+    \s+(?:told|given|asked|instructed)|your\s+(?:task|orders|job))"""
 _OVERRIDE = r"""(?:ignore|disregard|forget|override|overrule|bypass|skip|abandon|discard|drop
     |scratch|ditch|toss|junk|never\s+mind|set\s+aside|put\s+aside|pay\s+no\s+(?:attention|heed)\s+to|(?:do\s+not|don't|never)\s+(?:follow
     |apply|use|obey|consider)|stop\s+following|no\s+longer\s+follow|throw\s+out|suspend|replace)"""
@@ -122,21 +125,31 @@ ENGLISH: tuple[Rule, ...] = (
           r"""\b(?:new|updated|revised|real|actual|additional|secret|hidden|important|priority
           |system|admin|administrator|developer|override)\s+(?:instructions?|directives?|rules
           |task|orders?|prompt|policy)\s*(?::|-|=|\bare\b|\bis\b)"""),
+    rule("instruction_override", "now_on point_on here_on henceforth",
+          rf"""\b(?:from\s+(?:now|this\s+point|here)\s+on|henceforth)\b[,\s]+(?:you\b|the\s+only\s+
+          (?:rule|criterion|thing|instruction|requirement)s?\s+that\s+(?:matters?|counts?|applies))
+          (?=(?:{_SENTENCE}{{0,100}}?\b(?:candidate|applicant|(?:this|my)\s+(?:answer|response
+          |submission))\b)){_SENTENCE}{{0,100}}?\b(?:hired?|pass(?:es|ed)?|approved?|scor\w*|grad\w*
+          |marks|rating|top)\b"""),
     rule("instruction_override", "now_on instead henceforth forward",
           r"""\b(?:from\s+now\s+on|instead|henceforth|going\s+forward)[,\s]+(?:you|the\s+(?:ai
           |model|evaluator|grader|assistant))\s+(?:must|should|will|shall|are\s+to|have\s+to)\b"""),
-    rule("instruction_override", "criteri rubric polic guideline instruction",
-          r"""\b(?:the\s+)?(?:evaluation|scoring|grading|marking|assessment)?\s*(?:criteria|rubric
-          |policy|guidelines?|instructions?)\s+(?:have|has)\s+(?:been\s+)?(?:changed|updated
-          |replaced|revised|removed|suspended|waived)"""),
+    rule("instruction_override", "criteri rubric polic guideline instruction task job role "
+          "assignment orders brief",
+          r"""(?:\b(?:the\s+|your\s+)?(?:evaluation|scoring|grading|marking|assessment)?\s*(?:criteria
+          |rubric|policy|guidelines?|instructions?)|\byour\s+(?:task|job|role|assignment|orders|brief))
+          \s+(?:have|has)
+          \s+(?:been\s+)?(?:changed|updated|replaced|revised|removed|suspended|waived|lifted)"""),
     rule("instruction_override", "apply matter count void null cancel invalid obsolete suspend "
-          "outdated irrelevant revoked",
-          r"""\b(?:(?:your|the|these|those|all|any)\s+)?(?:\w+\s+)?(?:instructions|rubric|rules|criteria
-          |guidelines|guidance|(?:grading|scoring|evaluation|marking)\s+\w+|system\s+prompt|prompt)(?:\s+(?:that\s+)?
-          you(?:\s+\w+){0,3}?)?(?:\s*,\s*(?:it|they|that)\s+|\s+)(?:(?:no\s+longer|do\s+not|don't
-          |does\s+not|doesn't|won't)
-          \s+(?:apply|matter|count)|(?:are|is)\s+(?:now\s+)?(?:void|null|cancell?ed|invalid|obsolete
-          |suspended|outdated|irrelevant|revoked|lifted))"""),
+          "outdated irrelevant revoked lifted longer",
+          r"""\b(?:(?:your|the|these|those|all|any|whatever)\s+)?(?:\w+\s+)?(?:instructions|rubric|rules
+          |criteria|guidelines|guidance|(?:grading|scoring|evaluation|marking)\s+\w+|system\s+prompt
+          |prompt)(?:\s+(?:(?:that|which)\s+)?(?:\w+\s+){0,3}?(?:you\s+(?:were|have\s+been|got|received)|above
+          |before\s+(?:this|my)\s+\w+)
+          (?:\s+\w+){0,5}?)?(?:\s*,\s*(?:it|they|that)\s+|\s+)(?:(?:no\s+longer|do\s+not|don't|does\s+not|doesn't|won't)
+          \s+(?:apply|matter|count)|(?:are|is)\s+(?:now\s+)?(?:no\s+longer\s+(?:valid|in\s+effect
+          |active|binding|relevant|current)|void|null|cancell?ed|invalid|obsolete|suspended|outdated
+          |irrelevant|revoked|lifted))"""),
     rule("instruction_override", "overrid supersed replac cancel void trump",
           r"""\b(?:overrides?|supersedes?|replaces?|cancels?|voids?|trumps?)\s+(?:anything|everything
           |all|any|whatever)\s+(?:else\s+)?(?:you|above|before|earlier|previous|prior)"""),
@@ -174,6 +187,12 @@ ENGLISH: tuple[Rule, ...] = (
           "screener recruiter hiring model llm assistant gpt claude gemini copilot bot  ai",
           rf"""\b(?:if\s+you\s+are|as|you|you're|you\s+are|dear)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?
           {GRADER}\s+(?:who\s+is\s+|that\s+is\s+)?{_GRADE_VERB}\s+(?:this|these|my|the\s+candidate)"""),
+    rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
+          "screener recruiter hiring model llm assistant gpt claude gemini copilot bot _ai",
+          rf"""(?:^|(?<=[.!?:;\n]))\s*(?:to|for)\s+(?:the|any|whichever|whatever)\s+(?:\w+\s+)?{GRADER}s?\s+
+          (?:who\s+(?:is|are)
+          \s+|that\s+(?:is|are)\s+)?(?:grad|scor|evaluat|assess|mark|rat|judg|screen)\w*\s+(?:this|these
+          |my|me|candidates|applicants|answers|responses|submissions)\b"""),
     rule("grader_address", "if_you_are",
           r"""\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|a\.i\.|llm|language\s+model|model|bot|machine
           |automated|artificial|computer|program|chatbot|assistant)\b"""),
@@ -185,11 +204,20 @@ ENGLISH: tuple[Rule, ...] = (
           "classif label put set record consider treat recommend",
           rf"""{_IMPERATIVE}{_HAND_OUT}\s+{_TARGET}\b{_SENTENCE}{{0,50}}?(?:{_TOP}|\bas\s+(?:an?\s+)?
           {_TOP_WORD}\b)"""),
-    rule("score_claim", "score grade rating mark evaluation verdict recommendation assessment",
+    rule("score_claim", "score grade rating mark evaluation verdict recommendation assessment "
+          "outcome result",
           rf"""\b(?:final|overall|total|correct|right|fair|true|real|proper|appropriate|only
-          \s+reasonable|accurate)\s+(?:score|grade|rating|mark|evaluation|verdict|recommendation
+          \s+reasonable|accurate|expected|intended|desired|target|deserved)\s+(?:score|grade|rating
+          |mark|evaluation|verdict|recommendation
           |assessment|outcome|result)\b{_SENTENCE}{{0,50}}?\b(?:is|should\s+be|must\s+be|will\s+be
           |would\s+be|=|:)\s*{_SENTENCE}{{0,25}}?{_TOP}"""),
+    rule("score_claim", "give assign award grant return output produce",
+          rf"""{_IMPERATIVE}(?:give|assign|award|grant|return|output|produce)\s+(?:{_TARGET}\s+(?:the\s+
+          |a\s+|an\s+)?{_TOP}|(?:the\s+|a\s+|an\s+)?{_TOP}\s+(?:to|for)\s+{_TARGET})"""),
+    rule("score_claim", "approv pass hire shortlist accept advance select",
+          r"""(?:^|(?<=[.!?:;,\n"'(])\s*|\b(?:please|kindly|just|simply|now|so|then|and)\s+(?:\w+\s+)?)
+          (?:approve|pass|hire|shortlist|accept|advance|select)\s+(?:this|the|that)\s+(?:\w+\s+)?
+          (?:candidate|applicant|person|individual|interviewee|answer|response|submission)\b"""),
     rule("score_claim", "answer response submission candidate applicant",
           rf"{_TOP}[\s-]+(?:[\w-]+[\s-]+){{0,2}}(?:answer|response|submission|candidate|applicant)\b"),
     rule("score_claim", "recommendation verdict decision",
@@ -298,6 +326,11 @@ ENGLISH: tuple[Rule, ...] = (
           rf"""{_IMPERATIVE}(?:call|invoke|execute|run|trigger)\s+(?:the\s+|a\s+|this\s+|following\s+
           |the\s+following\s+)?(?:[\w.]+\s+){{0,1}}(?:function|tool|api|command|plugin|endpoint
           |webhook|script|shell|code)\b"""),
+    rule("tool_call", "send email post forward submit notify message",
+          rf"""{_IMPERATIVE}(?:send|email|post|forward|submit|notify|message)\b(?:{_SENTENCE}|\.(?=\S))
+          {{0,80}}?\b
+          (?:candidate|applicant|this\s+answer|my\s+answer|hired?|shortlist\w*)
+          \b"""),
     rule("tool_call", "tool function api plugin",
           r"""\buse\s+the\s+\w*(?:scor|grad|submit|approv|set|eval|record)\w*\s+(?:tool|function
           |api|plugin)\b"""),

@@ -92,19 +92,23 @@ _PARAPHRASE = ClauseRule(
     "score_claim",
     (
         _words(r"""\b(?:top|highest|maximum|max|perfect|flawless|outstanding|exemplary|excellent
-             |exceptional|full\s+marks|best\s+possible|the\s+best\s+(?:answer|response|candidate
+             |exceptional|glowing|stellar|superb|exceeds\s+expectations|advance\s+to\s+(?:the\s+)?(?:next
+             |final)\s+(?:round|stage)|full\s+marks|best\s+possible|the\s+best\s+(?:answer|response|candidate
              |submission)|strong(?:est)?\s+(?:yes|hire)|every\s+(?:criterion|requirement
              |expectation)|all\s+(?:the\s+)?(?:criteria|requirements|expectations)|each\s+criterion
              |without\s+exception)\b|5\s*/\s*5|10\s*/\s*10"""),
         _words(r"""\b(?:this|my|the)\s+(?:answer|response|submission|reply|essay|candidate
-             |applicant)\b|\byour\s+(?:assessment|evaluation|grading|scoring|review|score|grade
+             |applicant|application)\b|\b(?:assessment|evaluation|screening|grading|scoring)\s+(?:outcome
+             |result|decision|verdict)\b|\byour\s+(?:assessment|evaluation|grading|scoring|review|score|grade
              |rating|verdict|judge?ment)\b|\bwhoever\b|\b(?:the|this)\s+(?:scoring|grading
              |evaluation|assessment|grader|evaluator|review|panel|committee)\b|\b(?:scor|grad|rat
              |mark|evaluat|assess)\w*\s+(?:this|me|it)\b|\b(?:this|that)\s+one\b|\blike\s+this\b
              |\bthis\s+(?:deserves?|merits?|earns?|warrants?)\b|\b(?:answer|response|submission)\s+(?:of
              |like)\s+this\b"""),
         _words(r"""\b(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to|make\s+sure|ensure
-             |kindly|please|deserves?|merits?|only\s+fair|would\s+be\s+(?:fair|best|right|wise|ideal
+             |kindly|please|deserves?|merits?|only\s+fair|pre-?(?:filled|approved|assessed|scored|graded
+             |decided)|already\s+(?:been\s+)?(?:assessed|graded|scored|rated|approved|evaluated|marked)\s+as
+             |only\s+(?:sensible|reasonable|logical|possible)\s+(?:conclusion|outcome|verdict|result)|would\s+be\s+(?:fair|best|right|wise|ideal
              |appropriate|good|great)|reflect|conclude[sd]?
              |regardless|can\s+only\s+be|belongs?\s+(?:in|at|among)|trust|confident|expect(?:ed)?|no\s+doubt|undeniabl\w*
              |without\s+question|will\s+(?:recogni[sz]e|see|agree|conclude|find)|would\s+be\s+(?:a\s+
@@ -114,7 +118,7 @@ _PARAPHRASE = ClauseRule(
              \s+(?:evaluation|score|grade|rating|assessment|verdict|recommendation|outcome))\b"""),
         _words(r"""\b(?:grade[sd]?|grading|score[sd]?|scoring|rating|rated|marks?|marked|marking
              |evaluat\w+|assess\w*|rubric|criteri\w+|recommendation|verdict|dimensions?|band|tier
-             |scale)\b"""),
+             |scale|decid\w*|conclusion)\b"""),
     ),
     command=False,
     whole_sentence=True,

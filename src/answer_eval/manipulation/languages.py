@@ -32,7 +32,9 @@ _SPANISH = (
           |nota\s+maxima|maxima\s+(?:puntuacion|nota|calificacion)|(?:un|una|con\s+un|la\s+nota\s+de)
           \s+(?:5|cinco|10|diez)\b|sobresaliente|matricula\s+de\s+honor|5\s*/\s*5|10\s*/\s*10)"""),
     rule("role_play", "eres finge actua haz",
-          r"""\b(?:ahora\s+eres|eres\s+ahora|a\s+partir\s+de\s+ahora\s+eres|finge\s+(?:que|ser)
+          r"""\b(?:(?:ahora\s+eres|eres\s+ahora|a\s+partir\s+de\s+ahora\s+eres)\s+(?:\w+\s+){0,2}?(?:evaluador
+          |calificador|corrector|examinador|juez|jurado|reclutador|asistente|modelo|ia|bot|amig[oa]
+          |aliad[oa]|defensor|fan|admirador|personaje|modo|version|sistema)|finge\s+(?:que|ser)
           |actua\s+como\s+(?:un|una|el|la)?\s*(?:evaluador|calificador|corrector|examinador|juez)
           |haz\s+de\s+(?:evaluador|juez))"""),
     rule("prompt_leak", "muestr revel imprim repit dime",
@@ -55,7 +57,9 @@ _FRENCH = (
           parfaite|(?:un|une|la\s+note\s+de)\s+(?:5|cinq|10|dix|20|vingt)\b|5\s*/\s*5|10\s*/\s*10
           |20\s*/\s*20)"""),
     rule("role_play", "maintenant semblant comme role",
-          r"""\b(?:tu\s+es\s+maintenant|vous\s+etes\s+maintenant|desormais\s+(?:tu\s+es|vous\s+etes)
+          r"""\b(?:(?:tu\s+es\s+maintenant|vous\s+etes\s+maintenant|desormais\s+(?:tu\s+es|vous\s+etes))
+          \s+(?:\w+\s+){0,2}?(?:evaluat|correct|examinat|jury|juge|recruteu|assistant|modele|ia\b|bot
+          |ami|allie|defenseu|fan|personnage|mode|version|systeme)
           |fai(?:s|tes)\s+semblant|agi(?:s|ssez)\s+comme\s+(?:un|une|le|la)?\s*(?:evaluat|correct
           |examinat|jury)|joue[rz]?\s+le\s+role)"""),
     rule("prompt_leak", "affich montr revel repet imprim",
@@ -79,7 +83,9 @@ _GERMAN = (
           |(?:eine|die|der)\s+(?:note\s+)?(?:5|funf|1\+)\b|5\s*/\s*5|10\s*/\s*10|sehr\s+gut
           |ausgezeichnet)"""),
     rule("role_play", "du_bist sie_sind tu_so tun_sie rolle",
-          r"""\b(?:du\s+bist\s+(?:jetzt|nun|ab\s+sofort)|sie\s+sind\s+(?:jetzt|nun|ab\s+sofort)
+          r"""\b(?:(?:du\s+bist|sie\s+sind)\s+(?:jetzt|nun|ab\s+sofort)\s+(?:\w+\s+){0,2}?(?:pruf|bewert
+          |korrektor|gutacht|richter|jury|personaler|recruiter|assistent|modell|ki\b|bot|freund|verbundet
+          |fan|figur|charakter|modus|version|system)
           |tu\s+so,?\s+als|tun\s+sie\s+so,?\s+als|spiele?\s+die\s+rolle|ubernimm\s+die\s+rolle)"""),
     rule("prompt_leak", "zeig gib nenn wiederhol verrat",
           r"""\b(?:zeige|zeig|gib|nenne|wiederhole|verrate)\s+(?:mir\s+)?(?:deine|ihre|die)\s+(?:\w+\s+)?
@@ -99,7 +105,9 @@ _PORTUGUESE = (
           (?:nota\s+maxima|pontuacao\s+maxima|(?:nota|um|uma)\s+(?:5|cinco|10|dez)\b|5\s*/\s*5
           |10\s*/\s*10)"""),
     rule("role_play", "voce agora finja aja atue",
-          r"""\b(?:voce\s+agora\s+e|agora\s+voce\s+e|voce\s+e\s+agora|a\s+partir\s+de\s+agora\s+voce
+          r"""\b(?:(?:voce\s+agora\s+e|agora\s+voce\s+e|voce\s+e\s+agora|a\s+partir\s+de\s+agora\s+voce
+          (?:\s+e)?)\s+(?:\w+\s+){0,2}?(?:avaliador|corretor|examinador|juiz|jurado|recrutador|assistente
+          |modelo|ia|bot|amig[oa]|aliad[oa]|defensor|fa|personagem|modo|versao|sistema)
           |finja\s+(?:que|ser)|aja\s+como\s+(?:um|uma|o|a)?\s*(?:avaliador|corretor|examinador)
           |atue\s+como\s+(?:um|uma|o|a)?\s*(?:avaliador|corretor|examinador))\b"""),
     rule("prompt_leak", "mostr revel imprim repit diga",
@@ -119,7 +127,9 @@ _ITALIAN = (
           \s+massimo|voto\s+massimo|il\s+massimo\s+dei\s+voti|(?:un|il)\s+(?:5|cinque|10|dieci)\b
           |5\s*/\s*5|10\s*/\s*10)"""),
     rule("role_play", "ora_sei sei_ora adesso_sei fai_finta fingi",
-          r"\b(?:ora\s+sei|sei\s+ora|adesso\s+sei|da\s+ora\s+sei|fai\s+finta|fingi\s+di\s+essere)\b"),
+          r"""\b(?:(?:ora\s+sei|sei\s+ora|adesso\s+sei|da\s+ora\s+sei)\s+(?:\w+\s+){0,2}?(?:valutat
+          |corrett|esaminat|giudice|giuria|selezionat|assistente|modello|ia|bot|amic|allead|sostenit|fan
+          |personaggio|modalita|versione|sistema)|fai\s+finta|fingi\s+di\s+essere)\b"""),
     rule("prompt_leak", "mostra rivela ripeti stampa",
           r"""\b(?:mostra|mostrami|rivela|ripeti|stampa)\s+(?:le\s+tue|le|la|il)\s+(?:\w+\s+)?
           (?:istruzioni|rubrica|prompt|criteri|regole)"""),
@@ -173,7 +183,8 @@ _CHINESE = (
           |答复|回复)){_C}{{0,8}}?(?:打)?(?:满分|最高分|最高评价|5分|五分|强烈推荐|优秀)|评为{_C}{{0,6}}?
           (?:强烈推荐|满分|最高|优秀)"""),
     rule("role_play", "你 假装 假设 扮演",
-          r"(?:你现在是|现在你是|从现在起你|从现在开始你|假装你是|假设你是|扮演一个|扮演)"),
+          rf"""(?:(?:你现在是|现在你是|从现在起你是?|从现在开始你是?){_C}{{0,8}}?(?:评估|评分|评审|评委|考官|面试官
+          |招聘|裁判|助手|模型|ai|人工智能|朋友|支持者|粉丝|角色|模式|系统|机器人)|假装你是|假设你是|扮演一个|扮演)"""),
     rule("prompt_leak", "输出 显示 告诉 重复 泄露 打印",
           rf"(?:输出|显示|告诉我|重复|泄露|打印){_C}{{0,6}}?(?:系统提示|提示词|指令|评分标准|规则)"),
     rule("tool_call", "调用", rf"调用{_C}{{0,6}}?(?:函数|工具|接口)"),

@@ -87,7 +87,8 @@ _TOP = r"""(?:(?<![\d.])(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|20\s*/\s*20|4\s*/
     |score\s+of\s+(?:5|10)\b|(?:5|five)\s+(?:on|in|for|across)\s+(?:every|all|each))"""
 # Bare praise words count as a grade only after "as" ("grade it as excellent").
 _TOP_WORD = r"""(?:excellent|outstanding|exceptional|perfect|flawless|exemplary|strong|pass
-    |passing|hire|met|yes|a\s+pass)"""
+    |passing|hire|met|yes|a\s+pass|(?:model|ideal|reference|benchmark|gold[\s-]standard)\s+(?:answer
+    |response|submission))"""
 # Words that hand a grade out or claim one.
 _CLAIM = r"""(?:deserves?|merits?|earns?|warrants?|worth|scores?|gets?|receives?|achieves?
     |is\s+(?:clearly\s+|obviously\s+|definitely\s+)?(?:rated|graded|scored|marked|worth)|should\s+(?:get|receive|be\s+given|be
@@ -103,6 +104,8 @@ _INSTRUCTIONS = r"""(?:instructions?|directions?|directives?|rules|rubrics?|guid
     |everything\s+(?:above|before|else|you\s+(?:were|have\s+been)\s+(?:told|given))
     |(?:the\s+)?(?:checks|steps|tests|procedures?|process)\s+you\s+(?:\w+\s+)?(?:run|do|perform
     |follow|use|apply|take)
+    |(?:every|any|each|all)\s+(?:\w+\s+)?(?:rule|instruction|guideline|directive)s?\s+you\s+(?:were
+    |have\s+been|got)
     |(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:text|content)\s+above|what\s+you\s+(?:were|have\s+been)
     \s+(?:told|given|asked|instructed)|your\s+(?:task|orders|job))"""
 _OVERRIDE = r"""(?:ignore|disregard|forget|override|overrule|bypass|skip|abandon|discard|drop
@@ -113,6 +116,13 @@ _ROLE = r"""(?:evaluator|grader|examiner|assessor|reviewer|marker|scorer|judge|r
     |friend|fan|ally|advocate|supporter|mentor|mother|father|parent|colleague|teacher)"""
 _GRADING_ROLE = r"""(?:evaluator|grader|examiner|assessor|reviewer|marker|scorer|judge|rater
     |recruiter|interviewer|hiring\s+manager|ai|assistant|model|bot|chatbot)"""
+# What the evaluator was told, and a clause saying it was given to it ("that you were given",
+# "which came earlier in this conversation").
+_RULEBOOK = r"""(?:instructions|rubric|rules|criteria|guidelines|guidance|(?:grading|scoring
+    |evaluation|marking)\s+\w+|system\s+prompt|prompt)"""
+_GIVEN = r"""(?:(?:that|which)\s+)?(?:\w+\s+){0,3}?(?:you\s+(?:were|have\s+been|got|received)|above
+    |before\s+(?:this|my)\s+\w+|earlier\s+in\s+(?:this|the)\s+(?:conversation|chat|prompt|message
+    |text|context))(?:\s+\w+){0,5}?"""
 _SENTENCE = r"[^.!?\n]"
 
 ENGLISH: tuple[Rule, ...] = (
@@ -121,10 +131,17 @@ ENGLISH: tuple[Rule, ...] = (
           "scratch ditch toss junk mind "
           "aside attention heed follow obey stop throw suspend replace",
           rf"\b{_OVERRIDE}\b{_SENTENCE}{{0,60}}?\b{_INSTRUCTIONS}"),
+    rule("instruction_override", "aside ignore disregard skip drop",
+          rf"""\b(?:whatever|whichever|your)\s+(?:\w+\s+)?(?:checklist|rubric|criteria|scoring\s+\w+
+          |grading\s+\w+|marking\s+\w+)\b{_SENTENCE}{{0,60}}?\b(?:(?:set|put
+          |lay|push)\s+(?:it|them)\s+aside|(?:ignore|disregard|skip|drop)\s+(?:it|them))\b"""),
     rule("instruction_override", "instruction directive rule task order prompt",
           r"""\b(?:new|updated|revised|real|actual|additional|secret|hidden|important|priority
           |system|admin|administrator|developer|override)\s+(?:instructions?|directives?|rules
           |task|orders?|prompt|policy)\s*(?::|-|=|\bare\b|\bis\b)"""),
+    rule("instruction_override", "supersed overrid replac precedence first",
+          r"""\b(?:new|updated|revised|real|actual|secret|hidden)\s+(?:instructions?|directives?|orders
+          |prompt)\s+(?:supersedes?|overrides?|replaces?|takes?\s+precedence|come\s+first)\b"""),
     rule("instruction_override", "now_on point_on here_on henceforth",
           rf"""\b(?:from\s+(?:now|this\s+point|here)\s+on|henceforth)\b[,\s]+(?:you\b|the\s+only\s+
           (?:rule|criterion|thing|instruction|requirement)s?\s+that\s+(?:matters?|counts?|applies))
@@ -142,14 +159,13 @@ ENGLISH: tuple[Rule, ...] = (
           \s+(?:been\s+)?(?:changed|updated|replaced|revised|removed|suspended|waived|lifted)"""),
     rule("instruction_override", "apply matter count void null cancel invalid obsolete suspend "
           "outdated irrelevant revoked lifted longer",
-          r"""\b(?:(?:your|the|these|those|all|any|whatever)\s+)?(?:\w+\s+)?(?:instructions|rubric|rules
-          |criteria|guidelines|guidance|(?:grading|scoring|evaluation|marking)\s+\w+|system\s+prompt
-          |prompt)(?:\s+(?:(?:that|which)\s+)?(?:\w+\s+){0,3}?(?:you\s+(?:were|have\s+been|got|received)|above
-          |before\s+(?:this|my)\s+\w+)
-          (?:\s+\w+){0,5}?)?(?:\s*,\s*(?:it|they|that)\s+|\s+)(?:(?:no\s+longer|do\s+not|don't|does\s+not|doesn't|won't)
-          \s+(?:apply|matter|count)|(?:are|is)\s+(?:now\s+)?(?:no\s+longer\s+(?:valid|in\s+effect
-          |active|binding|relevant|current)|void|null|cancell?ed|invalid|obsolete|suspended|outdated
-          |irrelevant|revoked|lifted))"""),
+          rf"""\b(?:(?:your|the|these|those|all|any|whatever)\s+)?(?:\w+\s+)?{_RULEBOOK}(?:\s+{_GIVEN})?
+          (?:\s*,\s*(?:it|they|that)\s+|\s+)(?:(?:no\s+longer|do\s+not|don't|does\s+not|doesn't|won't)
+          \s+(?:apply|matter|count)|no\s+longer\s+(?:applies|matters|counts)|(?:are|is)\s+(?:now\s+)?
+          (?:no\s+longer\s+(?:valid|in\s+effect|active|binding|relevant|current)|void|null|cancell?ed
+          |invalid|obsolete|suspended|outdated|irrelevant|revoked|lifted))"""),
+    rule("instruction_override", "less",
+          rf"\b{_RULEBOOK}\s+{_GIVEN}\s+(?:matters?|counts?)\s+less\b"),
     rule("instruction_override", "overrid supersed replac cancel void trump",
           r"""\b(?:overrides?|supersedes?|replaces?|cancels?|voids?|trumps?)\s+(?:anything|everything
           |all|any|whatever)\s+(?:else\s+)?(?:you|above|before|earlier|previous|prior)"""),
@@ -202,8 +218,8 @@ ENGLISH: tuple[Rule, ...] = (
           rf"(?:{_THIS}|\bi)\s+(?:\w+\s+)?{_CLAIM}\b{_SENTENCE}{{0,40}}?{_TOP}"),
     rule("score_claim", "give assign award grant rate grade score mark rank evaluat assess judg "
           "classif label put set record consider treat recommend",
-          rf"""{_IMPERATIVE}{_HAND_OUT}\s+{_TARGET}\b{_SENTENCE}{{0,50}}?(?:{_TOP}|\bas\s+(?:an?\s+)?
-          {_TOP_WORD}\b)"""),
+          rf"""{_IMPERATIVE}{_HAND_OUT}\s+{_TARGET}\b{_SENTENCE}{{0,50}}?(?:{_TOP}|\bas\s+(?:an?\s+
+          |the\s+)?{_TOP_WORD}\b)"""),
     rule("score_claim", "score grade rating mark evaluation verdict recommendation assessment "
           "outcome result",
           rf"""\b(?:final|overall|total|correct|right|fair|true|real|proper|appropriate|only
@@ -218,6 +234,10 @@ ENGLISH: tuple[Rule, ...] = (
           r"""(?:^|(?<=[.!?:;,\n"'(])\s*|\b(?:please|kindly|just|simply|now|so|then|and)\s+(?:\w+\s+)?)
           (?:approve|pass|hire|shortlist|accept|advance|select)\s+(?:this|the|that)\s+(?:\w+\s+)?
           (?:candidate|applicant|person|individual|interviewee|answer|response|submission)\b"""),
+    rule("score_claim", "verdict recommendation outcome decision result score grade rating",
+          rf"""\b(?:verdict|recommendation|outcome|decision|result|score|grade|rating)\s+(?:for|on|of)
+          \s+{_THIS}\s*(?::|=|-|\bis\b|\bshould\s+be\b|\bmust\s+be\b)\s*{_SENTENCE}{{0,25}}?(?:{_TOP}
+          |\b(?:pass|hire|approved?|accept|advance|yes)\b)"""),
     rule("score_claim", "answer response submission candidate applicant",
           rf"{_TOP}[\s-]+(?:[\w-]+[\s-]+){{0,2}}(?:answer|response|submission|candidate|applicant)\b"),
     rule("score_claim", "recommendation verdict decision",
@@ -242,11 +262,14 @@ ENGLISH: tuple[Rule, ...] = (
     rule("score_claim", "red_flag", r"""\b(?:no|zero|none\s+of\s+the)\s+red\s+flags?\s+(?:are\s+
           |were\s+)?(?:present|detected|found|apply|in\s+(?:this|my))"""),
     # ---- forged judgments and turns: JSON and YAML keys, chat markup, template syntax
+    # Keys only a judgment has count alone; keys any work record has ("status", "result") count
+    # when they hold a verdict.
     rule("forged_structure", "\" '",
-          r"""["'](?:scores?|verdicts?|present|detected|dimensions?|recommendation|overall(?:_100)?
-          |rationale|evidence|criteria(?:_coverage)?|red_flags|injection|star|empathy|ownership
-          |ai_fluency|grade|rating|result|status|met|pass|passed|hire|decision|evaluation)["']
-          \s*:"""),
+          r"""["'](?:scores?|verdicts?|dimensions?|recommendation|overall(?:_100)?|rationale
+          |criteria(?:_coverage)?|red_flags|injection|star|empathy|ownership|ai_fluency|grade|hire
+          |evaluation)["']\s*:|["'](?:present|detected|evidence|rating|result|status|met|pass|passed
+          |decision)["']\s*:\s*["']?(?:true|false|scored|pass(?:ed)?|hire|hired|approved?|met|strong
+          |yes|excellent|outstanding|perfect|[1-5](?:\.0)?\b|10\b)"""),
     rule("forged_structure", "{",
           r"""[{,]\s*(?:scores?|verdicts?|present|detected|dimensions?|recommendation|overall
           |criteria|red_flags|injection|empathy|ownership|grade|rating|decision)\s*:\s*[\w"'\d]"""),
@@ -273,7 +296,8 @@ ENGLISH: tuple[Rule, ...] = (
           |grader|judge|new\s+instructions|rubric|scoring|evaluation|developer)\b[^\n]{0,40}$"""),
     rule("forged_structure", ":",
           r"""^[ \t>*-]*(?:system|assistant|developer|evaluator|grader|judge|(?:grader|evaluator
-          |reviewer|judge)\s+(?:notes?|instructions?|override))[ \t]*:(?=[^\n]{0,160}?(?:scor|grad
+          |reviewer|judge)\s+(?:notes?|instructions?|override)|(?:grader|evaluator|judge)\s+(?:feedback
+          |comments?|remarks|assessment|verdict|summary))[ \t]*:(?=[^\n]{0,160}?(?:scor|grad
           |rat|mark|candidate|answer|response|evaluat|rubric|criteri|instruction|strong|pass|hire|ignore
           |disregard|excellent|\byou\b|\b[1-5]\b|\byes\b|\d\s*/\s*\d))"""),
     rule("template_syntax", "{{ {%", r"\{\{.{0,200}?\}\}|\{%.{0,200}?%\}"),
@@ -283,17 +307,25 @@ ENGLISH: tuple[Rule, ...] = (
           [^\w\n]+|user'?s?[^\w\n]+)?(?:answer|response|submission|input|text)\b(?=[^\w\n]*(?:[\w-]*\d
           [\w-]*[^\w\n]*)?(?:$|[.:!;]))"""),
     rule("forged_boundary", "answer", r"\banswer[-_][0-9a-f]{4,}\b"),
+    rule("forged_boundary", "ends ended stops finish over complete",
+          r"""^[^\w\n]*(?:the\s+)?(?:candidate'?s?\s+)?(?:answer|response|submission|input)\s+(?:ends
+          |ended|stops|finishes|is\s+over|is\s+complete|complete)\b[^\w\n]*(?:here)?[^\w\n]*$"""),
     # ---- a new role for the evaluator
     rule("role_play", "now henceforth longer",
           rf"""\b(?:you\s+are|you're|you\s+will\s+be|you\s+become)\s+(?:now|no\s+longer
           |henceforth|from\s+now\s+on)\s+(?:an?\s+|the\s+|my\s+)?(?:\w+\s+){{0,2}}{_ROLE}\b"""),
+    rule("role_play", "now",
+          r"\byou\s+are\s+now\s+(?:called\s+|named\s+)?[\w-]+\s*,\s*(?:an?|the|my)\b"),
     rule("role_play", "now_on henceforth",
           r"\b(?:from\s+now\s+on|henceforth)[,\s]+(?:you\s+are|you're|you\s+will\s+(?:be|act))\b"),
     rule("role_play", "pretend imagine suppose assume",
           rf"""\b(?:pretend|imagine|suppose|assume)\s+(?:that\s+)?(?:you\s+are|you're|you\s+were)
           \s+(?:an?\s+|the\s+|my\s+)?(?:\w+'?s?\s+){{0,2}}(?:{_ROLE}|biggest|best|greatest)\b"""),
-    rule("role_play", "pretend", r"\bpretend\s+(?:that\s+)?(?:you|to\s+be\s+(?:an?|the|my)\s+"
-          rf"(?:\w+\s+){{0,2}}{_ROLE})\b"),
+    # "pretend you are the customer" sets up training role-play, not a new role for a grader
+    rule("role_play", "pretend",
+          rf"""\bpretend\s+(?:that\s+)?(?:you\b(?!(?:\s+are|'re)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?
+          (?:customer|caller|client|guest|shopper|patient|agent|trainee)s?\b)|to\s+be\s+(?:an?|the|my)
+          \s+(?:\w+\s+){{0,2}}{_ROLE})\b"""),
     rule("role_play", "evaluator grader examiner assessor reviewer marker scorer judge rater "
           "recruiter interviewer hiring _ai assistant model bot",
           rf"""{_IMPERATIVE}(?:act|behave|respond|answer|function|operate|role[\s-]?play|play\s+the
@@ -316,7 +348,8 @@ ENGLISH: tuple[Rule, ...] = (
           |(?:the|this)\s+(?:\w+\s+){0,2}(?:rubric|system\s+(?:prompt|message)|(?:scoring|grading
           |marking|evaluation)\s+(?:guide|criteria|rubric|rules|instructions|scheme|prompt)|hidden\s+
           (?:\w+\s+)?(?:instructions|prompt|rules|criteria|rubric|text|message|guide)|instructions\s+(?:above|you\s+(?:were|have\s+been)\s+given))|everything\s+(?:above
-          |before))"""),
+          |before)|everything\s+(?:that\s+)?(?:\w+\s+){0,3}?in\s+your\s+(?:context|prompt|instructions
+          |memory|system\s+message|input))"""),
     rule("prompt_leak", "what", r"""\bwhat\s+(?:were|was|are|is)\s+(?:you|your)\s+(?:told
           |given|instructed|instructions|prompt|system\s+prompt|rules)|\bwhat\s+(?:\w+\s+)?(?:criteria
           |instructions|rules|rubric|prompt|guidelines)\s+(?:you|were\s+you)\s+(?:were\s+|have\s+been\s+
@@ -331,6 +364,10 @@ ENGLISH: tuple[Rule, ...] = (
           {{0,80}}?\b
           (?:candidate|applicant|this\s+answer|my\s+answer|hired?|shortlist\w*)
           \b"""),
+    rule("tool_call", "http www.",
+          rf"""{_IMPERATIVE}(?:open|visit|fetch|browse\s+to|load|go\s+to|navigate\s+to|download|read)\s+
+          (?:https?://|www\.)\S+(?:{_SENTENCE}|\.(?=\S)){{0,60}}?\b(?:follow\s+(?:whatever|what|the\s+instructions
+          \s+(?:there|on\s+it|in\s+it))|obey|do\s+(?:what|whatever)\s+it\s+says|carry\s+out|execute)\b"""),
     rule("tool_call", "tool function api plugin",
           r"""\buse\s+the\s+\w*(?:scor|grad|submit|approv|set|eval|record)\w*\s+(?:tool|function
           |api|plugin)\b"""),

@@ -92,13 +92,14 @@ _PARAPHRASE = ClauseRule(
     "score_claim",
     (
         _words(r"""\b(?:top|highest|maximum|max|perfect|flawless|outstanding|exemplary|excellent
-             |exceptional|glowing|stellar|superb|exceeds\s+expectations|advance\s+to\s+(?:the\s+)?(?:next
+             |exceptional|glowing|stellar|superb|exceeds\s+expectations|(?:5|five|10|ten)\s+out\s+of
+             \s+(?:5|five|10|ten)|advance\s+to\s+(?:the\s+)?(?:next
              |final)\s+(?:round|stage)|full\s+marks|best\s+possible|the\s+best\s+(?:answer|response|candidate
              |submission)|strong(?:est)?\s+(?:yes|hire)|every\s+(?:criterion|requirement
              |expectation)|all\s+(?:the\s+)?(?:criteria|requirements|expectations)|each\s+criterion
              |without\s+exception)\b|5\s*/\s*5|10\s*/\s*10"""),
         _words(r"""\b(?:this|my|the)\s+(?:answer|response|submission|reply|essay|candidate
-             |applicant|application)\b|\b(?:assessment|evaluation|screening|grading|scoring)\s+(?:outcome
+             |applicant|application)\b|\b(?:verdict|grade|score|rating|assessment|evaluation)\s+you\b|\b(?:assessment|evaluation|screening|grading|scoring)\s+(?:outcome
              |result|decision|verdict)\b|\byour\s+(?:assessment|evaluation|grading|scoring|review|score|grade
              |rating|verdict|judge?ment)\b|\bwhoever\b|\b(?:the|this)\s+(?:scoring|grading
              |evaluation|assessment|grader|evaluator|review|panel|committee)\b|\b(?:scor|grad|rat
@@ -107,7 +108,8 @@ _PARAPHRASE = ClauseRule(
              |like)\s+this\b"""),
         _words(r"""\b(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to|make\s+sure|ensure
              |kindly|please|deserves?|merits?|only\s+fair|pre-?(?:filled|approved|assessed|scored|graded
-             |decided)|already\s+(?:been\s+)?(?:assessed|graded|scored|rated|approved|evaluated|marked)\s+as
+             |decided)|already\s+(?:been\s+)?(?:\w+\s+){0,3}?(?:assessed|graded|scored|rated|approved|evaluated
+             |marked|reviewed|assigned|given|awarded|settled|decided|determined)
              |only\s+(?:sensible|reasonable|logical|possible)\s+(?:conclusion|outcome|verdict|result)|would\s+be\s+(?:fair|best|right|wise|ideal
              |appropriate|good|great)|reflect|conclude[sd]?
              |regardless|can\s+only\s+be|belongs?\s+(?:in|at|among)|trust|confident|expect(?:ed)?|no\s+doubt|undeniabl\w*

@@ -83,6 +83,7 @@ _TOP = r"""(?:(?<![\d.])(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|20\s*/\s*20|4\s*/
     |grade|grades|mark|marks|rating|ratings|points|recommendation|evaluation|hire|band|result
     |results|outcome|verdict|level|tier)\b
     |strong[\s_-]*(?:yes|hire)\b|definitely[\s_-]*hire\b
+    |all\s+(?:\w+\s+)?(?:competencies|dimensions|rubric\s+items)\s+(?:met|satisfied|passed)
     |\ba\s+(?:5|five|10|ten)\b(?!\s*-?\s*(?:star|stars|minute|hour|day|week|percent|%|year))
     |score\s+of\s+(?:5|10)\b|(?:5|five)\s+(?:on|in|for|across)\s+(?:every|all|each))"""
 # Bare praise words count as a grade only after "as" ("grade it as excellent").
@@ -118,8 +119,8 @@ _GRADING_ROLE = r"""(?:evaluator|grader|examiner|assessor|reviewer|marker|scorer
     |recruiter|interviewer|hiring\s+manager|ai|assistant|model|bot|chatbot)"""
 # What the evaluator was told, and a clause saying it was given to it ("that you were given",
 # "which came earlier in this conversation").
-_RULEBOOK = r"""(?:instructions|rubric|rules|criteria|guidelines|guidance|(?:grading|scoring
-    |evaluation|marking)\s+\w+|system\s+prompt|prompt)"""
+_RULEBOOK = r"""(?:instructions|rubric|rules|criteria|guidelines|guidance|checklist
+    |(?:grading|scoring|evaluation|marking)\s+\w+|system\s+prompt|prompt)"""
 _GIVEN = r"""(?:(?:that|which)\s+)?(?:\w+\s+){0,3}?(?:you\s+(?:were|have\s+been|got|received)|above
     |before\s+(?:this|my)\s+\w+|earlier\s+in\s+(?:this|the)\s+(?:conversation|chat|prompt|message
     |text|context))(?:\s+\w+){0,5}?"""
@@ -225,8 +226,8 @@ ENGLISH: tuple[Rule, ...] = (
           rf"""\b(?:final|overall|total|correct|right|fair|true|real|proper|appropriate|only
           \s+reasonable|accurate|expected|intended|desired|target|deserved)\s+(?:score|grade|rating
           |mark|evaluation|verdict|recommendation
-          |assessment|outcome|result)\b{_SENTENCE}{{0,50}}?\b(?:is|should\s+be|must\s+be|will\s+be
-          |would\s+be|=|:)\s*{_SENTENCE}{{0,25}}?{_TOP}"""),
+          |assessment|outcome|result)\b{_SENTENCE}{{0,50}}?(?:\b(?:is|should\s+be|must\s+be|will\s+be
+          |would\s+be)\b|=|:)\s*{_SENTENCE}{{0,25}}?{_TOP}"""),
     rule("score_claim", "give assign award grant return output produce",
           rf"""{_IMPERATIVE}(?:give|assign|award|grant|return|output|produce)\s+(?:{_TARGET}\s+(?:the\s+
           |a\s+|an\s+)?{_TOP}|(?:the\s+|a\s+|an\s+)?{_TOP}\s+(?:to|for)\s+{_TARGET})"""),
@@ -241,8 +242,12 @@ ENGLISH: tuple[Rule, ...] = (
     rule("score_claim", "answer response submission candidate applicant",
           rf"{_TOP}[\s-]+(?:[\w-]+[\s-]+){{0,2}}(?:answer|response|submission|candidate|applicant)\b"),
     rule("score_claim", "recommendation verdict decision",
-          r"""^[ \t>*-]*(?:final\s+|overall\s+|my\s+)?(?:recommendation|verdict|decision)[ \t]*[:=]
-          [ \t]*(?:strong[\s_-]?(?:yes|hire)|hire|yes|pass(?:ed)?|approved?|accept(?:ed)?)\b"""),
+          r"""(?:^[ \t>*-]*|(?<=[.!?)])[ \t]+)(?:final\s+|overall\s+|my\s+)?(?:recommendation
+          |verdict|decision)[ \t]*[:=]
+          [ \t]*(?:strong[\s_-]?(?:yes|hire)|hire|yes|pass(?:ed)?|approved?|accept(?:ed)?)\b
+          (?:[ \t]+(?:immediately|now|today|asap|at\s+once|without\s+(?:delay|reservation
+          |hesitation)))?
+          (?=[ \t]*(?:[.!;)\n]|$))"""),
     rule("score_claim", "down lower _low harsh below",
           r"""\b(?:mark|grad|scor|rat|penali[sz])\w*\s+(?:this|me|it|my\s+\w+)\s+(?:down|lower|low
           |harshly|below)\b[^.!?\n]{0,60}\b(?:would|will|could)\s+(?:be|reflect|look|seem)"""),
@@ -266,10 +271,10 @@ ENGLISH: tuple[Rule, ...] = (
     # when they hold a verdict.
     rule("forged_structure", "\" '",
           r"""["'](?:scores?|verdicts?|dimensions?|recommendation|overall(?:_100)?|rationale
-          |criteria(?:_coverage)?|red_flags|injection|star|empathy|ownership|ai_fluency|grade|hire
+          |criteria(?:_coverage)?|red_flags|injection(?:_\w+)?|star|empathy|ownership|ai_fluency|grade|hire
           |evaluation)["']\s*:|["'](?:present|detected|evidence|rating|result|status|met|pass|passed
           |decision)["']\s*:\s*["']?(?:true|false|scored|pass(?:ed)?|hire|hired|approved?|met|strong
-          |yes|excellent|outstanding|perfect|[1-5](?:\.0)?\b|10\b)"""),
+          |yes|excellent|outstanding|perfect)"""),
     rule("forged_structure", "{",
           r"""[{,]\s*(?:scores?|verdicts?|present|detected|dimensions?|recommendation|overall
           |criteria|red_flags|injection|empathy|ownership|grade|rating|decision)\s*:\s*[\w"'\d]"""),
@@ -329,8 +334,8 @@ ENGLISH: tuple[Rule, ...] = (
     rule("role_play", "evaluator grader examiner assessor reviewer marker scorer judge rater "
           "recruiter interviewer hiring _ai assistant model bot",
           rf"""{_IMPERATIVE}(?:act|behave|respond|answer|function|operate|role[\s-]?play|play\s+the
-          \s+role\s+of|take\s+the\s+role\s+of)\s+(?:as\s+)?(?:if\s+you\s+(?:were|are)\s+)?(?:an?\s+
-          |the\s+|my\s+)?(?:\w+\s+){{0,2}}{_GRADING_ROLE}\b"""),
+          \s+role\s+of|take\s+the\s+role\s+of)\s+(?:as\s+)?(?:if\s+you\s+(?:were|are)\s+)?(?:[\w-]+\s*,
+          \s*)?(?:an?\s+|the\s+|my\s+)?(?:\w+\s+){{0,2}}{_GRADING_ROLE}\b"""),
     rule("role_play", "mode",
           r"""\b(?:switch|change|enter|go|turn|put\s+yourself)\s+(?:in)?to\s+(?:an?\s+|the\s+|your\s+)?
           (?:\w+\s+)?(?:unrestricted|unfiltered|uncensored|developer|debug|admin|lenient|generous|god
@@ -351,8 +356,8 @@ ENGLISH: tuple[Rule, ...] = (
           |before)|everything\s+(?:that\s+)?(?:\w+\s+){0,3}?in\s+your\s+(?:context|prompt|instructions
           |memory|system\s+message|input))"""),
     rule("prompt_leak", "what", r"""\bwhat\s+(?:were|was|are|is)\s+(?:you|your)\s+(?:told
-          |given|instructed|instructions|prompt|system\s+prompt|rules)|\bwhat\s+(?:\w+\s+)?(?:criteria
-          |instructions|rules|rubric|prompt|guidelines)\s+(?:you|were\s+you)\s+(?:were\s+|have\s+been\s+
+          |given|instructed|instructions|prompt|system\s+prompt|rules)|\bwhat\s+(?:(?:\w+\s+)?(?:criteria
+          |rules|guidelines)|(?:\w+\s+){0,3}?(?:instructions|rubric|prompt))\s+(?:you|were\s+you)\s+(?:were\s+|have\s+been\s+
           |are\s+)?(?:given|told|using|use|following|follow)"""),
     # ---- tools, functions and commands
     rule("tool_call", "call invoke execute run trigger",
@@ -374,8 +379,11 @@ ENGLISH: tuple[Rule, ...] = (
     rule("tool_call", "(", r"""\b[a-z]+_[a-z_]+\([^()\n]{0,80}\)
           |\b[a-z_]+(?:\.[a-z_]+)+\([^()\n]{0,80}\)|\b[a-z_]+\(\s*[a-z_]+\s*=[^()\n]{0,80}\)"""),
     rule("tool_call", "tool function invoke", r"""</?(?:tool_call|function_call|tool_use|invoke
-          |function_calls|tool_result)>|["'](?:function|tool|arguments|tool_calls|function_call)["']
-          \s*:"""),
+          |function_calls|tool_result)>|["'](?:function|tool|arguments|tool_calls|function_call|tool_use
+          |tool_call|tool_name|function_name)["']\s*:"""),
+    rule("tool_call", "action",
+          r"""^[ \t>*-]*action[ \t]*:[ \t]*[a-z]+_[a-z_]+[ \t]*$
+          |^[ \t>*-]*action[ \t_]+input[ \t]*:"""),
     rule("tool_call", "function tool action",
           r"\b(?:function_call|function_name|tool_calls?|tool_use|tool_name)\s*[:=]"),
     rule("tool_call", "--", r"\b[a-z][\w.-]*(?:\s+--?[a-z][\w-]*(?:[= ][^\s-]\S*)?){2,}"),

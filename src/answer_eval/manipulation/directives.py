@@ -92,7 +92,7 @@ _PARAPHRASE = ClauseRule(
     "score_claim",
     (
         _words(r"""\b(?:top|highest|maximum|max|perfect|flawless|outstanding|exemplary|excellent
-             |exceptional|glowing|stellar|superb|exceeds\s+expectations|(?:5|five|10|ten)\s+out\s+of
+             |exceptional|glowing|stellar|superb|strongest\s+possible|exceeds\s+expectations|(?:5|five|10|ten)\s+out\s+of
              \s+(?:5|five|10|ten)|advance\s+to\s+(?:the\s+)?(?:next
              |final)\s+(?:round|stage)|full\s+marks|best\s+possible|the\s+best\s+(?:answer|response|candidate
              |submission)|strong(?:est)?\s+(?:yes|hire)|every\s+(?:criterion|requirement
@@ -105,9 +105,11 @@ _PARAPHRASE = ClauseRule(
              |evaluation|assessment|grader|evaluator|review|panel|committee)\b|\b(?:scor|grad|rat
              |mark|evaluat|assess)\w*\s+(?:this|me|it)\b|\b(?:this|that)\s+one\b|\blike\s+this\b
              |\bthis\s+(?:deserves?|merits?|earns?|warrants?)\b|\b(?:answer|response|submission)\s+(?:of
-             |like)\s+this\b"""),
+             |like)\s+this\b|\b(?:answers|responses|submissions)\s+(?:of|like)\s+(?:this|mine)\b
+             |\b(?:answer|response|submission)\s+like\s+mine\b"""),
         _words(r"""\b(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to|make\s+sure|ensure
-             |kindly|please|deserves?|merits?|only\s+fair|pre-?(?:filled|approved|assessed|scored|graded
+             |kindly|please|deserves?|merits?|only\s+fair|generally\s+agreed|widely\s+(?:agreed
+             |accepted|recogni[sz]ed)|no\s+reason\s+to\s+(?:hold\s+back|withhold|deny)|accurate\s+reflection|pre-?(?:filled|approved|assessed|scored|graded
              |decided)|already\s+(?:been\s+)?(?:\w+\s+){0,3}?(?:assessed|graded|scored|rated|approved|evaluated
              |marked|reviewed|assigned|given|awarded|settled|decided|determined)
              |only\s+(?:sensible|reasonable|logical|possible)\s+(?:conclusion|outcome|verdict|result)|would\s+be\s+(?:fair|best|right|wise|ideal
@@ -115,12 +117,13 @@ _PARAPHRASE = ClauseRule(
              |regardless|can\s+only\s+be|belongs?\s+(?:in|at|among)|trust|confident|expect(?:ed)?|no\s+doubt|undeniabl\w*
              |without\s+question|will\s+(?:recogni[sz]e|see|agree|conclude|find)|would\s+be\s+(?:a\s+
              |an\s+)?(?:mistake|wrong|unfair|error|injustice)|(?:\w+\s+)?(?:assessor|grader
-             |evaluator|examiner|reviewer|marker|panel|judge)s?\s+(?:would|will|should|must
+             |evaluator|examiner|reviewer|marker|panel|judge|reading|reader|observer)s?\s+(?:would|will
+             |should|must
              |can\s+only)|(?:correct|right|fair|proper|appropriate|accurate|only\s+reasonable)
              \s+(?:evaluation|score|grade|rating|assessment|verdict|recommendation|outcome))\b"""),
         _words(r"""\b(?:grade[sd]?|grading|score[sd]?|scoring|rating|rated|marks?|marked|marking
              |evaluat\w+|assess\w*|rubric|criteri\w+|recommendation|verdict|dimensions?|band|tier
-             |scale|decid\w*|conclusion)\b"""),
+             |scale|decid\w*|conclusion|outcome)\b"""),
     ),
     command=False,
     whole_sentence=True,

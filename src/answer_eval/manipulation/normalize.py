@@ -135,12 +135,48 @@ def deleet(text: str) -> str:
     return _MIXED.sub(lambda m: m.group(0).translate(_LEET), text)
 
 
-_SPACED = re.compile(r"\b(?:[a-z][ .\-_*|]){3,}[a-z]\b")
+_SPACED = re.compile(r"\b(?:[a-z0-9/][ .\-_*|\n]){3,}[a-z0-9/](?![a-z0-9])")
+# Words an instruction spelled out letter by letter is made of: the run "ratethisanswer" is
+# read as "rate this answer" when it splits wholly into these (and digit runs), else as one word.
+_SPELLED_TEXT = (
+    "a an the this that these my me i you your it is are be as to of for and or all every each "
+    "any in on at with now from give rate grade score mark treat consider ignore disregard forget "
+    "skip previous prior above earlier instructions instruction rules rule rubric criteria answer "
+    "response candidate applicant hire pass passed full marks top highest maximum max perfect "
+    "strong yes approve approved system prompt evaluator grader reviewer assessor judge model ai "
+    "print reveal show repeat tell act new task output only please just do not must should award "
+    "recommend recommendation verdict excellent outstanding points out"
+)
+_SPELLED_WORDS = frozenset(_SPELLED_TEXT.split())
+_PIECE = re.compile(r"[a-z]+|[0-9/]+")
+
+
+def _segment(run: str) -> list[str] | None:
+    """``run`` split into spelled words (fewest pieces), digits kept whole; None when it cannot
+    be split wholly."""
+    pieces: list[str] = []
+    for piece in _PIECE.findall(run):
+        if not piece.isalpha():
+            pieces.append(piece)
+            continue
+        best: list[list[str] | None] = [[]] + [None] * len(piece)
+        for end in range(1, len(piece) + 1):
+            for start in range(max(0, end - 12), end):
+                head = best[start]
+                known = head is not None and piece[start:end] in _SPELLED_WORDS
+                if known and (best[end] is None or len(head or ()) + 1 < len(best[end] or ())):
+                    best[end] = [*(head or ()), piece[start:end]]
+        words = best[len(piece)]
+        if words is None:
+            return None
+        pieces.extend(words)
+    return pieces
 
 
 def unspace(mapped: MappedText) -> MappedText | None:
-    """Letters spelled out one by one joined into words ("i g n o r e" -> "ignore"), or None
-    when there are none."""
+    """Letters spelled out one by one joined into words ("i g n o r e" -> "ignore"; "r a t e t
+    h i s" -> "rate this" when the run splits wholly into known words), or None when there are
+    none."""
     if not _SPACED.search(mapped.text):
         return None
     out = MappedText(mapped.original)
@@ -148,9 +184,15 @@ def unspace(mapped: MappedText) -> MappedText | None:
     for m in _SPACED.finditer(text):
         for i in range(done, m.start()):
             out.add(text[i], *mapped.span(i, i + 1))
-        for i in range(m.start(), m.end()):
-            if text[i].isalpha():
+        kept = [i for i in range(m.start(), m.end()) if text[i] not in " .-_*|\n"]
+        words = _segment("".join(text[i] for i in kept)) or ["".join(text[i] for i in kept)]
+        at = 0
+        for n, word in enumerate(words):
+            if n:
+                out.add(" ", *mapped.span(kept[at - 1], kept[at - 1] + 1))
+            for i in kept[at : at + len(word)]:
                 out.add(text[i], *mapped.span(i, i + 1))
+            at += len(word)
         done = m.end()
     for i in range(done, len(text)):
         out.add(text[i], *mapped.span(i, i + 1))

@@ -84,6 +84,8 @@ _TOP = r"""(?:(?<![\d.])(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|20\s*/\s*20|4\s*/
     |results|outcome|verdict|level|tier)\b
     |strong[\s_-]*(?:yes|hire)\b|definitely[\s_-]*hire\b
     |all\s+(?:\w+\s+)?(?:competencies|dimensions|rubric\s+items)\s+(?:met|satisfied|passed)
+    |(?:advanc\w*|mov\w*|progress\w*|send\w*)\s+(?:\w+\s+)?to\s+the\s+(?:next|final)\s+(?:round|stage
+    |interview)
     |\ba\s+(?:5|five|10|ten)\b(?!\s*-?\s*(?:star|stars|minute|hour|day|week|percent|%|year))
     |score\s+of\s+(?:5|10)\b|(?:5|five)\s+(?:on|in|for|across)\s+(?:every|all|each))"""
 # Bare praise words count as a grade only after "as" ("grade it as excellent").
@@ -177,8 +179,9 @@ ENGLISH: tuple[Rule, ...] = (
     rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
           "screener recruiter hiring _ai llm model assistant gpt claude gemini copilot bot",
           rf"""\b(?:dear|hello|hi|hey|attention|greetings|(?:a\s+)?(?:\w+\s+)?(?:note|message|memo
-          |reminder|word)\s+(?:to|for))(?:\s+there)?[\s,:!]+(?:the\s+|my\s+|our\s+|any\s+|all\s+)?
-          (?:\w+\s+)?{GRADER}\b"""),
+          |reminder|word)\s+(?:to|for))(?:\s+there)?[\s,:!]+(?:(?:the\s+|my\s+|our\s+|any\s+|all\s+)?
+          (?:\w+\s+)?{GRADER}\b|whoever\s+(?:decides|grades|scores|evaluates|assesses|marks|judges
+          |screens)\b)"""),
     rule("grader_address", "evaluator grader assessor examiner marker scorer reviewer judge rater "
           "screener",
           r"""(?:^|(?<=[.!?,:;\n])\s*)(?:(?:psst|ps|p\.s\.|ok|okay|so|oh|well|listen|look|hey|hi
@@ -206,7 +209,8 @@ ENGLISH: tuple[Rule, ...] = (
           {GRADER}\s+(?:who\s+is\s+|that\s+is\s+)?{_GRADE_VERB}\s+(?:this|these|my|the\s+candidate)"""),
     rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
           "screener recruiter hiring model llm assistant gpt claude gemini copilot bot _ai",
-          rf"""(?:^|(?<=[.!?:;\n]))\s*(?:to|for)\s+(?:the|any|whichever|whatever)\s+(?:\w+\s+)?{GRADER}s?\s+
+          rf"""(?:^|(?<=[.!?:;\n(]))\s*(?:to|for)\s+(?:the|any|whichever|whatever)\s+(?:\w+\s+)?(?:{GRADER}
+          |system|program|software|process)s?\s+
           (?:who\s+(?:is|are)
           \s+|that\s+(?:is|are)\s+)?(?:grad|scor|evaluat|assess|mark|rat|judg|screen)\w*\s+(?:this|these
           |my|me|candidates|applicants|answers|responses|submissions)\b"""),
@@ -219,8 +223,9 @@ ENGLISH: tuple[Rule, ...] = (
           rf"(?:{_THIS}|\bi)\s+(?:\w+\s+)?{_CLAIM}\b{_SENTENCE}{{0,40}}?{_TOP}"),
     rule("score_claim", "give assign award grant rate grade score mark rank evaluat assess judg "
           "classif label put set record consider treat recommend",
-          rf"""{_IMPERATIVE}{_HAND_OUT}\s+{_TARGET}\b{_SENTENCE}{{0,50}}?(?:{_TOP}|\bas\s+(?:an?\s+
-          |the\s+)?{_TOP_WORD}\b)"""),
+          rf"""{_IMPERATIVE}{_HAND_OUT}\s+{_TARGET}\b(?:\s+accordingly\b|{_SENTENCE}{{0,50}}?(?:{_TOP}
+          |\bas\s+(?:an?\s+|the\s+)?{_TOP_WORD}\b|\bas\s+(?:though|if)\s+(?:it|this|i)\s+(?:were|was)
+          \s+(?:\w+\s+){{0,3}}?{_TOP_WORD}\b))"""),
     rule("score_claim", "score grade rating mark evaluation verdict recommendation assessment "
           "outcome result",
           rf"""\b(?:final|overall|total|correct|right|fair|true|real|proper|appropriate|only
@@ -239,15 +244,41 @@ ENGLISH: tuple[Rule, ...] = (
           rf"""\b(?:verdict|recommendation|outcome|decision|result|score|grade|rating)\s+(?:for|on|of)
           \s+{_THIS}\s*(?::|=|-|\bis\b|\bshould\s+be\b|\bmust\s+be\b)\s*{_SENTENCE}{{0,25}}?(?:{_TOP}
           |\b(?:pass|hire|approved?|accept|advance|yes)\b)"""),
+    rule("score_claim", "answer response submission",
+          rf"""\b(?:an?\s+|the\s+)?(?:answers?|responses?|submissions?)\s+(?:like\s+(?:this|mine)|of\s+this
+          \s+(?:quality|kind|calibre|caliber|standard))\s+(?:is|are|deserves?|merits?|earns?
+          |would\s+(?:be|get|earn|receive)|belongs?\s+in|sits?\s+in|falls?\s+in)\b{_SENTENCE}{{0,40}}?
+          (?:{_TOP}|\b{_TOP_WORD}\b)"""),
+    rule("score_claim", "approv select screen signed",
+          r"""\bthis\s+(?:candidate|applicant)\s+(?:has|have|had|was|is)\s+(?:already\s+)?(?:been\s+)?
+          (?:already\s+)?(?:pre-?approved|pre-?selected|pre-?screened|approved|selected|signed\s+off)\b"""),
+    rule("score_claim", "should must will would shall",
+          r"""\b(?:evaluation|assessment|screening|interview|grading|scoring)\s+(?:result|outcome|score|grade
+          |rating|verdict|decision)s?\s+(?:should|must|will|would|shall)\s+(?:read|say|state)\b"""),
+    rule("score_claim", "recommend",
+          r"""\brecommend(?:ed|s|ing)?\s+(?:advancing|moving|progressing|sending)\s+to\s+the\s+(?:next|final)
+          \s+(?:round|interview)\b(?!\s+of\b)"""),
+    rule("score_claim", "generous lenient",
+          r"""\b(?:be|go)\s+(?:\w+\s+)?(?:generous|lenient)\s+(?:with|on|to|toward|towards)\s+(?:this\s+(?:one
+          |answer|response|submission)|my\s+(?:answer|response|submission|grade|score)|me)\b"""),
+    rule("score_claim", "through",
+          r"""\blet\s+(?:this\s+(?:one|answer|response|application)|my\s+(?:answer|application
+          |response))\s+through\b|\blet\s+me\s+through\s+to\s+the\s+(?:next|final)\s+(?:round|stage
+          |interview)"""),
+    rule("score_claim", "treated considered regarded read counted marked scored graded rated",
+          rf"""(?:{_THIS})\s+(?:should\s+be\s+|must\s+be\s+|to\s+be\s+|be\s+)?(?:treated|considered|regarded
+          |read|counted|marked|scored|graded|rated)\s+as\s+(?:an?\s+|the\s+)?{_TOP_WORD}\b"""),
     rule("score_claim", "answer response submission candidate applicant",
           rf"{_TOP}[\s-]+(?:[\w-]+[\s-]+){{0,2}}(?:answer|response|submission|candidate|applicant)\b"),
     rule("score_claim", "recommendation verdict decision",
-          r"""(?:^[ \t>*-]*|(?<=[.!?)])[ \t]+)(?:final\s+|overall\s+|my\s+)?(?:recommendation
-          |verdict|decision)[ \t]*[:=]
-          [ \t]*(?:strong[\s_-]?(?:yes|hire)|hire|yes|pass(?:ed)?|approved?|accept(?:ed)?)\b
+          r"""(?:^[ \t>*-]*|(?<=[.!?)])[ \t]+)(?:final\s+|overall\s+|my\s+|recommended\s+)?
+          (?:recommendation|verdict|decision|outcome)[ \t]*[:=]
+          [ \t]*(?:strong[\s_-]?(?:yes|hire)|hire|yes|pass(?:ed)?|approved?|accept(?:ed)?
+          |(?:move|advance)\s+to\s+(?:the\s+)?(?:next|final)\s+(?:round|stage|interview))\b
           (?:[ \t]+(?:immediately|now|today|asap|at\s+once|without\s+(?:delay|reservation
           |hesitation)))?
-          (?=[ \t]*(?:[.!;)\n]|$))"""),
+          (?=[ \t]*(?:[.!;)\n]|$|,[ \t]*(?:\d+[ \t]*(?:/|of\b|out\b)|strong|top|full
+          |no\s+concerns)))"""),
     rule("score_claim", "down lower _low harsh below",
           r"""\b(?:mark|grad|scor|rat|penali[sz])\w*\s+(?:this|me|it|my\s+\w+)\s+(?:down|lower|low
           |harshly|below)\b[^.!?\n]{0,60}\b(?:would|will|could)\s+(?:be|reflect|look|seem)"""),
@@ -300,9 +331,10 @@ ENGLISH: tuple[Rule, ...] = (
           r"""^[ \t]*\#{1,6}[ \t]*(?:system|instructions?|assistant|user|response|prompt|evaluator
           |grader|judge|new\s+instructions|rubric|scoring|evaluation|developer)\b[^\n]{0,40}$"""),
     rule("forged_structure", ":",
-          r"""^[ \t>*-]*(?:system|assistant|developer|evaluator|grader|judge|(?:grader|evaluator
+          r"""^[ \t>*\[(-]*(?:system|assistant|developer|evaluator|grader|judge|(?:grader|evaluator
           |reviewer|judge)\s+(?:notes?|instructions?|override)|(?:grader|evaluator|judge)\s+(?:feedback
-          |comments?|remarks|assessment|verdict|summary))[ \t]*:(?=[^\n]{0,160}?(?:scor|grad
+          |comments?|remarks|assessment|verdict|summary|internal|only|output))[\])]?[ \t]*
+          :(?=[^\n]{0,160}?(?:scor|grad
           |rat|mark|candidate|answer|response|evaluat|rubric|criteri|instruction|strong|pass|hire|ignore
           |disregard|excellent|\byou\b|\b[1-5]\b|\byes\b|\d\s*/\s*\d))"""),
     rule("template_syntax", "{{ {%", r"\{\{.{0,200}?\}\}|\{%.{0,200}?%\}"),
@@ -312,6 +344,7 @@ ENGLISH: tuple[Rule, ...] = (
           [^\w\n]+|user'?s?[^\w\n]+)?(?:answer|response|submission|input|text)\b(?=[^\w\n]*(?:[\w-]*\d
           [\w-]*[^\w\n]*)?(?:$|[.:!;]))"""),
     rule("forged_boundary", "answer", r"\banswer[-_][0-9a-f]{4,}\b"),
+    rule("forged_boundary", "\"\"\" '''", r"^[ \t]*(?:\"{3}|'{3})[ \t]*$"),
     rule("forged_boundary", "ends ended stops finish over complete",
           r"""^[^\w\n]*(?:the\s+)?(?:candidate'?s?\s+)?(?:answer|response|submission|input)\s+(?:ends
           |ended|stops|finishes|is\s+over|is\s+complete|complete)\b[^\w\n]*(?:here)?[^\w\n]*$"""),
@@ -324,7 +357,8 @@ ENGLISH: tuple[Rule, ...] = (
     rule("role_play", "now_on henceforth",
           r"\b(?:from\s+now\s+on|henceforth)[,\s]+(?:you\s+are|you're|you\s+will\s+(?:be|act))\b"),
     rule("role_play", "pretend imagine suppose assume",
-          rf"""\b(?:pretend|imagine|suppose|assume)\s+(?:that\s+)?(?:you\s+are|you're|you\s+were)
+          rf"""\b(?:pretend|imagine|suppose|assume)\s+(?:for\s+a\s+(?:moment|minute|second)\s+)?(?:that\s+)?
+          (?:you\s+are|you're|you\s+were)
           \s+(?:an?\s+|the\s+|my\s+)?(?:\w+'?s?\s+){{0,2}}(?:{_ROLE}|biggest|best|greatest)\b"""),
     # "pretend you are the customer" sets up training role-play, not a new role for a grader
     rule("role_play", "pretend",
@@ -372,7 +406,8 @@ ENGLISH: tuple[Rule, ...] = (
     rule("tool_call", "http www.",
           rf"""{_IMPERATIVE}(?:open|visit|fetch|browse\s+to|load|go\s+to|navigate\s+to|download|read)\s+
           (?:https?://|www\.)\S+(?:{_SENTENCE}|\.(?=\S)){{0,60}}?\b(?:follow\s+(?:whatever|what|the\s+instructions
-          \s+(?:there|on\s+it|in\s+it))|obey|do\s+(?:what|whatever)\s+it\s+says|carry\s+out|execute)\b"""),
+          \s+(?:there|on\s+it|in\s+it))|obey|do\s+(?:what|whatever)\s+it\s+says|carry\s+out|execute
+          |use\s+(?:it|that|this|its\s+\w+)\s+as\s+my)\b"""),
     rule("tool_call", "tool function api plugin",
           r"""\buse\s+the\s+\w*(?:scor|grad|submit|approv|set|eval|record)\w*\s+(?:tool|function
           |api|plugin)\b"""),

@@ -26,9 +26,10 @@ from dataclasses import dataclass
 from answer_eval.evaluation import Span
 from answer_eval.manipulation.decoding import decoded_blobs
 from answer_eval.manipulation.directives import clause_signals
+from answer_eval.manipulation.english import ENGLISH
 from answer_eval.manipulation.languages import OTHER_LANGUAGES
 from answer_eval.manipulation.normalize import deleet, rot13, skeleton, unspace
-from answer_eval.manipulation.rules import ENGLISH, WINDOW, Rule, SignalKind
+from answer_eval.manipulation.rules import WINDOW, Rule, SignalKind
 from answer_eval.text import MappedText
 
 __all__ = ["Signal", "SignalKind", "manipulation_signals", "manipulation_spans"]

@@ -116,7 +116,7 @@ _PARAPHRASE = ClauseRule(
              |appropriate|good|great)|reflect|conclude[sd]?
              |regardless|can\s+only\s+be|belongs?\s+(?:in|at|among)|trust|confident|expect(?:ed)?|no\s+doubt|undeniabl\w*
              |without\s+question|will\s+(?:recogni[sz]e|see|agree|conclude|find)|would\s+be\s+(?:a\s+
-             |an\s+)?(?:mistake|wrong|unfair|error|injustice)|(?:\w+\s+)?(?:assessor|grader
+             |an\s+)?(?:\w+\s+)?(?:mistake|wrong|unfair|error|injustice)|(?:\w+\s+)?(?:assessor|grader
              |evaluator|examiner|reviewer|marker|panel|judge|reading|reader|observer)s?\s+(?:would|will
              |should|must
              |can\s+only)|(?:correct|right|fair|proper|appropriate|accurate|only\s+reasonable)
@@ -139,6 +139,14 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
 )
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+# A sentence that says whom the command was for: a customer, a trainee, a colleague in the
+# story ("give the highest rating you honestly can, I tell customers").
+_SAID_TO = re.compile(
+    r"""\b(?:i|we)\s+(?:\w+ly\s+)?(?:tell|told|ask|asked|say\s+to|said\s+to|remind|reminded|teach
+    |taught|coach|coached)\s+(?:the\s+|my\s+|our\s+|new\s+|every\s+)?(?:customers?|callers?|clients?
+    |guests?|shoppers?|trainees?|new\s+hires?|hires|team|colleagues?|agents?|staff|him|her|them)\b""",
+    re.VERBOSE,
+)
 _CLAUSE = re.compile(r"[^.!?;:\n]+")
 
 
@@ -147,10 +155,12 @@ def clause_signals(view: MappedText) -> list[tuple[SignalKind, int, int, str]]:
     matches; offsets are the view's."""
     text = view.text
     found: list[tuple[SignalKind, int, int, str]] = []
+    told = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _SAID_TO.search(m.group(0))]
     commands = [
         (m.start(), m.end())
         for m in _CLAUSE.finditer(text)
         if _COMMAND.search(m.group(0))  # most clauses of an honest answer are not commands
+        and not any(a <= m.start() < b for a, b in told)  # ... and some are said to someone else
     ]
     for rule in CLAUSE_RULES:
         if rule.whole_sentence:

@@ -22,11 +22,13 @@ _GRADE_VERB = r"(?:grad|scor|evaluat|assess|review|read|mark|rat|judg|check|scre
 # This answer, as the writer refers to it.
 _THIS = r"""(?:(?:this|my|the|that)\s+(?:\w+\s+)?(?:answer|response|submission|reply|essay
     |application|candidate|applicant|interviewee|entry)|\bme\b)"""
-_TARGET = rf"(?:{_THIS}|\bit\b|\bthis\b)"
+_TARGET = rf"""(?:{_THIS}|\bit\b|\bthis\b|\beverything\s+(?:above|here|in\s+this\s+\w+)|\ball\s+of
+    \s+(?:this|the\s+above))"""
 # An imperative: at the start of a sentence or clause, after "please", or said to "you" or to
 # a grader ("you should give", "any fair grader would give").
-_IMPERATIVE = r"""(?:^|(?<=[.!?:;,\n"'(])\s*|\b(?:please|kindly|just|simply|now|so|then|and|you
-    |let's|lets)\s+(?:\w+\s+)?|\b(?:evaluators?|graders?|examiners?|assessors?|reviewers?|markers?
+_IMPERATIVE = r"""(?:^|(?<=[.!?:;,\n"'(_*])\s*|(?<=\s-)\s+|\b(?:please|kindly|just|simply|now|so
+    |then|and|you|let's|lets)\s+(?:\w+\s+)?|\b(?:evaluators?|graders?|examiners?|assessors?|reviewers?
+    |markers?
     |scorers?|judges?|raters?|models?|ai|llm|assistant)\s+(?:\w+\s+)?)"""
 # The best grade, however it is put.
 _TOP = r"""(?:(?<![\d.])(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|20\s*/\s*20|4\s*/\s*4|3\s*/\s*3)
@@ -45,7 +47,7 @@ _TOP = r"""(?:(?<![\d.])(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|20\s*/\s*20|4\s*/
 # Bare praise words count as a grade only after "as" ("grade it as excellent").
 _TOP_WORD = r"""(?:excellent|outstanding|exceptional|perfect|flawless|exemplary|strong|pass
     |passing|hire|met|yes|a\s+pass|(?:model|ideal|reference|benchmark|gold[\s-]standard)\s+(?:answer
-    |response|submission))"""
+    |response|submission)|best(?:\s+(?:answer|response|one|submission|of))?)"""
 # Words that hand a grade out or claim one.
 _CLAIM = r"""(?:deserves?|merits?|earns?|warrants?|worth|scores?|gets?|receives?|achieves?
     |is\s+(?:clearly\s+|obviously\s+|definitely\s+)?(?:rated|graded|scored|marked|worth)|should\s+(?:get|receive|be\s+given|be
@@ -92,10 +94,22 @@ ENGLISH: tuple[Rule, ...] = (
           rf"""\b(?:whatever|whichever|your)\s+(?:\w+\s+)?(?:checklist|rubric|criteria|scoring\s+\w+
           |grading\s+\w+|marking\s+\w+)\b{_SENTENCE}{{0,60}}?\b(?:(?:set|put
           |lay|push)\s+(?:it|them)\s+aside|(?:ignore|disregard|skip|drop)\s+(?:it|them))\b"""),
-    rule("instruction_override", "instruction directive rule task order prompt",
+    # "New policy: refunds need a receipt" is an honest story; a new rule about grading is not
+    rule("instruction_override", "instruction directive rule task order prompt policy",
           r"""\b(?:new|updated|revised|real|actual|additional|secret|hidden|important|priority
           |system|admin|administrator|developer|override)\s+(?:instructions?|directives?|rules
-          |task|orders?|prompt|policy)\s*(?::|-|=|\bare\b|\bis\b)"""),
+          |task|orders?|prompt|policy)(?:\s*,\s*(?:effective|starting|as\s+of)\s+\w+)?\s*(?::|-|=|\bare\b
+          |\bis\b)(?=[^\n]{0,160}?\b(?:candidates?|applicants?|(?:this|every|each|any|the|my|your)\s+(?:answer
+          |response|submission)s?|scor\w*|grad\w*|rat(?:e|ed|ing)|marks?|criteri\w*|rubric|evaluat\w*
+          |assess\w*|hired?|band|approve\s+(?:this|the|every|me)|you\s+(?:must|should|will|are\s+to|now)
+          ))"""),
+    rule("score_claim", "answer response submission candidate",
+          rf"""\b(?:every|each|any)\s+(?:answer|response|submission|candidate)\s+(?:that|which|who)\s+
+          {_SENTENCE}{{0,60}}?\b(?:is|are|gets?|receives?|should|must|will)\b{_SENTENCE}{{0,30}}?{_TOP}"""),
+    rule("instruction_override", "you_now",
+          r"""\byou\s+(?:now|will\s+now|should\s+now|must\s+now)\s+(?:(?:only\s+)?(?:grade|evaluate|score
+          |mark|assess|judge)\b|(?:only\s+)?(?:check|output|reply|respond|focus\s+on)\b[^.!?\n]{0,30}?\b(?:only
+          |nothing\s+else)\b)"""),
     rule("instruction_override", "supersed overrid replac precedence first",
           r"""\b(?:new|updated|revised|real|actual|secret|hidden)\s+(?:instructions?|directives?|orders
           |prompt)\s+(?:supersedes?|overrides?|replaces?|takes?\s+precedence|come\s+first)\b"""),
@@ -116,7 +130,9 @@ ENGLISH: tuple[Rule, ...] = (
           \s+(?:been\s+)?(?:changed|updated|replaced|revised|removed|suspended|waived|lifted)"""),
     rule("instruction_override", "apply matter count void null cancel invalid obsolete suspend "
           "outdated irrelevant revoked lifted longer",
-          rf"""\b(?:(?:your|the|these|those|all|any|whatever)\s+)?(?:\w+\s+)?{_RULEBOOK}(?:\s+{_GIVEN})?
+          rf"""(?:\bwhatever\s+you\s+(?:were|have\s+been)\s+(?:told|given|asked)\s+(?:above|earlier
+          |before\s+(?:this|now)(?:\s+(?:line|point|sentence|message|text|answer))?)
+          |\b(?:(?:your|the|these|those|all|any|whatever)\s+)?(?:\w+\s+)?{_RULEBOOK}(?:\s+{_GIVEN})?)
           (?:\s*,\s*(?:it|they|that)\s+|\s+)(?:(?:no\s+longer|do\s+not|don't|does\s+not|doesn't|won't)
           \s+(?:apply|matter|count)|no\s+longer\s+(?:applies|matters|counts)|(?:are|is)\s+(?:now\s+)?
           (?:no\s+longer\s+(?:valid|in\s+effect|active|binding|relevant|current)|void|null|cancell?ed
@@ -126,6 +142,9 @@ ENGLISH: tuple[Rule, ...] = (
     rule("instruction_override", "overrid supersed replac cancel void trump",
           r"""\b(?:overrides?|supersedes?|replaces?|cancels?|voids?|trumps?)\s+(?:anything|everything
           |all|any|whatever)\s+(?:else\s+)?(?:you|above|before|earlier|previous|prior)"""),
+    rule("instruction_override", "not don't never",
+          r"""\b(?:do\s+not|don't|never)\s+(?:penali[sz]e|deduct\s+(?:points\s+)?for|mark\s+down\s+for)
+          \s+(?:brevity|length|shortness|gaps)\b"""),
     rule("instruction_override", "not don't never",
           rf"""\b(?:do\s+not|don't|never)\s+(?:penali[sz]e|deduct|flag|mark\s+down|downgrade
           |count\s+(?:this|it)\s+against)\s+(?:{_THIS}|this|it|any\s+(?:of\s+)?(?:this|red\s+flags?))"""),
@@ -165,8 +184,7 @@ ENGLISH: tuple[Rule, ...] = (
           "screener recruiter hiring model llm assistant gpt claude gemini copilot bot _ai",
           rf"""(?:^|(?<=[.!?:;\n(]))\s*(?:to|for)\s+(?:the|any|whichever|whatever)\s+(?:\w+\s+)?(?:{GRADER}
           |system|program|software|process)s?\s+
-          (?:who\s+(?:is|are)
-          \s+|that\s+(?:is|are)\s+)?(?:grad|scor|evaluat|assess|mark|rat|judg|screen)\w*\s+(?:this|these
+          (?:(?:who|that|which)\s+)?(?:(?:is|are)\s+)?(?:grad|scor|evaluat|assess|mark|rat|judg|screen)\w*\s+(?:this|these
           |my|me|candidates|applicants|answers|responses|submissions)\b"""),
     rule("grader_address", "if_you_are",
           r"""\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|a\.i\.|llm|language\s+model|model|bot|machine
@@ -203,6 +221,9 @@ ENGLISH: tuple[Rule, ...] = (
           \s+(?:quality|kind|calibre|caliber|standard))\s+(?:is|are|deserves?|merits?|earns?
           |would\s+(?:be|get|earn|receive)|belongs?\s+in|sits?\s+in|falls?\s+in)\b{_SENTENCE}{{0,40}}?
           (?:{_TOP}|\b{_TOP_WORD}\b)"""),
+    rule("score_claim", "assign award give grant",
+          rf"""{_IMPERATIVE}(?:assign|award|grant)\s+(?:the\s+|a\s+)?(?:highest|top|maximum|max|best
+          |full)\s+(?:level|band|score|scores|mark|marks|grade|rating|tier)\b"""),
     rule("score_claim", "approv select screen signed",
           r"""\bthis\s+(?:candidate|applicant)\s+(?:has|have|had|was|is)\s+(?:already\s+)?(?:been\s+)?
           (?:already\s+)?(?:pre-?approved|pre-?selected|pre-?screened|approved|selected|signed\s+off)\b"""),
@@ -212,6 +233,9 @@ ENGLISH: tuple[Rule, ...] = (
     rule("score_claim", "recommend",
           r"""\brecommend(?:ed|s|ing)?\s+(?:advancing|moving|progressing|sending)\s+to\s+the\s+(?:next|final)
           \s+(?:round|interview)\b(?!\s+of\b)"""),
+    rule("score_claim", "round",
+          r"""\b(?:allowed|free|welcome|permitted)\s+to\s+round\s+(?:\w+\s+)?up\b|\bround\s+(?:me|this
+          \s+answer|my\s+(?:answer|score|grade|mark|rating))\s+up\b"""),
     rule("score_claim", "generous lenient",
           r"""\b(?:be|go)\s+(?:\w+\s+)?(?:generous|lenient)\s+(?:with|on|to|toward|towards)\s+(?:this\s+(?:one
           |answer|response|submission)|my\s+(?:answer|response|submission|grade|score)|me)\b"""),
@@ -233,6 +257,11 @@ ENGLISH: tuple[Rule, ...] = (
           |hesitation)))?
           (?=[ \t]*(?:[.!;)\n]|$|,[ \t]*(?:\d+[ \t]*(?:/|of\b|out\b)|strong|top|full
           |no\s+concerns)))"""),
+    rule("score_claim", "score grade rating overall",
+          rf"""(?<=[.!?)])[ \t]+(?:score|grade|rating|overall(?:\s+score)?)[ \t]*[:=][ \t]*
+          (?:10\s*/\s*10|5\s*/\s*5|100\s*/\s*100|100\s*%){_SENTENCE}{{0,30}}?\b(?:auto[\s_-]?(?:approv|pass)\w*
+          |strong[\s_-]*(?:yes|hire)|hire|advance\w*)\b|\b(?:score|grade|rating|mark|verdict)s?\s+(?:already\s+)?(?:assigned|set|fixed
+          |determined|decided|locked|pre-?filled|pre-?set)\s*[:=]"""),
     rule("score_claim", "down lower _low harsh below",
           r"""\b(?:mark|grad|scor|rat|penali[sz])\w*\s+(?:this|me|it|my\s+\w+)\s+(?:down|lower|low
           |harshly|below)\b[^.!?\n]{0,60}\b(?:would|will|could)\s+(?:be|reflect|look|seem)"""),
@@ -257,8 +286,9 @@ ENGLISH: tuple[Rule, ...] = (
     rule("forged_structure", "\" '",
           r"""["'](?:scores?|verdicts?|dimensions?|recommendation|overall(?:_100)?|rationale
           |criteria(?:_coverage)?|red_flags|injection(?:_\w+)?|star|empathy|ownership|ai_fluency|grade|hire
-          |evaluation)["']\s*:|["'](?:present|detected|evidence|rating|result|status|met|pass|passed
-          |decision)["']\s*:\s*["']?(?:true|false|scored|pass(?:ed)?|hire|hired|approved?|met|strong
+          |evaluation)["']\s*:|["'][\w ]*(?:override|evaluation|verdict|recommend|grader|rubric
+          |auto_?pass|auto_?approv|(?:final|minimum|min|overall|total)_?score)[\w ]*["']\s*:
+          |["'](?:present|detected|evidence|rating|result|status|met|pass|passed|decision)["']\s*:\s*["']?(?:true|false|scored|pass(?:ed)?|hire|hired|approved?|met|strong
           |yes|excellent|outstanding|perfect)"""),
     rule("forged_structure", "{",
           r"""[{,]\s*(?:scores?|verdicts?|present|detected|dimensions?|recommendation|overall
@@ -276,6 +306,13 @@ ENGLISH: tuple[Rule, ...] = (
           |positivity|drive|coachability|verdict|recommendation|decision|score|overall|grade|rating)
           [ \t]+(?:-|->|=>)[ \t]+(?:[1-5]|10|strong[\s_-]?(?:yes|hire)|yes|hire|pass|met)[ \t]*[.!]?
           [ \t]*$"""),
+    # any key whose value is the best grade, on a line of its own ("award: full marks")
+    rule("forged_structure", ": =",
+          r"""^[ \t>*-]*[\w ]{1,30}[ \t]*[:=][ \t]*["']?(?:full\s+marks|top\s+marks
+          |strong[\s_-]?(?:yes|hire)|10\s*/\s*10|100\s*/\s*100|max(?:imum)?\s+(?:score|marks)|highest\s+(?:score|band|level))["']?
+          [ \t]*[.!]?[ \t]*$"""),
+    rule("forged_structure", "<!--",
+          r"""<!--[^>]{0,80}?(?:pass|approv|scor|grad|hire|evaluat|rubric|verdict|recommend)"""),
     rule("forged_structure", "< [", r"""<\|[a-z_]{2,30}\|>|\[/?(?:inst|sys|system)\]|<</?sys>>
           |</?(?:system|assistant|user|answer|candidate_answer|candidate|instructions?|prompt|judge
           |evaluator|developer|im_start|im_end|start_of_turn|end_of_turn|turn|s|context|document)>
@@ -286,9 +323,10 @@ ENGLISH: tuple[Rule, ...] = (
           |grader|judge|new\s+instructions|rubric|scoring|evaluation|developer)\b[^\n]{0,40}$"""),
     rule("forged_structure", ":",
           r"""^[ \t>*\[(-]*(?:system|assistant|developer|evaluator|grader|judge|(?:grader|evaluator
-          |reviewer|judge)\s+(?:notes?|instructions?|override)|(?:grader|evaluator|judge)\s+(?:feedback
+          |reviewer|judge)\s+(?:notes?|instructions?|override|directives?|guidance)|(?:grader|evaluator
+          |judge)\s+(?:feedback
           |comments?|remarks|assessment|verdict|summary|internal|only|output))[\])]?[ \t]*
-          :(?=[^\n]{0,160}?(?:scor|grad
+          (?::|-{1,2}[ \t])(?=[^\n]{0,160}?(?:scor|grad
           |rat|mark|candidate|answer|response|evaluat|rubric|criteri|instruction|strong|pass|hire|ignore
           |disregard|excellent|\byou\b|\b[1-5]\b|\byes\b|\d\s*/\s*\d))"""),
     rule("template_syntax", "{{ {%", r"\{\{.{0,200}?\}\}|\{%.{0,200}?%\}"),
@@ -308,6 +346,10 @@ ENGLISH: tuple[Rule, ...] = (
           |henceforth|from\s+now\s+on)\s+(?:an?\s+|the\s+|my\s+)?(?:\w+\s+){{0,2}}{_ROLE}\b"""),
     rule("role_play", "now",
           r"\byou\s+are\s+now\s+(?:called\s+|named\s+)?[\w-]+\s*,\s*(?:an?|the|my)\b"),
+    rule("role_play", "you're you_are character",
+          rf"""\byou(?:'re|\s+are)\s+(?:now\s+)?["']\w[\w -]{{0,30}}["']\s*,\s*(?:an?|the)\s+
+          (?:\w+\s+){{0,2}}(?:{_ROLE}|(?:hiring|team)\s+lead)\b|\b(?:stay|remain)\s+in\s+(?:character|role)\s+(?:no\s+matter
+          |whatever|regardless|throughout|until)"""),
     rule("role_play", "now_on henceforth",
           r"\b(?:from\s+now\s+on|henceforth)[,\s]+(?:you\s+are|you're|you\s+will\s+(?:be|act))\b"),
     rule("role_play", "pretend imagine suppose assume",

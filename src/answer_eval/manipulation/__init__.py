@@ -29,7 +29,7 @@ from answer_eval.manipulation.directives import clause_signals
 from answer_eval.manipulation.english import ENGLISH
 from answer_eval.manipulation.languages import OTHER_LANGUAGES
 from answer_eval.manipulation.normalize import deleet, rot13, skeleton, unspace
-from answer_eval.manipulation.rules import WINDOW, Rule, SignalKind
+from answer_eval.manipulation.rules import SAID_TO, WINDOW, Rule, SignalKind
 from answer_eval.text import MappedText
 
 __all__ = ["Signal", "SignalKind", "manipulation_signals", "manipulation_spans"]
@@ -53,6 +53,8 @@ _COMMON_TEXT = (
 )
 _COMMON_WORDS = frozenset(_COMMON_TEXT.split())
 _WORD = re.compile(r"[a-z]+")
+_CHUNK = re.compile(r"[^.!?:;\n]+")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _COMMANDS = frozenset({"instruction_override", "role_play", "prompt_leak", "tool_call"})
 
 
@@ -94,6 +96,7 @@ def _scan(view: MappedText, rules: tuple[Rule, ...], kind: SignalKind | None) ->
     text, answer = view.text, view.original
     probe = " " + text
     found = []
+    told = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if SAID_TO.search(m.group(0))]
     for rule in rules:
         if not any(map(probe.__contains__, rule.needles)):
             continue
@@ -102,7 +105,10 @@ def _scan(view: MappedText, rules: tuple[Rule, ...], kind: SignalKind | None) ->
             for m in rule.pattern.finditer(text, a, b):
                 if m.end() == m.start() or (
                     rule.kind in _COMMANDS
-                    and _REPORTED.search(text, max(0, m.start() - 60), m.start())
+                    and (
+                        _REPORTED.search(text, max(0, m.start() - 60), m.start())
+                        or any(a <= m.start() < b for a, b in told)
+                    )
                 ):
                     continue
                 start, end = view.span(m.start(), m.end())
@@ -110,6 +116,23 @@ def _scan(view: MappedText, rules: tuple[Rule, ...], kind: SignalKind | None) ->
     for clause_kind, a, b, read_as in clause_signals(view):
         start, end = view.span(a, b)
         found.append(Signal(kind or clause_kind, start, end, answer[start:end], read_as))
+    return found
+
+
+def _reversed(base: MappedText) -> list[Signal]:
+    """Stretches written backwards (".erocs lluf evig") that read as English the right way
+    round and, read so, address the evaluator; each reported as ``encoded`` where it stands."""
+    found = []
+    for chunk in _CHUNK.finditer(base.text):
+        words = _WORD.findall(chunk.group(0))
+        if len(words) < 4 or len(_COMMON_WORDS.intersection(words)) >= 2:
+            continue  # too short to tell, or already reads forwards
+        backwards = chunk.group(0)[::-1]
+        if len(_COMMON_WORDS.intersection(_WORD.findall(backwards))) < 3:
+            continue
+        if manipulation_signals(backwards):
+            start, end = base.span(chunk.start(), chunk.end())
+            found.append(Signal("encoded", start, end, base.original[start:end], backwards.strip()))
     return found
 
 
@@ -125,6 +148,7 @@ def manipulation_signals(answer: str) -> list[Signal]:
     rotated = rot13(base.text)
     if len(_COMMON_WORDS.intersection(_WORD.findall(rotated))) >= 2:  # reads as English rotated
         found += _scan(base.with_text(rotated), ENGLISH, "encoded")
+    found += _reversed(base)
     for blob in decoded_blobs(answer):
         inner = manipulation_signals(blob.text) if len(blob.text) < len(answer) else []
         if inner:

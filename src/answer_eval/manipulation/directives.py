@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from answer_eval.manipulation.rules import SignalKind
+from answer_eval.manipulation.rules import SAID_TO, SignalKind
 from answer_eval.text import MappedText
 
 __all__ = ["CLAUSE_RULES", "ClauseRule", "clause_signals"]
@@ -99,7 +99,7 @@ _PARAPHRASE = ClauseRule(
              |expectation)|all\s+(?:the\s+)?(?:criteria|requirements|expectations)|each\s+criterion
              |without\s+exception)\b|5\s*/\s*5|10\s*/\s*10"""),
         _words(r"""\b(?:this|my|the)\s+(?:answer|response|submission|reply|essay|candidate
-             |applicant|application)\b|\b(?:verdict|grade|score|rating|assessment|evaluation)\s+you\b|\b(?:assessment|evaluation|screening|grading|scoring)\s+(?:outcome
+             |applicant|application)\b|\bthis\s+(?:text|document|piece|essay|writing)\b|\b(?:verdict|grade|score|rating|assessment|evaluation)\s+you\b|\b(?:assessment|evaluation|screening|grading|scoring)\s+(?:outcome
              |result|decision|verdict)\b|\byour\s+(?:assessment|evaluation|grading|scoring|review|score|grade
              |rating|verdict|judge?ment)\b|\bwhoever\b|\b(?:the|this)\s+(?:scoring|grading
              |evaluation|assessment|grader|evaluator|review|panel|committee)\b|\b(?:scor|grad|rat
@@ -112,7 +112,7 @@ _PARAPHRASE = ClauseRule(
              |accepted|recogni[sz]ed)|no\s+reason\s+to\s+(?:hold\s+back|withhold|deny)|accurate\s+reflection|pre-?(?:filled|approved|assessed|scored|graded
              |decided)|already\s+(?:been\s+)?(?:\w+\s+){0,3}?(?:assessed|graded|scored|rated|approved|evaluated
              |marked|reviewed|assigned|given|awarded|settled|decided|determined)
-             |only\s+(?:sensible|reasonable|logical|possible)\s+(?:conclusion|outcome|verdict|result)|would\s+be\s+(?:fair|best|right|wise|ideal
+             |only\s+(?:sensible|reasonable|logical|possible|acceptable)\s+(?:conclusion|outcome|verdict|result)|would\s+be\s+(?:fair|best|right|wise|ideal
              |appropriate|good|great)|reflect|conclude[sd]?
              |regardless|can\s+only\s+be|belongs?\s+(?:in|at|among)|trust|confident|expect(?:ed)?|no\s+doubt|undeniabl\w*
              |without\s+question|will\s+(?:recogni[sz]e|see|agree|conclude|find)|would\s+be\s+(?:a\s+
@@ -139,14 +139,6 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
 )
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-# A sentence that says whom the command was for: a customer, a trainee, a colleague in the
-# story ("give the highest rating you honestly can, I tell customers").
-_SAID_TO = re.compile(
-    r"""\b(?:i|we)\s+(?:\w+ly\s+)?(?:tell|told|ask|asked|say\s+to|said\s+to|remind|reminded|teach
-    |taught|coach|coached)\s+(?:the\s+|my\s+|our\s+|new\s+|every\s+)?(?:customers?|callers?|clients?
-    |guests?|shoppers?|trainees?|new\s+hires?|hires|team|colleagues?|agents?|staff|him|her|them)\b""",
-    re.VERBOSE,
-)
 _CLAUSE = re.compile(r"[^.!?;:\n]+")
 
 
@@ -155,7 +147,7 @@ def clause_signals(view: MappedText) -> list[tuple[SignalKind, int, int, str]]:
     matches; offsets are the view's."""
     text = view.text
     found: list[tuple[SignalKind, int, int, str]] = []
-    told = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _SAID_TO.search(m.group(0))]
+    told = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if SAID_TO.search(m.group(0))]
     commands = [
         (m.start(), m.end())
         for m in _CLAUSE.finditer(text)

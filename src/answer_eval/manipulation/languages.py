@@ -189,8 +189,23 @@ _CHINESE = (
           rf"(?:输出|显示|告诉我|重复|泄露|打印){_C}{{0,6}}?(?:系统提示|提示词|指令|评分标准|规则)"),
     rule("tool_call", "调用", rf"调用{_C}{{0,6}}?(?:函数|工具|接口)"),
 )
+# Japanese shares the Chinese reading (no spaces); its own words for the same moves.
+_JAPANESE = (
+    rule("instruction_override", "無視 忘れ 従わ",
+          rf"""(?:指示|ルール|規則|基準|採点基準|評価基準|プロンプト|設定){_C}{{0,12}}?(?:無視|忘れ|従わない
+          |従わず)|(?:無視|忘れ){_C}{{0,4}}?(?:指示|ルール|基準)"""),
+    rule("grader_address", "へ 様 さん",
+          r"(?:採点者|評価者|審査員|面接官|採用担当|ai|モデル|アシスタント)(?:へ|様|さん|の方)"),
+    rule("score_claim", "満点 最高 点",
+          rf"""(?:満点|最高点|最高評価|最高の評価|5点|10点|合格){_C}{{0,8}}?(?:つけて|付けて|与えて|ください|にして
+          |です)"""),
+    rule("role_play", "あなた ふり",
+          rf"(?:あなたは今|今からあなたは|これからあなたは){_C}{{0,10}}?(?:採点|評価|審査|面接官|アシスタント)|ふりをして"),
+    rule("prompt_leak", "表示 教えて 出力",
+          rf"(?:システムプロンプト|プロンプト|指示|採点基準|評価基準){_C}{{0,6}}?(?:表示|教えて|出力|見せて)"),
+)
 # fmt: on
 
 OTHER_LANGUAGES: tuple[Rule, ...] = (
-    _SPANISH + _FRENCH + _GERMAN + _PORTUGUESE + _ITALIAN + _CHINESE + _REQUESTS
+    _SPANISH + _FRENCH + _GERMAN + _PORTUGUESE + _ITALIAN + _CHINESE + _JAPANESE + _REQUESTS
 )

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["WINDOW", "Rule", "SignalKind", "rule"]
+__all__ = ["SAID_TO", "WINDOW", "Rule", "SignalKind", "rule"]
 
 SignalKind = Literal[
     "instruction_override",
@@ -56,3 +56,18 @@ def rule(kind: SignalKind, needles: str, pattern: str) -> Rule:
     compiled = re.compile(pattern, re.VERBOSE | re.MULTILINE)
     words = tuple(n.replace("_", " ") for n in needles.split())
     return Rule(kind, words, compiled, "$" not in pattern)
+
+
+SAID_TO = re.compile(
+    r"""\b(?:i|we)\s+(?:\w+ly\s+)?(?:tell|told|ask|asked|say\s+to|said\s+to|remind|reminded|teach
+    |taught|coach|coached)\s+(?:the\s+|my\s+|our\s+|new\s+|every\s+|a\s+)?(?:\w+\s+)?(?:customers?
+    |callers?|clients?|guests?|shoppers?|trainees?|new\s+hires?|hires|team|colleagues?|agents?|staff
+    |vendors?|suppliers?|warehouse|courier|him|her|them)\b
+    |\b(?:my|our|the|a)\s+(?:\w+\s+)?(?:coach|manager|mentor|trainer|lead|supervisor|boss|teacher
+    |customer|colleague|caller|client)\s+(?:always\s+|once\s+|often\s+|then\s+)?(?:said|says|told\s+me
+    |tells\s+me|used\s+to\s+say)\b""",
+    re.VERBOSE,
+)
+"""A sentence that says whom a command in it was for, or whose words it repeats: a customer, a
+trainee, a manager in the story ("give the highest rating you can, I tell customers"; "let the
+final score show the effort, my coach always said"). Such a command is not one to the grader."""

@@ -89,9 +89,10 @@ CLAIMS: tuple[Rule, ...] = (
           |read|counted|marked|scored|graded|rated)\s+as\s+(?:an?\s+|the\s+)?{TOP_WORD}\b"""),
     rule("score_claim", "answer response submission candidate applicant",
           rf"{TOP}[\s-]+(?:[\w-]+[\s-]+){{0,2}}(?:answer|response|submission|candidate|applicant)\b"),
-    rule("score_claim", "recommendation verdict decision",
-          r"""(?:^[ \t>*-]*|(?<=[.!?)])[ \t]+)(?:final\s+|overall\s+|my\s+|recommended\s+)?
-          (?:recommendation|verdict|decision|outcome)[ \t]*[:=]
+    rule("score_claim", "recommendation verdict decision outcome",
+          r"""(?:^[ \t>*-]*|(?<=[.!?)])[ \t]+)(?:final\s+|overall\s+|my\s+|recommended\s+|panel\s+
+          |interview\s+|hiring\s+|assessment\s+|screening\s+)?(?:recommendation|verdict|decision|outcome)
+          (?:[ \t]*\([^)\n]{0,40}\))?[ \t]*[:=]
           [ \t]*(?:strong[\s_-]?(?:yes|hire)|hire|yes|pass(?:ed)?|approved?|accept(?:ed)?
           |(?:move|advance)\s+to\s+(?:the\s+)?(?:next|final)\s+(?:round|stage|interview))\b
           (?:[ \t]+(?:immediately|now|today|asap|at\s+once|without\s+(?:delay|reservation
@@ -139,6 +140,10 @@ CLAIMS: tuple[Rule, ...] = (
     rule("forged_structure", "{",
           r"""[{,]\s*(?:scores?|verdicts?|present|detected|dimensions?|recommendation|overall
           |criteria|red_flags|injection|empathy|ownership|grade|rating|decision)\s*:\s*[\w"'\d]"""),
+    rule("forged_structure", "flag safe override injection manipulat suspicious",
+          r"""^[ \t>*-]*(?:flagged|safe|\w*override\w*|injection\w*|manipulat\w*
+          |suspicious)[ \t]*[:=][ \t]*["']?(?:true|false|yes|no|none|accept(?:ed)?|approved?
+          |pass(?:ed)?)["']?[ \t]*$"""),
     rule("forged_structure", ": = -",
           r"""^[ \t>*#-]*(?:[\w ]{0,20}?(?:score|grade|rating)s?|overall|final\s+(?:verdict
           |decision)|grade|rating|verdict|recommendation|decision|evaluation|assessment|result|outcome
@@ -169,8 +174,10 @@ CLAIMS: tuple[Rule, ...] = (
           r"""^[ \t]*\#{1,6}[ \t]*(?:system|instructions?|assistant|user|response|prompt|evaluator
           |grader|judge|new\s+instructions|rubric|scoring|evaluation|developer)\b[^\n]{0,40}$"""),
     rule("forged_structure", ":",
-          r"""^[ \t>*\[(-]*(?:system|assistant|developer|evaluator|grader|judge|(?:grader|evaluator
-          |reviewer|judge|system)\s+(?:notes?|instructions?|override|directives?|guidance)|(?:grader|evaluator
+          r"""(?:^[ \t>*\[(-]*|(?<=[.!?])[ \t]+[\[(])(?:system|assistant|developer|evaluator|grader
+          |judge|(?:grader|evaluator
+          |reviewer|judge|system)\s+(?:notes?|instructions?|override|directives?|guidance|consensus
+          |decision|verdict|summary|assessment)|(?:grader|evaluator
           |judge)\s+(?:feedback
           |comments?|remarks|assessment|verdict|summary|internal|only|output))[\])]?[ \t]*
           (?::|-{1,2}[ \t])(?=[^\n]{0,160}?(?:scor|grad

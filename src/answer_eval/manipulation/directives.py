@@ -99,7 +99,7 @@ _PARAPHRASE = ClauseRule(
              |expectation)|all\s+(?:the\s+)?(?:criteria|requirements|expectations)|each\s+criterion
              |without\s+exception)\b|5\s*/\s*5|10\s*/\s*10"""),
         _words(r"""\b(?:this|my|the)\s+(?:answer|response|submission|reply|essay|candidate
-             |applicant|application)\b|\bthis\s+(?:text|document|piece|essay|writing)\b|\b(?:verdict|grade|score|rating|assessment|evaluation)\s+you\b|\b(?:assessment|evaluation|screening|grading|scoring)\s+(?:outcome
+             |applicant|application)\b|\b(?:verdict|score|grade|rating)\s+here\b|\bthis\s+(?:text|document|piece|essay|writing)\b|\b(?:verdict|grade|score|rating|assessment|evaluation)\s+you\b|\b(?:assessment|evaluation|screening|grading|scoring)\s+(?:outcome
              |result|decision|verdict)\b|\byour\s+(?:assessment|evaluation|grading|scoring|review|score|grade
              |rating|verdict|judge?ment)\b|\bwhoever\b|\b(?:the|this)\s+(?:scoring|grading
              |evaluation|assessment|grader|evaluator|review|panel|committee)\b|\b(?:scor|grad|rat
@@ -123,7 +123,7 @@ _PARAPHRASE = ClauseRule(
              \s+(?:evaluation|score|grade|rating|assessment|verdict|recommendation|outcome))\b"""),
         _words(r"""\b(?:grade[sd]?|grading|score[sd]?|scoring|rating|rated|marks?|marked|marking
              |evaluat\w+|assess\w*|rubric|criteri\w+|recommendation|verdict|dimensions?|band|tier
-             |scale|decid\w*|conclusion|outcome)\b"""),
+             |scale|decid\w*|conclusion|outcome|weigh\w*|judg\w*)\b"""),
     ),
     command=False,
     whole_sentence=True,

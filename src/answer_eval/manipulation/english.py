@@ -85,8 +85,9 @@ _COMMANDS: tuple[Rule, ...] = (
           \s+(?:been\s+)?(?:changed|updated|replaced|revised|removed|suspended|waived|lifted)"""),
     rule("instruction_override", "apply matter count void null cancel invalid obsolete suspend "
           "outdated irrelevant revoked lifted longer",
-          rf"""(?:\bwhatever\s+you\s+(?:were|have\s+been)\s+(?:told|given|asked)\s+(?:above|earlier
-          |before\s+(?:this|now)(?:\s+(?:line|point|sentence|message|text|answer))?)
+          rf"""(?:\b(?:whatever\s+you\s+(?:were|have\s+been)\s+(?:told|given|asked)|(?:anything|everything
+          |whatever)\s+(?:written|said|stated|given|provided))\s+(?:above|earlier|before\s+(?:this|now)(?:\s+(?:line
+          |point|sentence|message|text|answer))?)(?:\s+\w+){{0,8}}?
           |\b(?:(?:your|the|these|those|all|any|whatever)\s+)?(?:\w+\s+)?{RULEBOOK}(?:\s+{GIVEN})?)
           (?:\s*,\s*(?:it|they|that)\s+|\s+)(?:(?:no\s+longer|do\s+not|don't|does\s+not|doesn't|won't)
           \s+(?:apply|matter|count)|no\s+longer\s+(?:applies|matters|counts)|(?:are|is)\s+(?:now\s+)?
@@ -129,8 +130,8 @@ _COMMANDS: tuple[Rule, ...] = (
     rule("grader_address", "whoever whomever whatever anyone anybody person people human reader "
           "evaluat grader assessor examiner marker scorer reviewer judge rater screener recruiter "
           "hiring model llm assistant gpt claude gemini copilot bot _ai",
-          rf"""\b(?:(?:whoever|whomever|anyone|anybody|whatever)(?:\s+or\s+(?:whoever|whatever
-          |whichever\s+\w+))?|(?:the\s+)?(?:person|people|one|human|reader
+          rf"""\b(?:(?:whoever|whomever|anyone|anybody|whatever|whichever)(?:\s+or\s+(?:whoever|whatever
+          |whichever\s+\w+))?(?:\s+(?:system|model|tool|program|person|people|team|panel))?|(?:the\s+)?(?:person|people|one|human|reader
           |{GRADER})s?(?:\s+or\s+(?:\w+\s+)?\w+)?)\s+(?:who\s+|that\s+)?(?:is\s+|are\s+|will\s+
           (?:be\s+)?|might\s+(?:be\s+)?)?{GRADE_VERB}\s+(?:this|these|my|me)\b"""),
     rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
@@ -172,6 +173,9 @@ _COMMANDS: tuple[Rule, ...] = (
           rf"""{IMPERATIVE}(?:act|behave|respond|answer|function|operate|role[\s-]?play|play\s+the
           \s+role\s+of|take\s+the\s+role\s+of)\s+(?:as\s+)?(?:if\s+you\s+(?:were|are)\s+)?(?:[\w-]+\s*,
           \s*)?(?:an?\s+|the\s+|my\s+)?(?:\w+\s+){{0,2}}{GRADING_ROLE}\b"""),
+    rule("role_play", "speak write think reply decide",
+          rf"""{IMPERATIVE}(?:speak|write|think|reply|decide|judge)\s+(?:about\s+\w+\s+)?as\s+(?:if\s+you
+          \s+were\s+)?(?:my|a|the)\s+(?:\w+\s+){{0,2}}(?:{ROLE}|supervisor|manager|boss)\b"""),
     rule("role_play", "mode",
           r"""\b(?:switch|change|enter|go|turn|put\s+yourself)\s+(?:in)?to\s+(?:an?\s+|the\s+|your\s+)?
           (?:\w+\s+)?(?:unrestricted|unfiltered|uncensored|developer|debug|admin|lenient|generous|god

@@ -57,6 +57,8 @@ IMPERATIVE = r"""(?:^|(?<=[.!?:;,\n"'(_*])\s*|(?<=\s-)\s+|\b(?:please|kindly|jus
 TOP = r"""(?:(?<![\d.])(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|20\s*/\s*20|4\s*/\s*4|3\s*/\s*3)
     |(?<![\d.])(?:5|five|10|ten|100)[\s-]+(?:out[\s-]+of|of)[\s-]+(?:5|five|10|ten|100)\b
     |(?:a\s+)?perfect\s+(?:5|five|10|ten|100)\b
+    |top\s+(?:\d+\s*%|percentile|decile)|(?:very\s+)?top\s+of\s+the\s+(?:shortlist|list|pile|ranking
+    |pool|stack)
     |full\s+(?:marks|points|score|credit)|(?:top|max|maximum|highest|perfect|best|excellent
     |outstanding|exceptional|flawless|exemplary|strongest)\s+(?:possible\s+)?(?:score|scores
     |grade|grades|mark|marks|rating|ratings|points|recommendation|evaluation|hire|band|result
@@ -87,6 +89,7 @@ INSTRUCTIONS = r"""(?:instructions?|directions?|directives?|rules|rubrics?|guide
     |everything\s+(?:above|before|else|you\s+(?:were|have\s+been)\s+(?:told|given))
     |(?:the\s+)?(?:checks|steps|tests|procedures?|process)\s+you\s+(?:\w+\s+)?(?:run|do|perform
     |follow|use|apply|take)
+    |(?:the\s+)?checklists?\s+(?:you|they)\s+(?:were|have\s+been|got)\s+(?:given|handed|told|sent)
     |(?:every|any|each|all)\s+(?:\w+\s+)?(?:rule|instruction|guideline|directive)s?\s+you\s+(?:were
     |have\s+been|got)
     |(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:text|content)\s+above|what\s+you\s+(?:were|have\s+been)

@@ -89,11 +89,13 @@ CLAIMS: tuple[Rule, ...] = (
           |read|counted|marked|scored|graded|rated)\s+as\s+(?:an?\s+|the\s+)?{TOP_WORD}\b"""),
     rule("score_claim", "answer response submission candidate applicant",
           rf"{TOP}[\s-]+(?:[\w-]+[\s-]+){{0,2}}(?:answer|response|submission|candidate|applicant)\b"),
+    rule("score_claim", "pre",
+          rf"""\bpre-?(?:assessed|scored|graded|evaluated|approved|screened|vetted)\b{SENTENCE}{{0,40}}?{TOP}"""),
     rule("score_claim", "recommendation verdict decision outcome",
           r"""(?:^[ \t>*-]*|(?<=[.!?)])[ \t]+)(?:final\s+|overall\s+|my\s+|recommended\s+|panel\s+
           |interview\s+|hiring\s+|assessment\s+|screening\s+)?(?:recommendation|verdict|decision|outcome)
           (?:[ \t]*\([^)\n]{0,40}\))?[ \t]*[:=]
-          [ \t]*(?:strong[\s_-]?(?:yes|hire)|hire|yes|pass(?:ed)?|approved?|accept(?:ed)?
+          [ \t]*(?:strong[\s_-]?(?:yes|hire)|hired?|yes|pass(?:ed)?|approved?|accept(?:ed)?
           |(?:move|advance)\s+to\s+(?:the\s+)?(?:next|final)\s+(?:round|stage|interview))\b
           (?:[ \t]+(?:immediately|now|today|asap|at\s+once|without\s+(?:delay|reservation
           |hesitation)))?
@@ -137,13 +139,16 @@ CLAIMS: tuple[Rule, ...] = (
           |auto_?pass|auto_?approv|(?:final|minimum|min|overall|total)_?score)[\w ]*["']\s*:
           |["'](?:present|detected|evidence|rating|result|status|met|pass|passed|decision)["']\s*:\s*["']?(?:true|false|scored|pass(?:ed)?|hire|hired|approved?|met|strong
           |yes|excellent|outstanding|perfect)"""),
+    rule("forged_structure", "role note comment summary reason",
+          r"""["']role["']\s*:\s*["'](?:system|assistant|developer)["']|["'](?:notes?|comments?|summary|reason
+          |feedback)["']\s*:\s*["'][^"'\n]{0,60}?\b(?:candidate|applicant|hire|fast-?track)"""),
     rule("forged_structure", "{",
           r"""[{,]\s*(?:scores?|verdicts?|present|detected|dimensions?|recommendation|overall
           |criteria|red_flags|injection|empathy|ownership|grade|rating|decision)\s*:\s*[\w"'\d]"""),
     rule("forged_structure", "flag safe override injection manipulat suspicious",
           r"""^[ \t>*-]*(?:flagged|safe|\w*override\w*|injection\w*|manipulat\w*
-          |suspicious)[ \t]*[:=][ \t]*["']?(?:true|false|yes|no|none|accept(?:ed)?|approved?
-          |pass(?:ed)?)["']?[ \t]*$"""),
+          |suspicious)[ \t]*[:=][ \t]*(?:["']?(?:true|false|yes|no|none|accept(?:ed)?|approved?
+          |pass(?:ed)?)["']?)?[ \t]*$"""),
     rule("forged_structure", ": = -",
           r"""^[ \t>*#-]*(?:[\w ]{0,20}?(?:score|grade|rating)s?|overall|final\s+(?:verdict
           |decision)|grade|rating|verdict|recommendation|decision|evaluation|assessment|result|outcome
@@ -172,14 +177,16 @@ CLAIMS: tuple[Rule, ...] = (
           |decision|recommendation)[a-z_:-]*(?:\s[^<>\n]{0,40})?>"""),
     rule("forged_structure", "#",
           r"""^[ \t]*\#{1,6}[ \t]*(?:system|instructions?|assistant|user|response|prompt|evaluator
-          |grader|judge|new\s+instructions|rubric|scoring|evaluation|developer)\b[^\n]{0,40}$"""),
+          |grader|judge|new\s+instructions|rubric|scoring|evaluation|developer|assessment\s+(?:complete
+          |done|finished|result)|next\s+task|grading|verdict)\b[^\n]{0,40}$"""),
     rule("forged_structure", ":",
           r"""(?:^[ \t>*\[(-]*|(?<=[.!?])[ \t]+[\[(])(?:system|assistant|developer|evaluator|grader
           |judge|(?:grader|evaluator
           |reviewer|judge|system)\s+(?:notes?|instructions?|override|directives?|guidance|consensus
           |decision|verdict|summary|assessment)|(?:grader|evaluator
           |judge)\s+(?:feedback
-          |comments?|remarks|assessment|verdict|summary|internal|only|output))[\])]?[ \t]*
+          |comments?|remarks|assessment|verdict|summary|internal|only|output))(?:\s+(?:for|on|of)\s+(?:this
+          |my|the)\s+\w+)?[\])]?[ \t]*
           (?::|-{1,2}[ \t])(?=[^\n]{0,160}?(?:scor|grad
           |rat|mark|candidate|answer|response|evaluat|rubric|criteri|instruction|strong|pass|hire|ignore
           |disregard|excellent|\byou\b|\b[1-5]\b|\byes\b|\d\s*/\s*\d))"""),

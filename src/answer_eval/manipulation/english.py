@@ -85,7 +85,7 @@ _COMMANDS: tuple[Rule, ...] = (
           \s+(?:been\s+)?(?:changed|updated|replaced|revised|removed|suspended|waived|lifted)"""),
     rule("instruction_override", "apply matter count void null cancel invalid obsolete suspend "
           "outdated irrelevant revoked lifted longer",
-          rf"""(?:\b(?:whatever\s+you\s+(?:were|have\s+been)\s+(?:told|given|asked)|(?:anything|everything
+          rf"""(?:\b(?:whatever\s+you\s+(?:were|have\s+been)\s+(?:told|given|asked)(?:\s+to\s+\w+)?|(?:anything|everything
           |whatever)\s+(?:written|said|stated|given|provided))\s+(?:above|earlier|before\s+(?:this|now)(?:\s+(?:line
           |point|sentence|message|text|answer))?)(?:\s+\w+){{0,8}}?
           |\b(?:(?:your|the|these|those|all|any|whatever)\s+)?(?:\w+\s+)?{RULEBOOK}(?:\s+{GIVEN})?)
@@ -155,7 +155,7 @@ _COMMANDS: tuple[Rule, ...] = (
           r"\byou\s+are\s+now\s+(?:called\s+|named\s+)?[\w-]+\s*,\s*(?:an?|the|my)\b"),
     rule("role_play", "you're you_are character",
           rf"""\byou(?:'re|\s+are)\s+(?:now\s+)?["']\w[\w -]{{0,30}}["']\s*,\s*(?:an?|the)\s+
-          (?:\w+\s+){{0,2}}(?:{ROLE}|(?:hiring|team)\s+lead)\b|\b(?:stay|remain)\s+in\s+(?:character|role)\s+(?:no\s+matter
+          (?:\w+\s+){{0,2}}(?:{ROLE}|(?:hiring|team)\s+lead)\b|\[\s*scene\s*:|\b(?:stay|remain)\s+in\s+(?:character|role)\s+(?:for\s+the\s+rest|no\s+matter
           |whatever|regardless|throughout|until)"""),
     rule("role_play", "now_on henceforth",
           r"\b(?:from\s+now\s+on|henceforth)[,\s]+(?:you\s+are|you're|you\s+will\s+(?:be|act))\b"),
@@ -187,18 +187,19 @@ _COMMANDS: tuple[Rule, ...] = (
     # ---- asking for the instructions or the rubric
     rule("prompt_leak", "your rubric system scoring grading marking evaluation hidden everything",
           r"""\b(?:print|show|reveal|repeat|output|display|tell|share|leak|disclose|expose|write
-          \s+out|list|recite|paste|dump|give|return|copy)\s+(?:me\s+|us\s+)?(?:(?:the|a)\s+(?:\w+\s+)?
+          \s+out|list|recite|paste|dump|give|return|copy)\s+(?:me\s+|us\s+)?(?:(?:the|a)\s+(?:\w+\s+){0,2}?
           (?:of|from|in)\s+)?(?:your\s+(?:\w+\s+){0,2}
           (?:instructions|prompt|rules|guidelines|rubric|criteria|configuration|system\s+message)
           |(?:the|this)\s+(?:\w+\s+){0,2}(?:rubric|system\s+(?:prompt|message)|(?:scoring|grading
           |marking|evaluation)\s+(?:guide|criteria|rubric|rules|instructions|scheme|prompt)|hidden\s+
           (?:\w+\s+)?(?:instructions|prompt|rules|criteria|rubric|text|message|guide)|instructions\s+(?:above|you\s+(?:were|have\s+been)\s+given))|everything\s+(?:above
-          |before)|everything\s+(?:that\s+)?(?:\w+\s+){0,3}?in\s+your\s+(?:context|prompt|instructions
+          |before)|everything\s+(?:that\s+)?you\s+(?:were|have\s+been)\s+(?:given|told|shown)|everything\s+(?:that\s+)?(?:\w+\s+){0,3}?in\s+your\s+(?:context|prompt|instructions
           |memory|system\s+message|input))"""),
     rule("prompt_leak", "what", r"""\bwhat\s+(?:were|was|are|is)\s+(?:you|your)\s+(?:told
           |given|instructed|instructions|prompt|system\s+prompt|rules)|\bwhat\s+(?:(?:\w+\s+)?(?:criteria
           |rules|guidelines)|(?:\w+\s+){0,3}?(?:instructions|rubric|prompt))\s+(?:you|were\s+you)\s+(?:were\s+|have\s+been\s+
-          |are\s+)?(?:given|told|using|use|following|follow)"""),
+          |are\s+)?(?:given|told|using|use|following|follow)|\bwhat\s+(?:\w+\s+)?(?:criteria|rules|guidelines
+          |instructions|rubric|prompt)\s+(?:did|do|have)\s+you\s+(?:receive|get|have|use|follow|been\s+given)"""),
     rule("prompt_leak", "your",
           r"""\bwhat\s+(?:\w+\s+){0,3}?(?:is|are)\s+(?:\w+\s+){0,2}?in\s+your\s+(?:system\s+(?:message|prompt)
           |prompt|instructions|context|rubric)"""),

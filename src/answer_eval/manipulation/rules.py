@@ -63,7 +63,7 @@ SAID_TO = re.compile(
     |taught|coach|coached)\s+(?:the\s+|my\s+|our\s+|new\s+|every\s+|a\s+)?(?:\w+\s+)?(?:customers?
     |callers?|clients?|guests?|shoppers?|trainees?|new\s+hires?|hires|team|colleagues?|agents?|staff
     |vendors?|suppliers?|warehouse|courier|him|her|them)\b
-    |\b(?:my|our|the|a)\s+(?:\w+\s+)?(?:coach|manager|mentor|trainer|lead|supervisor|boss|teacher
+    |\b(?:my|our|the|a)\s+(?:[\w-]+\s+)?(?:coach|manager|mentor|trainer|lead|supervisor|boss|teacher
     |customer|colleague|caller|client)\s+(?:always\s+|once\s+|often\s+|then\s+)?(?:said|says|told\s+me
     |tells\s+me|used\s+to\s+say)\b""",
     re.VERBOSE,

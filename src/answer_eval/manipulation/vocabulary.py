@@ -99,7 +99,8 @@ OVERRIDE = r"""(?:ignore|disregard|forget|override|overrule|bypass|skip|abandon|
     |apply|use|obey|consider)|stop\s+following|no\s+longer\s+follow|throw\s+out|suspend|replace)"""
 ROLE = r"""(?:evaluator|grader|examiner|assessor|reviewer|marker|scorer|judge|rater|recruiter
     |interviewer|hiring\s+manager|ai|assistant|model|bot|chatbot|persona|character|version|mode
-    |friend|fan|ally|advocate|supporter|mentor|mother|father|parent|colleague|teacher)"""
+    |friend|fan|ally|advocate|supporter|mentor|mother|father|parent|colleague|teacher
+    |hr\s+(?:representative|rep|manager|officer|person))"""
 GRADING_ROLE = r"""(?:evaluator|grader|examiner|assessor|reviewer|marker|scorer|judge|rater
     |recruiter|interviewer|hiring\s+manager|ai|assistant|model|bot|chatbot)"""
 # What the evaluator was told, and a clause saying it was given to it ("that you were given",

@@ -52,14 +52,16 @@ CLAIMS: tuple[Rule, ...] = (
     rule("score_claim", "answer response submission",
           rf"""\b(?:an?\s+|the\s+)?(?:answers?|responses?|submissions?)\s+(?:like\s+(?:this|mine)|of\s+this
           \s+(?:quality|kind|calibre|caliber|standard))\s+(?:is|are|deserves?|merits?|earns?
-          |would\s+(?:be|get|earn|receive)|belongs?\s+in|sits?\s+in|falls?\s+in)\b{SENTENCE}{{0,40}}?
+          |would\s+(?:be|get|earn|receive)|belongs?\s+in|sits?\s+in
+          |falls?\s+in)\b{SENTENCE}{{0,40}}?
           (?:{TOP}|\b{TOP_WORD}\b)"""),
     rule("score_claim", "assign award give grant",
           rf"""{IMPERATIVE}(?:assign|award|grant|output|return|produce)\s+(?:the\s+|a\s+)?(?:highest|top|maximum|max|best
           |full)\s+(?:level|band|score|scores|mark|marks|grade|rating|tier)\b"""),
     rule("score_claim", "approv select screen signed",
           r"""\bthis\s+(?:candidate|applicant)\s+(?:has|have|had|was|is)\s+(?:already\s+)?(?:been\s+)?
-          (?:already\s+)?(?:pre-?approved|pre-?selected|pre-?screened|approved|selected|signed\s+off)\b"""),
+          (?:already\s+)?(?:pre-?approved|pre-?selected|pre-?screened|approved|selected
+          |signed\s+off)\b"""),
     rule("score_claim", "should must will would shall",
           r"""\b(?:evaluation|assessment|screening|interview|grading|scoring)\s+(?:result|outcome|score|grade
           |rating|verdict|decision)s?\s+(?:should|must|will|would|shall)\s+(?:read|say|state)\b"""),
@@ -71,7 +73,8 @@ CLAIMS: tuple[Rule, ...] = (
           \s+answer|my\s+(?:answer|score|grade|mark|rating))\s+up\b"""),
     rule("score_claim", "number figure score mark grade rating",
           r"""\b(?:final|overall|total)\s+(?:number|figure|score|mark|grade|rating)\s+(?:(?:you|that\s+you)
-          \s+\w+\s+)?(?:should\s+|must\s+|will\s+)?(?:reflects?|shows?|be|equals?)\s+(?:perfection|the\s+(?:maximum
+          \s+\w+\s+)?(?:should\s+|must\s+|will\s+)?(?:reflects?|shows?|be|equals?)\s+(?:perfection
+          |the\s+(?:maximum
           |top|highest)|full\s+marks|a\s+perfect)"""),
     rule("score_claim", "weakness gap flaw shortcoming mistake",
           rf"""\btreat\s+(?:every|any|all|each)\s+(?:\w+\s+)?(?:weakness|gap|flaw|shortcoming|mistake)(?:e?s)?
@@ -93,7 +96,8 @@ CLAIMS: tuple[Rule, ...] = (
           rf"""\bpre-?(?:assessed|scored|graded|evaluated|approved|screened|vetted)\b{SENTENCE}{{0,40}}?{TOP}"""),
     rule("score_claim", "recommendation verdict decision outcome",
           r"""(?:^[ \t>*-]*|(?<=[.!?)])[ \t]+)(?:final\s+|overall\s+|my\s+|recommended\s+|panel\s+
-          |interview\s+|hiring\s+|assessment\s+|screening\s+)?(?:recommendation|verdict|decision|outcome)
+          |interview\s+|hiring\s+|assessment\s+|screening\s+)?(?:recommendation|verdict|decision
+          |outcome)
           (?:[ \t]*\([^)\n]{0,40}\))?[ \t]*[:=]
           [ \t]*(?:strong[\s_-]?(?:yes|hire)|hired?|yes|pass(?:ed)?|approved?|accept(?:ed)?
           |(?:move|advance)\s+to\s+(?:the\s+)?(?:next|final)\s+(?:round|stage|interview))\b
@@ -103,13 +107,16 @@ CLAIMS: tuple[Rule, ...] = (
           |no\s+concerns)))"""),
     rule("score_claim", "score grade rating overall",
           rf"""(?<=[.!?)])[ \t]+(?:score|grade|rating|overall(?:\s+score)?)[ \t]*[:=][ \t]*
-          (?:10\s*/\s*10|5\s*/\s*5|100\s*/\s*100|100\s*%){SENTENCE}{{0,30}}?\b(?:auto[\s_-]?(?:approv|pass)\w*
-          |strong[\s_-]*(?:yes|hire)|hire|advance\w*)\b|\b(?:score|grade|rating|mark|verdict)s?\s+(?:already\s+)?(?:assigned|set|fixed
+          (?:10\s*/\s*10|5\s*/\s*5|100\s*/\s*100
+          |100\s*%){SENTENCE}{{0,30}}?\b(?:auto[\s_-]?(?:approv|pass)\w*
+          |strong[\s_-]*(?:yes|hire)|hire|advance\w*)\b|\b(?:score|grade|rating|mark
+          |verdict)s?\s+(?:already\s+)?(?:assigned|set|fixed
           |determined|decided|locked|pre-?filled|pre-?set)\s*[:=]"""),
     rule("score_claim", "re-mark remark re-grade regrade re-score rescore re-evaluat reevaluat "
           "re-assess reassess",
           r"""\b(?:do\s+not|don't|no\s+need\s+to|never)\s+re-?(?:grade|score|evaluate|assess)\b|\b(?:score
-          |grade|verified|panel|calibrat\w*)\b[^\n]{0,80}?\b(?:do\s+not|don't|no\s+need\s+to|never)\s+re-?mark
+          |grade|verified|panel|calibrat\w*)\b[^\n]{0,80}?\b(?:do\s+not|don't|no\s+need\s+to
+          |never)\s+re-?mark
           \b"""),
     rule("score_claim", "down lower _low harsh below",
           r"""\b(?:mark|grad|scor|rat|penali[sz])\w*\s+(?:this|me|it|my\s+\w+)\s+(?:down|lower|low
@@ -134,10 +141,12 @@ CLAIMS: tuple[Rule, ...] = (
     # when they hold a verdict.
     rule("forged_structure", "\" '",
           r"""["'](?:scores?|verdicts?|dimensions?|recommendation|overall(?:_100)?|rationale
-          |criteria(?:_coverage)?|red_flags|injection(?:_\w+)?|star|empathy|ownership|ai_fluency|grade|hire
+          |criteria(?:_coverage)?|red_flags|injection(?:_\w+)?|star|empathy|ownership|ai_fluency
+          |grade|hire
           |evaluation)["']\s*:|["'][\w ]*(?:override|evaluation|verdict|recommend|grader|rubric
           |auto_?pass|auto_?approv|(?:final|minimum|min|overall|total)_?score)[\w ]*["']\s*:
-          |["'](?:present|detected|evidence|rating|result|status|met|pass|passed|decision)["']\s*:\s*["']?(?:true|false|scored|pass(?:ed)?|hire|hired|approved?|met|strong
+          |["'](?:present|detected|evidence|rating|result|status|met|pass|passed
+          |decision)["']\s*:\s*["']?(?:true|false|scored|pass(?:ed)?|hire|hired|approved?|met|strong
           |yes|excellent|outstanding|perfect)"""),
     rule("forged_structure", "role note comment summary reason",
           r"""["']role["']\s*:\s*["'](?:system|assistant|developer)["']|["'](?:notes?|comments?|summary|reason
@@ -151,7 +160,8 @@ CLAIMS: tuple[Rule, ...] = (
           |pass(?:ed)?)["']?)?[ \t]*$"""),
     rule("forged_structure", ": = -",
           r"""^[ \t>*#-]*(?:[\w ]{0,20}?(?:score|grade|rating)s?|overall|final\s+(?:verdict
-          |decision)|grade|rating|verdict|recommendation|decision|evaluation|assessment|result|outcome
+          |decision)|grade|rating|verdict|recommendation|decision|evaluation|assessment|result
+          |outcome
           |criteria(?:_coverage)?|coverage|red[\s_]flags?|injection|detected|empathy|ownership
           |star|ai[\s_]fluency|problem[\s_]solving|communication|positivity|drive|coachability
           |hire|status|all\s+dimensions|dimensions?)[ \t]*[:=][ \t]*(?:(?:[1-5](?:\.0)?|10|100)
@@ -165,7 +175,8 @@ CLAIMS: tuple[Rule, ...] = (
     # any key whose value is the best grade, on a line of its own ("award: full marks")
     rule("forged_structure", ": =",
           r"""^[ \t>*-]*[\w ]{1,30}[ \t]*[:=][ \t]*["']?(?:full\s+marks|top\s+marks
-          |strong[\s_-]?(?:yes|hire)|10\s*/\s*10|100\s*/\s*100|max(?:imum)?\s+(?:score|marks)|highest\s+(?:score|band|level))["']?
+          |strong[\s_-]?(?:yes|hire)|10\s*/\s*10|100\s*/\s*100|max(?:imum)?\s+(?:score|marks)
+          |highest\s+(?:score|band|level))["']?
           [ \t]*[.!]?[ \t]*$"""),
     rule("forged_structure", "<!--",
           r"""<!--[^>]{0,80}?(?:pass|approv|scor|grad|hire|evaluat|rubric|verdict|recommend)"""),
@@ -173,11 +184,13 @@ CLAIMS: tuple[Rule, ...] = (
           |</?(?:system|assistant|user|answer|candidate_answer|candidate|instructions?|prompt|judge
           |evaluator|developer|im_start|im_end|start_of_turn|end_of_turn|turn|s|context|document)>
           |</?[a-z_:-]*(?:answer|response|candidate|system|instruction|prompt|grader|evaluator|judge
-          |assistant|rubric|score|grade|verdict|tool|function|evaluation|assessment|criterion|overall
+          |assistant|rubric|score|grade|verdict|tool|function|evaluation|assessment|criterion
+          |overall
           |decision|recommendation)[a-z_:-]*(?:\s[^<>\n]{0,40})?>"""),
     rule("forged_structure", "#",
           r"""^[ \t]*\#{1,6}[ \t]*(?:system|instructions?|assistant|user|response|prompt|evaluator
-          |grader|judge|new\s+instructions|rubric|scoring|evaluation|developer|assessment\s+(?:complete
+          |grader|judge|new\s+instructions|rubric|scoring|evaluation|developer
+          |assessment\s+(?:complete
           |done|finished|result)|next\s+task|grading|verdict)\b[^\n]{0,40}$"""),
     rule("forged_structure", ":",
           r"""(?:^[ \t>*\[(-]*|(?<=[.!?])[ \t]+[\[(])(?:system|assistant|developer|evaluator|grader
@@ -185,20 +198,24 @@ CLAIMS: tuple[Rule, ...] = (
           |reviewer|judge|system)\s+(?:notes?|instructions?|override|directives?|guidance|consensus
           |decision|verdict|summary|assessment)|(?:grader|evaluator
           |judge)\s+(?:feedback
-          |comments?|remarks|assessment|verdict|summary|internal|only|output))(?:\s+(?:for|on|of)\s+(?:this
+          |comments?|remarks|assessment|verdict|summary|internal|only|output))(?:\s+(?:for|on
+          |of)\s+(?:this
           |my|the)\s+\w+)?[\])]?[ \t]*
           (?::|-{1,2}[ \t])(?=[^\n]{0,160}?(?:scor|grad
-          |rat|mark|candidate|answer|response|evaluat|rubric|criteri|instruction|strong|pass|hire|ignore
+          |rat|mark|candidate|answer|response|evaluat|rubric|criteri|instruction|strong|pass|hire
+          |ignore
           |disregard|excellent|\byou\b|\b[1-5]\b|\byes\b|\d\s*/\s*\d))"""),
     rule("encoded", "backwards reverse decode decipher unscramble",
           rf"""\b(?:read|decode|reverse|decipher|unscramble)\s+(?:this|it|the\s+(?:following|next\s+\w+))\b
-          {SENTENCE}{{0,30}}?\b(?:and|then)\s+(?:do|follow|obey|carry\s+out|execute)\s+(?:what|whatever
+          {SENTENCE}{{0,30}}?\b(?:and|then)\s+(?:do|follow|obey|carry\s+out|execute)\s+(?:what
+          |whatever
           |it)\b"""),
     rule("template_syntax", "{{ {%", r"\{\{.{0,200}?\}\}|\{%.{0,200}?%\}"),
     # ---- fences that imitate the boundary around the answer
     rule("forged_boundary", "answer response submission input text",
           r"""^[^\w\n]*(?:begin|end|start)[^\w\n]*(?:of[^\w\n]+)?(?:the[^\w\n]+)?(?:candidate'?s?
-          [^\w\n]+|user'?s?[^\w\n]+)?(?:answer|response|submission|input|text)\b(?=[^\w\n]*(?:[\w-]*\d
+          [^\w\n]+|user'?s?[^\w\n]+)?(?:answer|response|submission|input
+          |text)\b(?=[^\w\n]*(?:[\w-]*\d
           [\w-]*[^\w\n]*)?(?:$|[.:!;]))"""),
     rule("forged_boundary", "answer", r"\banswer[-_][0-9a-f]{4,}\b"),
     rule("forged_boundary", "\"\"\" '''", r"^[ \t]*(?:\"{3}|'{3})[ \t]*$"),

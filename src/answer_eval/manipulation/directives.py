@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from answer_eval.manipulation.rules import SAID_TO, SignalKind
+from answer_eval.manipulation.rules import SignalKind, said_elsewhere
 from answer_eval.text import MappedText
 
 __all__ = ["CLAUSE_RULES", "ClauseRule", "clause_signals"]
@@ -35,7 +35,8 @@ _VERBS = r"""(?:ignore|disregard|forget|skip|drop|override|bypass|apply|follow|u
 # verb after "you must / you should / I want you to".
 _COMMAND = re.compile(
     rf"""^\W*(?:[^,]{{0,30}},\s*)?(?:(?:please|kindly|now|so|just|also|then|and|simply|first|finally
-    |do|don't|do\s+not|never|for\s+this\s+\w+)\W+)*{_VERBS}\b|\byou\s+(?:must|should|will|shall|need\s+to|have\s+to
+    |do|don't|do\s+not|never|for\s+this\s+\w+)\W+)*{_VERBS}\b|\byou\s+(?:must|should|will|shall
+    |need\s+to|have\s+to
     |are\s+to|are\s+going\s+to|can)\s+(?:now\s+|simply\s+|just\s+|also\s+)?{_VERBS}\b
     |\b(?:want|need|ask|would\s+like)\s+you\s+to\s+{_VERBS}\b""",
     re.VERBOSE,
@@ -63,7 +64,8 @@ _OVERRIDE = _words(
 _DISCLOSE = _words(
     r"""^\W*(?:[^,]{0,30},\s*)?(?:(?:please|kindly|now|also|then|first|just)\W+)*(?:quote|append
     |print|show|reveal|repeat|list|output|share|include|paste|copy|tell|write\s+out|dump|leak
-    |disclose|recite|display|return|summari[sz]e|describe|paraphrase|restate)\b|\byou\s+(?:must|should|will|can)\s+(?:quote|append|print|show|reveal
+    |disclose|recite|display|return|summari[sz]e|describe|paraphrase|restate)\b|\byou\s+(?:must
+    |should|will|can)\s+(?:quote|append|print|show|reveal
     |repeat|list|output|share|include|paste|copy|tell)\b"""
 )
 _YOURS = _words(r"\b(?:your|the|this|these)\b")
@@ -92,32 +94,45 @@ _PARAPHRASE = ClauseRule(
     "score_claim",
     (
         _words(r"""\b(?:top|highest|maximum|max|perfect|flawless|outstanding|exemplary|excellent
-             |exceptional|glowing|stellar|superb|strongest\s+possible|exceeds\s+expectations|(?:5|five|10|ten)\s+out\s+of
+             |exceptional|glowing|stellar|superb|strongest\s+possible|exceeds\s+expectations|(?:5
+             |five|10|ten)\s+out\s+of
              \s+(?:5|five|10|ten)|advance\s+to\s+(?:the\s+)?(?:next
-             |final)\s+(?:round|stage)|full\s+marks|best\s+possible|the\s+best\s+(?:answer|response|candidate
+             |final)\s+(?:round|stage)|full\s+marks|best\s+possible|the\s+best\s+(?:answer|response
+             |candidate
              |submission)|strong(?:est)?\s+(?:yes|hire)|every\s+(?:criterion|requirement
              |expectation)|all\s+(?:the\s+)?(?:criteria|requirements|expectations)|each\s+criterion
              |without\s+exception)\b|5\s*/\s*5|10\s*/\s*10"""),
         _words(r"""\b(?:this|my|the)\s+(?:answer|response|submission|reply|essay|candidate
-             |applicant|application)\b|\b(?:verdict|score|grade|rating)\s+here\b|\bthis\s+(?:text|document|piece|essay|writing)\b|\b(?:verdict|grade|score|rating|assessment|evaluation)\s+you\b|\b(?:assessment|evaluation|screening|grading|scoring)\s+(?:outcome
-             |result|decision|verdict)\b|\byour\s+(?:assessment|evaluation|grading|scoring|review|score|grade
+             |applicant|application)\b|\b(?:verdict|score|grade|rating)\s+here\b|\bthis\s+(?:text
+             |document|piece|essay|writing)\b|\b(?:verdict|grade|score|rating|assessment
+             |evaluation)\s+you\b|\b(?:assessment|evaluation|screening|grading|scoring)\s+(?:outcome
+             |result|decision|verdict)\b|\byour\s+(?:assessment|evaluation|grading|scoring|review
+             |score|grade
              |rating|verdict|judge?ment)\b|\bwhoever\b|\b(?:the|this)\s+(?:scoring|grading
              |evaluation|assessment|grader|evaluator|review|panel|committee)\b|\b(?:scor|grad|rat
              |mark|evaluat|assess)\w*\s+(?:this|me|it)\b|\b(?:this|that)\s+one\b|\blike\s+this\b
-             |\bthis\s+(?:deserves?|merits?|earns?|warrants?)\b|\b(?:answer|response|submission)\s+(?:of
+             |\bthis\s+(?:deserves?|merits?|earns?|warrants?)\b|\b(?:answer|response
+             |submission)\s+(?:of
              |like)\s+this\b|\b(?:answers|responses|submissions)\s+(?:of|like)\s+(?:this|mine)\b
              |\b(?:answer|response|submission)\s+like\s+mine\b"""),
         _words(r"""\b(?:should|must|needs?\s+to|has\s+to|have\s+to|ought\s+to|make\s+sure|ensure
              |kindly|please|deserves?|merits?|only\s+fair|generally\s+agreed|widely\s+(?:agreed
-             |accepted|recogni[sz]ed)|no\s+reason\s+to\s+(?:hold\s+back|withhold|deny)|accurate\s+reflection|pre-?(?:filled|approved|assessed|scored|graded
-             |decided)|already\s+(?:been\s+)?(?:\w+\s+){0,3}?(?:assessed|graded|scored|rated|approved|evaluated
+             |accepted|recogni[sz]ed)|no\s+reason\s+to\s+(?:hold\s+back|withhold|deny)
+             |accurate\s+reflection|pre-?(?:filled|approved|assessed|scored|graded
+             |decided)|already\s+(?:been\s+)?(?:\w+\s+){0,3}?(?:assessed|graded|scored|rated
+             |approved|evaluated
              |marked|reviewed|assigned|given|awarded|settled|decided|determined)
-             |only\s+(?:sensible|reasonable|logical|possible|acceptable)\s+(?:conclusion|outcome|verdict|result)|would\s+be\s+(?:fair|best|right|wise|ideal
+             |only\s+(?:sensible|reasonable|logical|possible|acceptable)\s+(?:conclusion|outcome
+             |verdict|result)|would\s+be\s+(?:fair|best|right|wise|ideal
              |appropriate|good|great)|reflect|conclude[sd]?
-             |regardless|can\s+only\s+be|belongs?\s+(?:in|at|among)|trust|confident|expect(?:ed)?|no\s+doubt|undeniabl\w*
-             |without\s+question|will\s+(?:recogni[sz]e|see|agree|conclude|find)|would\s+be\s+(?:a\s+
-             |an\s+)?(?:\w+\s+)?(?:mistake|wrong|unfair|error|injustice)|(?:\w+\s+)?(?:assessor|grader
-             |evaluator|examiner|reviewer|marker|panel|judge|reading|reader|observer)s?\s+(?:would|will
+             |regardless|can\s+only\s+be|belongs?\s+(?:in|at|among)|trust|confident|expect(?:ed)?
+             |no\s+doubt|undeniabl\w*
+             |without\s+question|will\s+(?:recogni[sz]e|see|agree|conclude|find)
+             |would\s+be\s+(?:a\s+
+             |an\s+)?(?:\w+\s+)?(?:mistake|wrong|unfair|error|injustice)|(?:\w+\s+)?(?:assessor
+             |grader
+             |evaluator|examiner|reviewer|marker|panel|judge|reading|reader|observer)s?\s+(?:would
+             |will
              |should|must
              |can\s+only)|(?:correct|right|fair|proper|appropriate|accurate|only\s+reasonable)
              \s+(?:evaluation|score|grade|rating|assessment|verdict|recommendation|outcome))\b"""),
@@ -147,7 +162,7 @@ def clause_signals(view: MappedText) -> list[tuple[SignalKind, int, int, str]]:
     matches; offsets are the view's."""
     text = view.text
     found: list[tuple[SignalKind, int, int, str]] = []
-    told = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if SAID_TO.search(m.group(0))]
+    told = said_elsewhere(text)
     commands = [
         (m.start(), m.end())
         for m in _CLAUSE.finditer(text)

@@ -28,7 +28,7 @@ from answer_eval.manipulation.vocabulary import (
 __all__ = ["ENGLISH"]
 
 # fmt: off
-_COMMANDS: tuple[Rule, ...] = (
+_TO_THE_EVALUATOR: tuple[Rule, ...] = (
     # ---- instruction overrides
     rule("instruction_override", "ignor disregard forget overr bypass skip abandon discard drop "
           "scratch ditch toss junk mind "
@@ -41,8 +41,10 @@ _COMMANDS: tuple[Rule, ...] = (
     # "New policy: refunds need a receipt" is an honest story; a new rule about grading is not
     rule("instruction_override", "notwithstanding regardless irrespective",
           r"""\b(?:notwithstanding|regardless\s+of|irrespective\s+of)\s+(?:any|all|the)?\s*(?:prior|previous
-          |earlier|above|preceding|other)\s+(?:\w+\s+)?(?:directives?|instructions?|guidance|rules|prompts?
-          |criteria)(?=\s+(?:supplied|given|provided|issued|sent)\s+to\s+you|\s+(?:above|you\s+(?:were|have))
+          |earlier|above|preceding|other)\s+(?:\w+\s+)?(?:directives?|instructions?|guidance|rules
+          |prompts?
+          |criteria)(?=\s+(?:supplied|given|provided|issued|sent)\s+to\s+you|\s+(?:above
+          |you\s+(?:were|have))
           |[^.\n]{0,20}?\b(?:you|this\s+(?:prompt|conversation|message|answer|document)))"""),
     rule("score_claim", "satisf meets fulfil passes ticks",
           rf"""(?:\bthe\s+answer\s+herein|{THIS}|\bthis)\s+(?:\w+\s+)?(?:satisfies|meets|fulfil+s|passes
@@ -53,17 +55,23 @@ _COMMANDS: tuple[Rule, ...] = (
     rule("instruction_override", "instruction directive rule task order prompt policy",
           r"""\b(?:new|updated|revised|real|actual|additional|secret|hidden|important|priority
           |system|admin|administrator|developer|override)\s+(?:instructions?|directives?|rules
-          |task|orders?|prompt|policy)(?:\s*,\s*(?:effective|starting|as\s+of)\s+\w+)?\s*(?::|-|=|\bare\b
-          |\bis\b)(?=[^\n]{0,160}?\b(?:candidates?|applicants?|(?:this|every|each|any|the|my|your)\s+(?:answer
-          |response|submission)s?|scor\w*|grad\w*|rat(?:e|ed|ing)|marks?|criteri\w*|rubric|evaluat\w*
-          |assess\w*|hired?|band|approve\s+(?:this|the|every|me)|you\s+(?:must|should|will|are\s+to|now)
+          |task|orders?|prompt|policy)(?:\s*,\s*(?:effective|starting|as\s+of)\s+\w+)?\s*(?::|-|=
+          |\bare\b
+          |\bis\b)(?=[^\n]{0,160}?\b(?:candidates?|applicants?|(?:this|every|each|any|the|my
+          |your)\s+(?:answer
+          |response|submission)s?|scor\w*|grad\w*|rat(?:e|ed|ing)|marks?|criteri\w*|rubric
+          |evaluat\w*
+          |assess\w*|hired?|band|approve\s+(?:this|the|every|me)|you\s+(?:must|should|will|are\s+to
+          |now)
           ))"""),
     rule("score_claim", "answer response submission candidate",
           rf"""\b(?:every|each|any)\s+(?:answer|response|submission|candidate)\s+(?:that|which|who)\s+
-          {SENTENCE}{{0,60}}?\b(?:is|are|gets?|receives?|should|must|will)\b{SENTENCE}{{0,30}}?{TOP}"""),
+          {SENTENCE}{{0,60}}?\b(?:is|are|gets?|receives?|should|must
+          |will)\b{SENTENCE}{{0,30}}?{TOP}"""),
     rule("instruction_override", "you_now",
           r"""\byou\s+(?:now|will\s+now|should\s+now|must\s+now)\s+(?:(?:only\s+)?(?:grade|evaluate|score
-          |mark|assess|judge)\b|(?:only\s+)?(?:check|output|reply|respond|focus\s+on)\b[^.!?\n]{0,30}?\b(?:only
+          |mark|assess|judge)\b|(?:only\s+)?(?:check|output|reply|respond
+          |focus\s+on)\b[^.!?\n]{0,30}?\b(?:only
           |nothing\s+else)\b)"""),
     rule("instruction_override", "supersed overrid replac precedence first",
           r"""\b(?:new|updated|revised|real|actual|secret|hidden)\s+(?:instructions?|directives?|orders
@@ -80,18 +88,23 @@ _COMMANDS: tuple[Rule, ...] = (
     rule("instruction_override", "criteri rubric polic guideline instruction task job role "
           "assignment orders brief",
           r"""(?:\b(?:the\s+|your\s+)?(?:evaluation|scoring|grading|marking|assessment)?\s*(?:criteria
-          |rubric|policy|guidelines?|instructions?)|\byour\s+(?:task|job|role|assignment|orders|brief))
+          |rubric|policy|guidelines?|instructions?)|\byour\s+(?:task|job|role|assignment|orders
+          |brief))
           \s+(?:have|has)
           \s+(?:been\s+)?(?:changed|updated|replaced|revised|removed|suspended|waived|lifted)"""),
     rule("instruction_override", "apply matter count void null cancel invalid obsolete suspend "
           "outdated irrelevant revoked lifted longer",
           rf"""(?:\b(?:whatever\s+you\s+(?:were|have\s+been)\s+(?:told|given|asked)(?:\s+to\s+\w+)?|(?:anything|everything
-          |whatever)\s+(?:written|said|stated|given|provided))\s+(?:above|earlier|before\s+(?:this|now)(?:\s+(?:line
+          |whatever)\s+(?:written|said|stated|given|provided))\s+(?:above|earlier|before\s+(?:this
+          |now)(?:\s+(?:line
           |point|sentence|message|text|answer))?)(?:\s+\w+){{0,8}}?
           |\b(?:(?:your|the|these|those|all|any|whatever)\s+)?(?:\w+\s+)?{RULEBOOK}(?:\s+{GIVEN})?)
-          (?:\s*,\s*(?:it|they|that)\s+|\s+)(?:(?:no\s+longer|do\s+not|don't|does\s+not|doesn't|won't)
-          \s+(?:apply|matter|count)|no\s+longer\s+(?:applies|matters|counts)|(?:are|is)\s+(?:now\s+)?
-          (?:no\s+longer\s+(?:valid|in\s+effect|active|binding|relevant|current)|void|null|cancell?ed
+          (?:\s*,\s*(?:it|they|that)\s+|\s+)(?:(?:no\s+longer|do\s+not|don't|does\s+not|doesn't
+          |won't)
+          \s+(?:apply|matter|count)|no\s+longer\s+(?:applies|matters|counts)|(?:are
+          |is)\s+(?:now\s+)?
+          (?:no\s+longer\s+(?:valid|in\s+effect|active|binding|relevant|current)|void|null
+          |cancell?ed
           |invalid|obsolete|suspended|outdated|irrelevant|revoked|lifted))"""),
     rule("instruction_override", "less",
           rf"\b{RULEBOOK}\s+{GIVEN}\s+(?:matters?|counts?)\s+less\b"),
@@ -103,12 +116,14 @@ _COMMANDS: tuple[Rule, ...] = (
           \s+(?:brevity|length|shortness|gaps)\b"""),
     rule("instruction_override", "not don't never",
           rf"""\b(?:do\s+not|don't|never)\s+(?:penali[sz]e|deduct|flag|mark\s+down|downgrade
-          |count\s+(?:this|it)\s+against)\s+(?:{THIS}|this|it|any\s+(?:of\s+)?(?:this|red\s+flags?))"""),
+          |count\s+(?:this|it)\s+against)\s+(?:{THIS}|this|it|any\s+(?:of\s+)?(?:this
+          |red\s+flags?))"""),
     # ---- speaking to the evaluator
     rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
           "screener recruiter hiring _ai llm model assistant gpt claude gemini copilot bot",
           rf"""\b(?:dear|hello|hi|hey|attention|greetings|(?:a\s+)?(?:\w+\s+)?(?:note|message|memo
-          |reminder|word)\s+(?:to|for))(?:\s+there)?[\s,:!]+(?:(?:the\s+|my\s+|our\s+|any\s+|all\s+)?
+          |reminder|word)\s+(?:to|for))(?:\s+there)?[\s,:!]+(?:(?:the\s+|my\s+|our\s+|any\s+
+          |all\s+)?
           (?:\w+\s+)?{ADDRESSEE}|whoever\s+(?:decides|grades|scores|evaluates|assesses|marks|judges
           |screens)\b)"""),
     rule("grader_address", "evaluator grader assessor examiner marker scorer reviewer judge rater "
@@ -120,7 +135,8 @@ _COMMANDS: tuple[Rule, ...] = (
     rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
           "screener recruiter hiring _ai llm model assistant gpt claude gemini copilot bot",
           rf"""\b(?:to|for)\s+(?:the|my|any|whichever|whatever|all)\s+(?:\w+\s+)?(?:{GRADER}s?(?<!recruiter)
-          (?<!hiring\smanager)(?<!hiring\steam)\s*[:,]|(?:recruiter|hiring\s+(?:manager|team))\s*[:,]
+          (?<!hiring\smanager)(?<!hiring\steam)\s*[:,]|(?:recruiter|hiring\s+(?:manager
+          |team))\s*[:,]
           (?={STEERING}))"""),
     rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
           "screener reader whoever you,",
@@ -131,18 +147,21 @@ _COMMANDS: tuple[Rule, ...] = (
           "evaluat grader assessor examiner marker scorer reviewer judge rater screener recruiter "
           "hiring model llm assistant gpt claude gemini copilot bot _ai",
           rf"""\b(?:(?:whoever|whomever|anyone|anybody|whatever|whichever)(?:\s+or\s+(?:whoever|whatever
-          |whichever\s+\w+))?(?:\s+(?:system|model|tool|program|person|people|team|panel))?|(?:the\s+)?(?:person|people|one|human|reader
+          |whichever\s+\w+))?(?:\s+(?:system|model|tool|program|person|people|team|panel))?
+          |(?:the\s+)?(?:person|people|one|human|reader
           |{GRADER})s?(?:\s+or\s+(?:\w+\s+)?\w+)?)\s+(?:who\s+|that\s+)?(?:is\s+|are\s+|will\s+
           (?:be\s+)?|might\s+(?:be\s+)?)?{GRADE_VERB}\s+(?:this|these|my|me)\b"""),
     rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
           "screener recruiter hiring model llm assistant gpt claude gemini copilot bot  ai",
           rf"""\b(?:if\s+you\s+are|as|you|you're|you\s+are|dear)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?
-          {GRADER}\s+(?:who\s+is\s+|that\s+is\s+)?{GRADE_VERB}\s+(?:this|these|my|the\s+candidate)"""),
+          {GRADER}\s+(?:who\s+is\s+|that\s+is\s+)?{GRADE_VERB}\s+(?:this|these|my
+          |the\s+candidate)"""),
     rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
           "screener recruiter hiring model llm assistant gpt claude gemini copilot bot _ai",
           rf"""(?:^|(?<=[.!?:;\n(]))\s*(?:to|for)\s+(?:the|any|whichever|whatever)\s+(?:\w+\s+)?(?:{GRADER}
           |system|program|software|process)s?\s+
-          (?:(?:who|that|which)\s+)?(?:(?:is|are)\s+)?(?:grad|scor|evaluat|assess|mark|rat|judg|screen)\w*\s+(?:this|these
+          (?:(?:who|that|which)\s+)?(?:(?:is|are)\s+)?(?:grad|scor|evaluat|assess|mark|rat|judg
+          |screen)\w*\s+(?:this|these
           |my|me|candidates|applicants|answers|responses|submissions)\b"""),
     rule("grader_address", "if_you_are",
           r"""\bif\s+you\s+are\s+(?:an?\s+)?(?:ai|a\.i\.|llm|language\s+model|model|bot|machine
@@ -155,7 +174,8 @@ _COMMANDS: tuple[Rule, ...] = (
           r"\byou\s+are\s+now\s+(?:called\s+|named\s+)?[\w-]+\s*,\s*(?:an?|the|my)\b"),
     rule("role_play", "you're you_are character",
           rf"""\byou(?:'re|\s+are)\s+(?:now\s+)?["']\w[\w -]{{0,30}}["']\s*,\s*(?:an?|the)\s+
-          (?:\w+\s+){{0,2}}(?:{ROLE}|(?:hiring|team)\s+lead)\b|\[\s*scene\s*:|\b(?:stay|remain)\s+in\s+(?:character|role)\s+(?:for\s+the\s+rest|no\s+matter
+          (?:\w+\s+){{0,2}}(?:{ROLE}|(?:hiring|team)\s+lead)\b|\[\s*scene\s*:|\b(?:stay
+          |remain)\s+in\s+(?:character|role)\s+(?:for\s+the\s+rest|no\s+matter
           |whatever|regardless|throughout|until)"""),
     rule("role_play", "now_on henceforth",
           r"\b(?:from\s+now\s+on|henceforth)[,\s]+(?:you\s+are|you're|you\s+will\s+(?:be|act))\b"),
@@ -166,19 +186,22 @@ _COMMANDS: tuple[Rule, ...] = (
     # "pretend you are the customer" sets up training role-play, not a new role for a grader
     rule("role_play", "pretend",
           rf"""\bpretend\s+(?:that\s+)?(?:you\b(?!(?:\s+are|'re)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?
-          (?:customer|caller|client|guest|shopper|patient|agent|trainee)s?\b)|to\s+be\s+(?:an?|the|my)
+          (?:customer|caller|client|guest|shopper|patient|agent|trainee)s?\b)|to\s+be\s+(?:an?|the
+          |my)
           \s+(?:\w+\s+){{0,2}}{ROLE})\b"""),
     rule("role_play", "evaluator grader examiner assessor reviewer marker scorer judge rater "
           "recruiter interviewer hiring _ai assistant model bot",
           rf"""{IMPERATIVE}(?:act|behave|respond|answer|function|operate|role[\s-]?play|play\s+the
-          \s+role\s+of|take\s+the\s+role\s+of)\s+(?:as\s+)?(?:if\s+you\s+(?:were|are)\s+)?(?:[\w-]+\s*,
+          \s+role\s+of|take\s+the\s+role\s+of)\s+(?:as\s+)?(?:if\s+you\s+(?:were
+          |are)\s+)?(?:[\w-]+\s*,
           \s*)?(?:an?\s+|the\s+|my\s+)?(?:\w+\s+){{0,2}}{GRADING_ROLE}\b"""),
     rule("role_play", "speak write think reply decide",
           rf"""{IMPERATIVE}(?:speak|write|think|reply|decide|judge)\s+(?:about\s+\w+\s+)?as\s+(?:if\s+you
           \s+were\s+)?(?:my|a|the)\s+(?:\w+\s+){{0,2}}(?:{ROLE}|supervisor|manager|boss)\b"""),
     rule("role_play", "mode",
           r"""\b(?:switch|change|enter|go|turn|put\s+yourself)\s+(?:in)?to\s+(?:an?\s+|the\s+|your\s+)?
-          (?:\w+\s+)?(?:unrestricted|unfiltered|uncensored|developer|debug|admin|lenient|generous|god
+          (?:\w+\s+)?(?:unrestricted|unfiltered|uncensored|developer|debug|admin|lenient|generous
+          |god
           |jailbreak|dan|no[\s-]rules?|grading[\s-]free|free)\s+mode\b"""),
     rule("role_play", "roles places positions",
           r"\b(?:switch|swap|reverse|trade|change)\s+(?:roles|places|positions)\b"),
@@ -187,19 +210,27 @@ _COMMANDS: tuple[Rule, ...] = (
     # ---- asking for the instructions or the rubric
     rule("prompt_leak", "your rubric system scoring grading marking evaluation hidden everything",
           r"""\b(?:print|show|reveal|repeat|output|display|tell|share|leak|disclose|expose|write
-          \s+out|list|recite|paste|dump|give|return|copy)\s+(?:me\s+|us\s+)?(?:(?:the|a)\s+(?:\w+\s+){0,2}?
+          \s+out|list|recite|paste|dump|give|return|copy)\s+(?:me\s+|us\s+)?(?:(?:the
+          |a)\s+(?:\w+\s+){0,2}?
           (?:of|from|in)\s+)?(?:your\s+(?:\w+\s+){0,2}
           (?:instructions|prompt|rules|guidelines|rubric|criteria|configuration|system\s+message)
           |(?:the|this)\s+(?:\w+\s+){0,2}(?:rubric|system\s+(?:prompt|message)|(?:scoring|grading
-          |marking|evaluation)\s+(?:guide|criteria|rubric|rules|instructions|scheme|prompt)|hidden\s+
-          (?:\w+\s+)?(?:instructions|prompt|rules|criteria|rubric|text|message|guide)|instructions\s+(?:above|you\s+(?:were|have\s+been)\s+given))|everything\s+(?:above
-          |before)|everything\s+(?:that\s+)?you\s+(?:were|have\s+been)\s+(?:given|told|shown)|everything\s+(?:that\s+)?(?:\w+\s+){0,3}?in\s+your\s+(?:context|prompt|instructions
+          |marking|evaluation)\s+(?:guide|criteria|rubric|rules|instructions|scheme|prompt)
+          |hidden\s+
+          (?:\w+\s+)?(?:instructions|prompt|rules|criteria|rubric|text|message|guide)
+          |instructions\s+(?:above|you\s+(?:were|have\s+been)\s+given))|everything\s+(?:above
+          |before)|everything\s+(?:that\s+)?you\s+(?:were|have\s+been)\s+(?:given|told|shown)
+          |everything\s+(?:that\s+)?(?:\w+\s+){0,3}?in\s+your\s+(?:context|prompt|instructions
           |memory|system\s+message|input))"""),
     rule("prompt_leak", "what", r"""\bwhat\s+(?:were|was|are|is)\s+(?:you|your)\s+(?:told
-          |given|instructed|instructions|prompt|system\s+prompt|rules)|\bwhat\s+(?:(?:\w+\s+)?(?:criteria
-          |rules|guidelines)|(?:\w+\s+){0,3}?(?:instructions|rubric|prompt))\s+(?:you|were\s+you)\s+(?:were\s+|have\s+been\s+
-          |are\s+)?(?:given|told|using|use|following|follow)|\bwhat\s+(?:\w+\s+)?(?:criteria|rules|guidelines
-          |instructions|rubric|prompt)\s+(?:did|do|have)\s+you\s+(?:receive|get|have|use|follow|been\s+given)"""),
+          |given|instructed|instructions|prompt|system\s+prompt|rules)
+          |\bwhat\s+(?:(?:\w+\s+)?(?:criteria
+          |rules|guidelines)|(?:\w+\s+){0,3}?(?:instructions|rubric|prompt))\s+(?:you
+          |were\s+you)\s+(?:were\s+|have\s+been\s+
+          |are\s+)?(?:given|told|using|use|following|follow)|\bwhat\s+(?:\w+\s+)?(?:criteria|rules
+          |guidelines
+          |instructions|rubric|prompt)\s+(?:did|do|have)\s+you\s+(?:receive|get|have|use|follow
+          |been\s+given)"""),
     rule("prompt_leak", "your",
           r"""\bwhat\s+(?:\w+\s+){0,3}?(?:is|are)\s+(?:\w+\s+){0,2}?in\s+your\s+(?:system\s+(?:message|prompt)
           |prompt|instructions|context|rubric)"""),
@@ -215,7 +246,8 @@ _COMMANDS: tuple[Rule, ...] = (
           \b"""),
     rule("tool_call", "http www.",
           rf"""{IMPERATIVE}(?:open|visit|fetch|browse\s+to|load|go\s+to|navigate\s+to|download|read)\s+
-          (?:https?://|www\.)\S+(?:{SENTENCE}|\.(?=\S)){{0,60}}?\b(?:follow\s+(?:whatever|what|the\s+instructions
+          (?:https?://|www\.)\S+(?:{SENTENCE}|\.(?=\S)){{0,60}}?\b(?:follow\s+(?:whatever|what
+          |the\s+instructions
           \s+(?:there|on\s+it|in\s+it))|obey|do\s+(?:what|whatever)\s+it\s+says|carry\s+out|execute
           |use\s+(?:it|that|this|its\s+\w+)\s+as\s+my)\b"""),
     rule("tool_call", "tool function api plugin",
@@ -224,7 +256,8 @@ _COMMANDS: tuple[Rule, ...] = (
     rule("tool_call", "(", r"""\b[a-z]+_[a-z_]+\([^()\n]{0,80}\)
           |\b[a-z_]+(?:\.[a-z_]+)+\([^()\n]{0,80}\)|\b[a-z_]+\(\s*[a-z_]+\s*=[^()\n]{0,80}\)"""),
     rule("tool_call", "tool function invoke", r"""</?(?:tool_call|function_call|tool_use|invoke
-          |function_calls|tool_result)>|["'](?:function|tool|arguments|tool_calls|function_call|tool_use
+          |function_calls|tool_result)>|["'](?:function|tool|arguments|tool_calls|function_call
+          |tool_use
           |tool_call|tool_name|function_name)["']\s*:"""),
     rule("tool_call", "action",
           r"""^[ \t>*-]*action[ \t]*:[ \t]*[a-z]+_[a-z_]+[ \t]*$
@@ -239,4 +272,4 @@ _COMMANDS: tuple[Rule, ...] = (
 )
 # fmt: on
 
-ENGLISH: tuple[Rule, ...] = _COMMANDS + CLAIMS
+ENGLISH: tuple[Rule, ...] = _TO_THE_EVALUATOR + CLAIMS

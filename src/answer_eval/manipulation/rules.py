@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["SAID_TO", "WINDOW", "Rule", "SignalKind", "rule"]
+__all__ = ["WINDOW", "Rule", "SignalKind", "rule", "said_elsewhere"]
 
 SignalKind = Literal[
     "instruction_override",
@@ -58,7 +58,7 @@ def rule(kind: SignalKind, needles: str, pattern: str) -> Rule:
     return Rule(kind, words, compiled, "$" not in pattern)
 
 
-SAID_TO = re.compile(
+_SAID_TO = re.compile(
     r"""\b(?:i|we)\s+(?:\w+ly\s+)?(?:tell|told|ask|asked|say\s+to|said\s+to|remind|reminded|teach
     |taught|coach|coached)\s+(?:the\s+|my\s+|our\s+|new\s+|every\s+|a\s+)?(?:\w+\s+)?(?:customers?
     |callers?|clients?|guests?|shoppers?|trainees?|new\s+hires?|hires|team|colleagues?|agents?|staff
@@ -68,6 +68,12 @@ SAID_TO = re.compile(
     |tells\s+me|used\s+to\s+say)\b""",
     re.VERBOSE,
 )
-"""A sentence that says whom a command in it was for, or whose words it repeats: a customer, a
-trainee, a manager in the story ("give the highest rating you can, I tell customers"; "let the
-final score show the effort, my coach always said"). Such a command is not one to the grader."""
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+
+
+def said_elsewhere(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences of ``text`` that say whom a command in them was for, or whose
+    words they repeat: a customer, a trainee, a manager in the story ("give the highest rating
+    you can, I tell customers"; "let the final score show the effort, my coach always said").
+    A command there is not one to the grader."""
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _SAID_TO.search(m.group(0))]

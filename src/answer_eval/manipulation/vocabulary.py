@@ -36,7 +36,8 @@ GRADER = r"""(?:evaluat(?:or|ors)|grader|graders|assessor|examiner|marker|scorer
 # Whom an address reaches: any grader, but a recruiter or hiring manager greeted at the top of
 # a written answer ("Dear hiring manager, ...") only when the same line goes on to steer.
 STEERING = r"""[^\n]{0,160}?\b(?:scor\w*|grad\w*|marks|rate\s+(?:me|this|my)|deserv\w*|hire\s+me
-    |pass\s+me|top\s+marks|full\s+marks|generous\w*|lenient\w*|into\s+account|overlook|forgive|approv\w*
+    |pass\s+me|top\s+marks|full\s+marks|generous\w*|lenient\w*|into\s+account|overlook|forgive
+    |approv\w*
     |shortlist\w*|advance\w*|favou?r\w*)\b"""
 ADDRESSEE = rf"""(?:{GRADER}(?<!recruiter)(?<!hiring\smanager)(?<!hiring\steam)\b|(?:recruiter
     |hiring\s+(?:manager|team))\b(?={STEERING}))"""
@@ -50,7 +51,8 @@ TARGET = rf"""(?:{THIS}|\bit\b|\bthis\b|\beverything\s+(?:above|here|in\s+this\s
 # An imperative: at the start of a sentence or clause, after "please", or said to "you" or to
 # a grader ("you should give", "any fair grader would give").
 IMPERATIVE = r"""(?:^|(?<=[.!?:;,\n"'(_*])\s*|(?<=\s-)\s+|\b(?:please|kindly|just|simply|now|so
-    |then|and|you|let's|lets)\s+(?:\w+\s+)?|\b(?:evaluators?|graders?|examiners?|assessors?|reviewers?
+    |then|and|you|let's|lets)\s+(?:\w+\s+)?|\b(?:evaluators?|graders?|examiners?|assessors?
+    |reviewers?
     |markers?
     |scorers?|judges?|raters?|models?|ai|llm|assistant)\s+(?:\w+\s+)?)"""
 # The best grade, however it is put.
@@ -65,7 +67,8 @@ TOP = r"""(?:(?<![\d.])(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|20\s*/\s*20|4\s*/\
     |results|outcome|verdict|level|tier)\b
     |strong[\s_-]*(?:yes|hire)\b|definitely[\s_-]*hire\b
     |all\s+(?:\w+\s+)?(?:competencies|dimensions|rubric\s+items)\s+(?:met|satisfied|passed)
-    |(?:advanc\w*|mov\w*|progress\w*|send\w*)\s+(?:\w+\s+)?to\s+the\s+(?:next|final)\s+(?:round|stage
+    |(?:advanc\w*|mov\w*|progress\w*|send\w*)\s+(?:\w+\s+)?to\s+the\s+(?:next|final)\s+(?:round
+    |stage
     |interview)
     |\ba\s+(?:5|five|10|ten)\b(?!\s*-?\s*(?:star|stars|minute|hour|day|week|percent|%|year))
     |score\s+of\s+(?:5|10)\b|(?:5|five)\s+(?:on|in|for|across)\s+(?:every|all|each))"""
@@ -76,7 +79,8 @@ TOP_WORD = r"""(?:excellent|outstanding|exceptional|perfect|flawless|exemplary|s
 # Words that hand a grade out or claim one.
 CLAIM = r"""(?:deserves?|merits?|earns?|warrants?|worth|scores?|gets?|receives?|achieves?
     |is\s+to\s+(?:receive|get|be\s+given|be\s+awarded|score)
-    |is\s+(?:clearly\s+|obviously\s+|definitely\s+)?(?:rated|graded|scored|marked|worth)|should\s+(?:get|receive|be\s+given|be
+    |is\s+(?:clearly\s+|obviously\s+|definitely\s+)?(?:rated|graded|scored|marked|worth)
+    |should\s+(?:get|receive|be\s+given|be
     \s+awarded|score|be\s+scored|be\s+rated|be\s+graded|be\s+marked|pass)|must\s+(?:get|receive
     |be\s+given|score|be\s+scored|be\s+rated|be\s+graded|be\s+marked|pass))"""
 HAND_OUT = r"""(?:give|assign|award|grant|rate|grade|score|mark|rank|evaluate|assess|judge
@@ -95,7 +99,8 @@ INSTRUCTIONS = r"""(?:instructions?|directions?|directives?|rules|rubrics?|guide
     |(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:text|content)\s+above|what\s+you\s+(?:were|have\s+been)
     \s+(?:told|given|asked|instructed)|your\s+(?:task|orders|job))"""
 OVERRIDE = r"""(?:ignore|disregard|forget|override|overrule|bypass|skip|abandon|discard|drop
-    |scratch|ditch|toss|junk|never\s+mind|set\s+aside|put\s+aside|pay\s+no\s+(?:attention|heed)\s+to|(?:do\s+not|don't|never)\s+(?:follow
+    |scratch|ditch|toss|junk|never\s+mind|set\s+aside|put\s+aside|pay\s+no\s+(?:attention|heed)\s+to
+    |(?:do\s+not|don't|never)\s+(?:follow
     |apply|use|obey|consider)|stop\s+following|no\s+longer\s+follow|throw\s+out|suspend|replace)"""
 ROLE = r"""(?:evaluator|grader|examiner|assessor|reviewer|marker|scorer|judge|rater|recruiter
     |interviewer|hiring\s+manager|ai|assistant|model|bot|chatbot|persona|character|version|mode

@@ -30,6 +30,7 @@ from answer_eval.manipulation.english import ENGLISH
 from answer_eval.manipulation.languages import OTHER_LANGUAGES
 from answer_eval.manipulation.normalize import deleet, rot13, skeleton, unspace
 from answer_eval.manipulation.rules import WINDOW, Rule, SignalKind, said_elsewhere
+from answer_eval.manipulation.signs import sign_signals
 from answer_eval.text import MappedText
 
 __all__ = ["Signal", "SignalKind", "manipulation_signals", "manipulation_spans"]
@@ -126,6 +127,11 @@ def _scan(view: MappedText, rules: tuple[Rule, ...], kind: SignalKind | None) ->
     for clause_kind, a, b, read_as in clause_signals(view):
         start, end = view.span(a, b)
         found.append(Signal(kind or clause_kind, start, end, answer[start:end], read_as))
+    # the signs are a last reading: only where nothing more precise has spoken
+    for sign_kind, a, b, read_as in sign_signals(view):
+        start, end = view.span(a, b)
+        if not any(s.start < end and start < s.end for s in found):
+            found.append(Signal(kind or sign_kind, start, end, answer[start:end], read_as))
     return found
 
 
@@ -153,6 +159,8 @@ def manipulation_signals(answer: str) -> list[Signal]:
     found = _scan(base, _ALL_RULES, None)
     if (leet := deleet(base.text)) != base.text:
         found += _scan(base.with_text(leet), _ALL_RULES, None)
+        if (joined_leet := unspace(base.with_text(leet))) is not None:  # "1 g n 0 r 3"
+            found += _scan(joined_leet, _ALL_RULES, None)
     if (joined := unspace(base)) is not None:
         found += _scan(joined, _ALL_RULES, None)
     rotated = rot13(base.text)

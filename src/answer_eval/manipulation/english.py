@@ -149,7 +149,7 @@ _TO_THE_EVALUATOR: tuple[Rule, ...] = (
           rf"""\b(?:(?:whoever|whomever|anyone|anybody|whatever|whichever)(?:\s+or\s+(?:whoever|whatever
           |whichever\s+\w+))?(?:\s+(?:system|model|tool|program|person|people|team|panel))?
           |(?:the\s+)?(?:person|people|one|human|reader
-          |{GRADER})s?(?:\s+or\s+(?:\w+\s+)?\w+)?)\s+(?:who\s+|that\s+)?(?:is\s+|are\s+|will\s+
+          |{ADDRESSEE})s?(?:\s+or\s+(?:\w+\s+)?\w+)?)\s+(?:who\s+|that\s+)?(?:is\s+|are\s+|will\s+
           (?:be\s+)?|might\s+(?:be\s+)?)?{GRADE_VERB}\s+(?:this|these|my|me)\b"""),
     rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
           "screener recruiter hiring model llm assistant gpt claude gemini copilot bot  ai",
@@ -253,8 +253,12 @@ _TO_THE_EVALUATOR: tuple[Rule, ...] = (
     rule("tool_call", "tool function api plugin",
           r"""\buse\s+the\s+\w*(?:scor|grad|submit|approv|set|eval|record)\w*\s+(?:tool|function
           |api|plugin)\b"""),
-    rule("tool_call", "(", r"""\b[a-z]+_[a-z_]+\([^()\n]{0,80}\)
-          |\b[a-z_]+(?:\.[a-z_]+)+\([^()\n]{0,80}\)|\b[a-z_]+\(\s*[a-z_]+\s*=[^()\n]{0,80}\)"""),
+    # a call whose name is about the grade or the candidate, not a work system's own call
+    # ("get_order_status(order_id)")
+    rule("tool_call", "(", r"""(?=[a-z_.]*(?:scor|grad|approv|advanc|hire|candidat|verdict
+          |shortlist|pass|offer|rank|rating|evaluat|assess|decision|recommend|review|submit|email
+          |send|result|judg))(?:\b[a-z]+_[a-z_]+\([^()\n]{0,80}\)
+          |\b[a-z_]+(?:\.[a-z_]+)+\([^()\n]{0,80}\)|\b[a-z_]+\(\s*[a-z_]+\s*=[^()\n]{0,80}\))"""),
     rule("tool_call", "tool function invoke", r"""</?(?:tool_call|function_call|tool_use|invoke
           |function_calls|tool_result)>|["'](?:function|tool|arguments|tool_calls|function_call
           |tool_use

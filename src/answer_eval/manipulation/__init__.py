@@ -159,10 +159,12 @@ def manipulation_signals(answer: str) -> list[Signal]:
     found = _scan(base, _ALL_RULES, None)
     if (leet := deleet(base.text)) != base.text:
         found += _scan(base.with_text(leet), _ALL_RULES, None)
-        if (joined_leet := unspace(base.with_text(leet))) is not None:  # "1 g n 0 r 3"
-            found += _scan(joined_leet, _ALL_RULES, None)
+        if (leet_joined := unspace(base.with_text(leet))) is not None:
+            found += _scan(leet_joined, _ALL_RULES, None)
     if (joined := unspace(base)) is not None:
         found += _scan(joined, _ALL_RULES, None)
+        if (joined_leet := deleet(joined.text)) != joined.text:  # "1 g n 0 r 3"
+            found += _scan(joined.with_text(joined_leet), _ALL_RULES, None)
     rotated = rot13(base.text)
     if len(_COMMON_WORDS.intersection(_WORD.findall(rotated))) >= 2:  # reads as English rotated
         found += _scan(base.with_text(rotated), ENGLISH, "encoded")

@@ -73,10 +73,19 @@ _GERMAN = (
           rf"""\b(?:ignoriere|ignorieren|ignoriert|vergiss|vergessen\s+sie|missachte|missachten
           |uberspringe|beachte\s+nicht|beachten\s+sie\s+nicht)\b{_S}{{0,60}}?(?:anweisungen|anweisung
           |instruktionen|regeln|vorgaben|richtlinien|bewertungskriterien|kriterien|rubrik|prompt)"""),
+    rule("instruction_override", "acht beacht berucksicht gelten ungultig hinfallig aufgehoben",
+          rf"""\b(?:anweisungen|instruktionen|regeln|vorgaben|\w*richtlinien|\w*kriterien|rubrik
+          |prompt)\b{_S}{{0,60}}?\b(?:ausser\s+acht|nicht\s+(?:mehr\s+)?(?:zu\s+)?(?:beachten
+          |berucksichtigen)|gelten\s+nicht\s+mehr|nicht\s+mehr\s+gelten|ungultig|hinfallig
+          |aufgehoben)"""),
     rule("grader_address", "liebe sehr geehrte hallo",
           r"""\b(?:liebe|lieber|liebes|sehr\s+geehrte[rs]?|hallo|an\s+(?:den|die|das))[\s,:]+(?:\w+\s+)?
           (?:prufer(?:in|innen)?|bewerter(?:in|innen)?|gutachter(?:in)?|korrektor(?:in)?|ki|modell
           |assistent(?:in)?|personaler(?:in)?)\b"""),
+    rule("score_claim", "punktzahl bestnote note bewertung",
+          rf"""\b(?:volle\s+punktzahl|bestnote|hochste\w*\s+(?:punktzahl|note|bewertung|stufe))\b
+          {_S}{{0,40}}?\b(?:zu\s+(?:erteilen|vergeben|geben|verleihen|gewahren)|erteil\w*
+          |zuerkann\w*|zuerkenn\w*|erhalten|bekommen|verdient)"""),
     rule("score_claim", "gib geben bewert vergib vergeben verdien",
           rf"""\b(?:gib|geben\s+sie|bewerte|bewerten\s+sie|vergib|vergeben\s+sie|verdient|verdiene)
           \b{_S}{{0,50}}?(?:volle\s+punktzahl|bestnote|hochste\s+(?:punktzahl|note|bewertung)

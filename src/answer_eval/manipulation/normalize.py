@@ -126,8 +126,8 @@ _ASCII_TABLE = str.maketrans(
     {**{chr(c): " " for c in range(32) if c != 10}, **dict.fromkeys("\r\v\f\x1c\x1d\x1e", "\n")}
 )
 
-_LEET = str.maketrans("013457@$", "oieastas")
-_MIXED = re.compile(r"\b(?=[a-z0-9@$]*[a-z])(?=[a-z0-9@$]*[0-9@$])[a-z0-9@$]{3,}\b")
+_LEET = str.maketrans("0134578@$", "oieastbas")
+_MIXED = re.compile(r"\b(?=[a-z0-9@$]*[a-z])(?=[a-z0-9@$]*[0-9@$])[a-z0-9@$]{2,}\b")
 
 
 def deleet(text: str) -> str:

@@ -59,23 +59,26 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |(?:whoever|whatever)\s+(?:reads|reviews|grades|judges|assesses|scores|evaluates|decides
         |checks|marks|processes|screens)
         |(?:a|the)\s+person\s+in\s+the\s+position\s+of\s+{_GRADER_ING})\b
-        |^\W*(?:to|dear|hey|hi|hello)\s+(?:whoever|whatever|whichever)\b"""),
+        |^\W*(?:to|dear|hey|hi|hello)\s+(?:whoever|whatever|whichever)\b
+        |\b(?:language\s+)?model\s+(?:tasked|charged|entrusted|responsible|used|employed)\s+(?:with
+        |for)\s+(?:\w+\s+)?(?:evaluation|grading|scoring|assessment|review|marking|appraisal)\b"""),
     "you": _signs(r"\b(?:you|your|yours|u|ur|yourself)\b"),
     "this": _signs(r"""\b(?:this|my|the|that)\s+(?:\w+\s+)?(?:answer|response|submission|reply
         |essay|application|entry|text|document|write-?up|piece|paragraph|candidacy)\b
         |\b(?:this|the|that)\s+(?:candidate|applicant|interviewee|question)\b|\b(?:everything|all
         |text|content)\s+(?:\w+\s+)?(?:above|here|below)\b|\bherein\b|\bthe\s+(?:above|preceding
         |foregoing)\b|\b(?:this|that)\s+one\b|\b(?:answers?|responses?|submissions?)\s+(?:like
-        |of)\s+(?:this|mine)\b|\bme\b|\bmine\b|\bmy\s+case\b"""),
-    "top": _signs(r"""\b(?:(?:top|highest|maximum|maximal|max|best|perfect|perfectly|flawless
-        |flawlessly|exemplary|outstanding|exceptional|excellent|glowing|stellar|superb|ideal
+        |of)\s+(?:this|mine)\b"""),
+    "self": _signs(r"\b(?:me|mine|my\s+case)\b"),
+    "top": _signs(r"""\b(?:(?:top|highest|uppermost|utmost|maximum|maximal|max|best|perfect
+        |perfectly|flawless|flawlessly|exemplary|outstanding|exceptional|excellent|glowing|stellar|superb|ideal
         |impeccable|faultless|strongest|first-?class|hire|hired|pass|passed|passing|approve
         |approved|accept|accepted|advance|advanced|shortlist\w*|fast-?track\w*|selected)\b
         |a\+|full\s+(?:marks|points|credit|score)\b|strong[\s_-]*(?:yes|hire)\b|(?:next|final)
         \s+(?:round|stage|interview)\b|(?:5|five|10|ten|100)\s+(?:out\s+)?of\s+(?:5|five|10|ten
         |100)\b|round\s+(?:\w+\s+)?up\b|generous|lenien|go\s+easy\b|in\s+my\s+favou?r\b
         |favou?rabl|all\s+the\s+way\s+up\b|perfect\s+(?:ten|five)\b|ahead\s+of\s+(?:every|all|any)\b
-        |above\s+(?:every|all|any)\s+other\b|strong\s+(?:answer|response|candidate|submission)\b
+        |above\s+(?:every|all|any)\s+other\b|(?:extend|make)\s+(?:an?\s+|the\s+)?offer\b|strong\s+(?:answer|response|candidate|submission)\b
         |no\s+(?:deductions?|penalt\w+|criticism|weaknesses|concerns)\b|without
         \s+(?:deductions?|penalt\w+|criticism)\b|exactly\s+(?:the\s+)?(?:person|candidate|hire
         |one)\b)
@@ -104,7 +107,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |result|verdict|score|grade|conclusion|mark|rating)|(?:new|revised|updated|amended)\s+(?:brief
         |instructions?|rules?|directive|mandate|guidelines?|criteria|rubric|task)|(?:would\s+like
         |wants?|wish(?:es)?)\s+(?:now\s+)?(?:is\s+)?for\s+(?:this|you|it|my)|(?:so|just|simply|now
-        |then)\s+(?:return|output|print|write|say|give|use|copy)|all\s+that\s+is\s+left\s+for\s+you
+        |then)\s+(?:return|output|print|write|say|give|use|copy)|(?:so|and|then|now|just)\s+(?:push|put
+        |give|mark|rate|score|send|move|bump|turn|set|place|let)\s+(?:the|this|it|me|my)|all\s+that\s+is\s+left\s+for\s+you
         |go\s+ahead\s+and)\b
         |^\W*(?:(?:now|so|just|also|then|and|simply)\s+)*(?:treat|mark|rate|score|grade|give
         |assign|award|put|place|record|consider|conclude|report|output|return|list|print|repeat
@@ -142,10 +146,13 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |share|dump|display|echo|reproduc)\w*|\b(?:tell\s+me|what\s+(?:are|were|is|was)|spell
         \s+out|word\s+for\s+word|verbatim|in\s+full)\b"""),
     "persona": _signs(r"""\b(?:pretend\w*|act\s+as|acting\s+as|you\s+are\s+now|you're\s+now
-        |ur\s+now|play\s+(?:the\s+)?(?:role|part)|role-?play|in\s+character|persona|imagine\s+(?:you
+        |ur\s+now|play\s+(?:the\s+)?(?:role|part)|role-?play|in\s+character|persona
+        |(?:assigned|reassigned|given|takes?\s+on|assumes?|assumed)\s+(?:the\s+)?(?:role|part|persona)
+        \s+of|imagine\s+(?:you
         |that\s+you)|from\s+(?:now|here)\s+on|let'?s\s+play|simulate|speak\s+as)\b"""),
     "tool": _signs(r"""\b(?:invoke|call|run|execute|trigger)\s+(?:the\s+|a\s+)?(?:[\w-]*_[\w_]*
-        |(?:\w+\s+)?(?:tool|function|endpoint|api|action|webhook))\b"""),
+        |(?:\w+\s+)?(?:tool|function|endpoint|api|action|webhook))\b|\b(?:called|named)\s+[a-z]+_[a-z_]+
+        \b|\byour\s+(?:toolkit|tools?|functions?|plugins?|actions?)\b"""),
     # signs that a sentence belongs to the candidate's story: it opens with what someone did,
     # happened at work or in the past, or is a line said to someone ("..., I explained")
     "story": _signs(r"""^\W*(?:i|we|she|he|they|the\s+customer|a\s+customer|my\s+(?:manager
@@ -174,11 +181,14 @@ def _needs(kind: SignalKind, *parts: str) -> Combination:
 
 COMBINATIONS: tuple[Combination, ...] = (
     # steering: the grader or this answer, the best outcome, asked for or claimed settled
-    _needs("score_claim", "grader addressed this", "top", "directive claimed label", "grading"),
+    _needs(
+        "score_claim", "grader addressed this self", "top", "directive claimed label", "grading"
+    ),
+    _needs("score_claim", "you", "this", "top", "directive"),
     _needs("grader_address", "grader", "directive", "top grading"),
     _needs("instruction_override", "override", "rulebook", "you grader this grading"),
     _needs("prompt_leak", "disclose", "rulebook", "you grader"),
-    _needs("role_play", "persona", "you", "addressed grader grading top"),
+    _needs("role_play", "persona", "you grader", "addressed grader grading top"),
     _needs("tool_call", "tool", "you grader directive"),
     _needs("instruction_override", "conceal", "you grader directive"),
 )

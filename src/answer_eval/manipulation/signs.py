@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from answer_eval.manipulation.rules import SignalKind, said_elsewhere
 from answer_eval.text import MappedText
 
-__all__ = ["COMBINATIONS", "sign_signals", "signs"]
+__all__ = ["COMBINATIONS", "GATES", "sign_signals", "signs"]
 
 
 def _signs(pattern: str) -> re.Pattern[str]:
@@ -195,7 +195,7 @@ COMBINATIONS: tuple[Combination, ...] = (
 _STORY = frozenset({"story", "customer", "told"})
 # a story sentence that speaks to the grader about this answer is not the story's
 _ADDRESSED_HERE = frozenset({"addressed", "this"})
-_GATES = ("top", "override", "disclose", "persona", "tool", "grader", "conceal")
+GATES = ("top", "override", "disclose", "persona", "tool", "grader", "conceal")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]*")  # "9.8" is not two sentences
 # a run of structure that tells a story (STAR headings, "I verified ...") is the answer's own
 _NARRATIVE = re.compile(
@@ -246,7 +246,7 @@ def sign_signals(view: MappedText) -> list[tuple[SignalKind, int, int, str]]:
     text = view.text
     found: list[tuple[SignalKind, int, int, str]] = []
     # every combination needs one of the gate signs: only sentences holding one are read
-    gates = sorted(m.start() for name in _GATES for m in _SIGNS[name].finditer(text))
+    gates = sorted(m.start() for name in GATES for m in _SIGNS[name].finditer(text))
     told = said_elsewhere(text) if gates else []
     for m in _SENTENCE.finditer(text):
         at = bisect_left(gates, m.start())

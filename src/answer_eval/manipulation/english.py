@@ -204,7 +204,8 @@ _TO_THE_EVALUATOR: tuple[Rule, ...] = (
           |god
           |jailbreak|dan|no[\s-]rules?|grading[\s-]free|free)\s+mode\b"""),
     rule("role_play", "roles places positions",
-          r"\b(?:switch|swap|reverse|trade|change)\s+(?:roles|places|positions)\b"),
+          r"""(?:\b(?:let's|lets|let\s+us)\s+|(?:^|(?<=[.!?:;\n]))\s*(?:now\s+|please\s+|ok\s+)?)
+          (?:switch|swap|reverse|trade|change)\s+(?:roles|places|positions)\b"""),
     rule("role_play", "jailbreak developer anything",
           r"\b(?:jailbr(?:eak|oken)|developer\s+mode|do\s+anything\s+now|god\s+mode)\b"),
     # ---- asking for the instructions or the rubric

@@ -150,7 +150,14 @@ _TO_THE_EVALUATOR: tuple[Rule, ...] = (
           |whichever\s+\w+))?(?:\s+(?:system|model|tool|program|person|people|team|panel))?
           |(?:the\s+)?(?:person|people|one|human|reader
           |{ADDRESSEE})s?(?:\s+or\s+(?:\w+\s+)?\w+)?)\s+(?:who\s+|that\s+)?(?:is\s+|are\s+|will\s+
-          (?:be\s+)?|might\s+(?:be\s+)?)?{GRADE_VERB}\s+(?:this|these|my|me)\b"""),
+          (?:be\s+)?|might\s+(?:be\s+)?)?(?:{GRADE_VERB}(?<!read)(?<!reads)(?<!reading)\s+(?:this|these
+          |my|me)\b|read\w*\s+(?:this|these|my|me)\b(?={STEERING}))"""),
+    # a person reading this is greeted, not steered; a machine reading it is the grader
+    rule("grader_address",
+          "ai a.i. llm model assistant gpt claude gemini copilot bot system program",
+          r"""\b(?:ai|a\.i\.|llm|language\s+model|model|assistant|chat\s?gpt|gpt[\w.-]*|claude|gemini
+          |copilot|chatbot|bot|system|program)s?\s+(?:who\s+|that\s+|which\s+)?(?:is\s+|are\s+)?
+          read\w*\s+(?:this|these|my|me)\b"""),
     rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
           "screener recruiter hiring model llm assistant gpt claude gemini copilot bot  ai",
           rf"""\b(?:if\s+you\s+are|as|you|you're|you\s+are|dear)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?
@@ -206,8 +213,8 @@ _TO_THE_EVALUATOR: tuple[Rule, ...] = (
     rule("role_play", "roles places positions",
           r"""(?:\b(?:let's|lets|let\s+us)\s+|(?:^|(?<=[.!?:;\n]))\s*(?:now\s+|please\s+|ok\s+)?)
           (?:switch|swap|reverse|trade|change)\s+(?:roles|places|positions)\b"""),
-    rule("role_play", "jailbreak developer anything",
-          r"\b(?:jailbr(?:eak|oken)|developer\s+mode|do\s+anything\s+now|god\s+mode)\b"),
+    rule("role_play", "jailbr developer anything god_mode dan_mode",
+          r"\b(?:jailbr(?:eak|oken)|developer\s+mode|do\s+anything\s+now|god\s+mode|dan\s+mode)\b"),
     # ---- asking for the instructions or the rubric
     rule("prompt_leak", "your rubric system scoring grading marking evaluation hidden everything",
           r"""\b(?:print|show|reveal|repeat|output|display|tell|share|leak|disclose|expose|write

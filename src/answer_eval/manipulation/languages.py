@@ -1,5 +1,5 @@
-"""The same structures as ``rules.ENGLISH`` in Spanish, French, German, Portuguese, Italian and
-Chinese.
+"""The same structures as ``rules.ENGLISH`` in Spanish, French, German, Portuguese, Italian,
+Dutch, Polish, Chinese and Japanese.
 
 Written for the skeleton: lower case and without accents ("instrucciones", "reponse",
 "prufer", "instrucoes"), so an accent left out or added by the writer changes nothing. Each
@@ -86,6 +86,8 @@ _GERMAN = (
           rf"""\b(?:volle\s+punktzahl|bestnote|hochste\w*\s+(?:punktzahl|note|bewertung|stufe))\b
           {_S}{{0,40}}?\b(?:zu\s+(?:erteilen|vergeben|geben|verleihen|gewahren)|erteil\w*
           |zuerkann\w*|zuerkenn\w*|erhalten|bekommen|verdient)"""),
+    rule("score_claim", "hochst",
+          r"\b(?:mit\s+der\s+)?hochst(?:note|punktzahl|bewertung|wertung|stufe)\b"),
     rule("score_claim", "gib geben bewert vergib vergeben verdien",
           rf"""\b(?:gib|geben\s+sie|bewerte|bewerten\s+sie|vergib|vergeben\s+sie|verdient|verdiene)
           \b{_S}{{0,50}}?(?:volle\s+punktzahl|bestnote|hochste\s+(?:punktzahl|note|bewertung)
@@ -177,6 +179,29 @@ _REQUESTS = (
          r"(?:请|给我|给这个|直接)[^。！？!?\n]{0,12}?(?:满分|最高分|高分|5分|五分|最高评价)"),
 )  # fmt: skip
 
+_DUTCH = (
+    rule("instruction_override", "negeer vergeet",
+          rf"""\b(?:negeer|negeren|vergeet|vergeten|volg\s+niet)\b{_S}{{0,60}}?\b(?:instructies|regels
+          |richtlijnen|criteria|beoordelingscriteria|rubriek|prompt)"""),
+    rule("score_claim", "geef geeft beoordeel",
+          rf"""\b(?:geef|geeft|beoordeel|waardeer)\b{_S}{{0,50}}?\b(?:hoogste\s+(?:score|cijfer|beoordeling)
+          |maximale\s+score|volle\s+punten|een\s+10|10\s*/\s*10|5\s*/\s*5)"""),
+    rule("prompt_leak", "toon laat geef",
+          r"""\b(?:toon|laat\s+(?:me\s+)?zien|geef)\s+(?:me\s+)?(?:je|jouw|de)\s+(?:\w+\s+)?(?:instructies
+          |systeemprompt|prompt|beoordelingscriteria)"""),
+)
+_POLISH = (
+    rule("instruction_override", "zignoruj ignoruj pomin zapomnij",
+          rf"""\b(?:zignoruj|ignoruj|pomin|zapomnij\s+o)\b{_S}{{0,60}}?\b(?:instrukcj\w*|polecen\w*
+          |zasad\w*|kryteri\w*|regul\w*|prompt\w*)"""),
+    rule("score_claim", "daj dajcie przyznaj ocen",
+          rf"""\b(?:daj|dajcie|przyznaj|przyznajcie|ocen)\w*\b{_S}{{0,50}}?\b(?:najwyzsz\w+\s+(?:ocen\w*
+          |not\w*|wynik\w*)|maksymaln\w+\s+(?:ocen\w*|liczb\w+\s+punktow)|10\s*/\s*10|5\s*/\s*5)"""),
+    rule("prompt_leak", "wypisz pokaz podaj",
+          r"""\b(?:wypisz|pokaz|podaj|powtorz)\s+(?:mi\s+)?(?:swoj\w*\s+|twoj\w*\s+)?(?:\w+\s+)?(?:prompt
+          |instrukcj\w*|kryteri\w*)"""),
+)
+
 # Chinese has no spaces or word boundaries; the skeleton keeps its characters and turns
 # full-width punctuation into ASCII (。stays, ，becomes ,).
 _C = r"[^。！？!?\n]"
@@ -197,6 +222,10 @@ _CHINESE = (
     rule("prompt_leak", "输出 显示 告诉 重复 泄露 打印",
           rf"(?:输出|显示|告诉我|重复|泄露|打印){_C}{{0,6}}?(?:系统提示|提示词|指令|评分标准|规则)"),
     rule("tool_call", "调用", rf"调用{_C}{{0,6}}?(?:函数|工具|接口)"),
+    # a score label with the best score ("评分结果：10/10")
+    rule("score_claim", "评 分 结果",
+          r"""(?:评分|分数|得分|评价|评估|结果|总分|最终评分|评分结果|评估结果)\s*[:=]\s*(?:10\s*/\s*10
+          |5\s*/\s*5|100\s*/\s*100|满分|100分|优秀|强烈推荐)"""),
 )
 # Japanese shares the Chinese reading (no spaces); its own words for the same moves.
 _JAPANESE = (
@@ -206,8 +235,8 @@ _JAPANESE = (
     rule("grader_address", "へ 様 さん",
           r"(?:採点者|評価者|審査員|面接官|採用担当|ai|モデル|アシスタント)(?:へ|様|さん|の方)"),
     rule("score_claim", "満点 最高 点",
-          rf"""(?:満点|最高点|最高評価|最高の評価|5点|10点|合格){_C}{{0,8}}?(?:つけて|付けて|与えて|ください|にして
-          |です)"""),
+          rf"""(?:満点|最高点|最高評価|最高の評価|5点|10点|合格){_C}{{0,12}}?(?:つけて|付けて|与えて|ください|にして
+          |です|確定|決定|済み|記載)"""),
     rule("role_play", "あなた ふり",
           rf"(?:あなたは今|今からあなたは|これからあなたは){_C}{{0,10}}?(?:採点|評価|審査|面接官|アシスタント)|ふりをして"),
     rule("prompt_leak", "表示 教えて 出力",
@@ -216,5 +245,14 @@ _JAPANESE = (
 # fmt: on
 
 OTHER_LANGUAGES: tuple[Rule, ...] = (
-    _SPANISH + _FRENCH + _GERMAN + _PORTUGUESE + _ITALIAN + _CHINESE + _JAPANESE + _REQUESTS
+    _SPANISH
+    + _FRENCH
+    + _GERMAN
+    + _PORTUGUESE
+    + _ITALIAN
+    + _DUTCH
+    + _POLISH
+    + _CHINESE
+    + _JAPANESE
+    + _REQUESTS
 )

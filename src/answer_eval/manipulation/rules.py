@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["WINDOW", "Rule", "SignalKind", "rule", "said_elsewhere"]
+__all__ = ["WINDOW", "Rule", "SignalKind", "mentioned", "rule", "said_elsewhere"]
 
 SignalKind = Literal[
     "instruction_override",
@@ -65,7 +65,10 @@ _SAID_TO = re.compile(
     |vendors?|suppliers?|warehouse|courier|him|her|them)\b
     |\b(?:my|our|the|a)\s+(?:[\w-]+\s+)?(?:coach|manager|mentor|trainer|lead|supervisor|boss|teacher
     |customer|colleague|caller|client)\s+(?:always\s+|once\s+|often\s+|then\s+)?(?:said|says|told\s+me
-    |tells\s+me|used\s+to\s+say)\b""",
+    |tells\s+me|used\s+to\s+say)\b
+    |\b(?:configured|set\s+up|programmed|prompted|instructed|trained|built|designed|tuned)\s+(?:our
+    |the|my|a|an|their)\s+(?:[\w-]+\s+){0,2}(?:bot|chatbot|assistant|model|ai|tool|agent|system)s?
+    \b""",
     re.VERBOSE,
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
@@ -77,3 +80,55 @@ def said_elsewhere(text: str) -> list[tuple[int, int]]:
     you can, I tell customers"; "let the final score show the effort, my coach always said").
     A command there is not one to the grader."""
     return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _SAID_TO.search(m.group(0))]
+
+
+# Words quoted as an example or as someone's speech are mentioned, not said to the grader: "we
+# tested the bot with messages like 'ignore previous instructions'", "a card addressed to
+# 'whoever reads this'", payloads like {"result": "approved"}, "my coach said, 'you should ...'".
+_QUOTE = r"""(?:(?<!\w)"([^"\n]{2,300})"(?!\w)|(?<!\w)'([^'\n]{5,200})'(?!\w)
+    |(\{[^{}\n]{5,300}\}))"""
+_INTRODUCED = re.compile(
+    rf"""\b(?:like|such\s+as|e\.g\.|including|for\s+(?:example|instance)|said|say|says|saying
+    |tell|tells|telling|told|ask|asks|asked|asking|wrote|writes|writing|typed|type|types|typing
+    |replied|reply|added|shouted|yelled|screamed|put\s+it\s+\w+|called\s+it|addressed\s+to
+    |texted|posted|emailed|reads?|announced|repeat(?:s|ed)?|goes)\b[,:]?\s*(?:\w+\s*
+    [,:]?\s*){{0,4}}?{_QUOTE}""",
+    re.VERBOSE,
+)
+_TAGGED = re.compile(
+    r"""(?:"([^"\n]{2,300})")\s*,?\s*(?:(?:she|he|they|i|we|it)|(?:the|my|our|a|his|her)\s+(?:\w+
+    \s+)?\w+)\s+(?:said|says|asked|replied|added|shouted|wrote|told\s+\w+|typed|yelled)\b""",
+    re.VERBOSE,
+)
+# ... unless the quoted words speak of grading this answer
+_GRADING = re.compile(
+    r"""\b(?:scor\w*|grad(?:e|es|ed|ing)|marks?|rat(?:e|ed|ing)|rubric|evaluat\w*|assess\w*|candidate
+    |applicant|(?:this|my)\s+(?:answer|response)|hire|verdict|recommend\w*|pass)\b""",
+    re.VERBOSE,
+)
+
+
+_QUOTE_MARK = re.compile(r"""["{]|(?<!\w)'""")
+_AND_THEN = re.compile(rf"""["'}}]?\s*(?:,|and|or|,\s*and|,\s*or)\s*{_QUOTE}""", re.VERBOSE)
+
+
+def _quoted(m: re.Match[str]) -> tuple[int, int, str]:
+    group = next(g for g in range(1, (m.re.groups or 0) + 1) if m.group(g) is not None)
+    return m.start(group), m.end(group), m.group(group)
+
+
+def mentioned(text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` quoted as an example or as someone's speech (and not about grading);
+    quotes listed after one ("like 'a' and 'b'") too."""
+    spans: list[tuple[int, int]] = []
+    if not _QUOTE_MARK.search(text):
+        return spans
+    for pattern in (_INTRODUCED, _TAGGED):
+        for m in pattern.finditer(text):
+            quotes = [_quoted(m)]
+            while (more := _AND_THEN.match(text, quotes[-1][1])) is not None:
+                quotes.append(_quoted(more))
+            spans += [
+                (a, b) for a, b, words in quotes if not _GRADING.search(re.sub("[_-]", " ", words))
+            ]
+    return spans

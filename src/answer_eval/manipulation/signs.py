@@ -30,7 +30,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
-from answer_eval.manipulation.rules import SignalKind, said_elsewhere
+from answer_eval.manipulation.rules import SignalKind, mentioned, said_elsewhere
 from answer_eval.text import MappedText
 
 __all__ = ["COMBINATIONS", "GATES", "sign_signals", "signs"]
@@ -53,32 +53,36 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |(?:automated|automatic|ai|machine)\s+(?:assessor|grader|evaluator|reviewer|marker|scorer
         |screener|judge|rater|screening|grading|scoring|review|assessment|evaluation|marking)
         |(?:the|this|an?)\s+(?:ai|a\.i\.|llm|language\s+model|model|assistant|chatbot|bot|algorithm
-        |machine|program|programme|software|system)\s+(?:(?:that|which|who)\s+is\s+)?{_GRADER_ING}
+        |machine|program|programme|software|system)\s+(?:(?:(?:that|which|who)\s+is\s+)?{_GRADER_ING}
+        |on\s+the\s+other\s+side|behind\s+(?:this|the\s+screen)|at\s+the\s+other\s+end)
         |(?:whoever|whatever|whichever\s+\w+|anyone|anybody|someone|something|the\s+(?:one|person
         |thing))\s+(?:(?:is|are|who\s+is|that\s+is|which\s+is)\s+)?(?:\w+ly\s+)?{_GRADER_ING}
         |(?:whoever|whatever)\s+(?:reads|reviews|grades|judges|assesses|scores|evaluates|decides
         |checks|marks|processes|screens)
-        |(?:a|the)\s+person\s+in\s+the\s+position\s+of\s+{_GRADER_ING})\b
-        |^\W*(?:to|dear|hey|hi|hello)\s+(?:whoever|whatever|whichever)\b
-        |\b(?:language\s+)?model\s+(?:tasked|charged|entrusted|responsible|used|employed)\s+(?:with
-        |for)\s+(?:\w+\s+)?(?:evaluation|grading|scoring|assessment|review|marking|appraisal)\b"""),
+        |(?:a|the)\s+person\s+in\s+the\s+position\s+of\s+{_GRADER_ING}
+        |(?:to|dear|hey|hi|hello)\s+(?:whoever|whatever|whichever)
+        |the\s+part\s+of\s+(?:you|u)\s+that\s+(?:\w+\s+)?(?:weighs|grades|scores|judges|reads|assesses
+        |evaluates|marks|ranks|decides)
+        |(?:language\s+)?model\s+(?:tasked|charged|entrusted|responsible|used|employed)\s+(?:with
+        |for)\s+(?:\w+\s+)?(?:evaluation|grading|scoring|assessment|review|marking|appraisal))\b"""),
     "you": _signs(r"\b(?:you|your|yours|u|ur|yourself)\b"),
     "this": _signs(r"""\b(?:this|my|the|that)\s+(?:\w+\s+)?(?:answer|response|submission|reply
         |essay|application|entry|text|document|write-?up|piece|paragraph|candidacy)\b
-        |\b(?:this|the|that)\s+(?:candidate|applicant|interviewee|question)\b|\b(?:everything|all
+        |\b(?:this|the|that)\s+(?:candidate|applicant|interviewee|question)\b|\bthis\s+person\b|\b(?:everything|all
         |text|content)\s+(?:\w+\s+)?(?:above|here|below)\b|\bherein\b|\bthe\s+(?:above|preceding
         |foregoing)\b|\b(?:this|that)\s+one\b|\b(?:answers?|responses?|submissions?)\s+(?:like
         |of)\s+(?:this|mine)\b"""),
     "self": _signs(r"\b(?:me|mine|my\s+case)\b"),
     "top": _signs(r"""\b(?:(?:top|highest|uppermost|utmost|maximum|maximal|max|best|perfect
         |perfectly|flawless|flawlessly|exemplary|outstanding|exceptional|excellent|glowing|stellar|superb|ideal
-        |impeccable|faultless|strongest|first-?class|hire|hired|pass|passed|passing|approve
+        |impeccable|faultless|strongest|first-?class|(?<!new\s)(?<!new-)hire|hired|pass|passed|passing|approve
         |approved|accept|accepted|advance|advanced|shortlist\w*|fast-?track\w*|selected)\b
         |a\+|full\s+(?:marks|points|credit|score)\b|strong[\s_-]*(?:yes|hire)\b|(?:next|final)
         \s+(?:round|stage|interview)\b|(?:5|five|10|ten|100)\s+(?:out\s+)?of\s+(?:5|five|10|ten
         |100)\b|round\s+(?:\w+\s+)?up\b|generous|lenien|go\s+easy\b|in\s+my\s+favou?r\b
         |favou?rabl|all\s+the\s+way\s+up\b|perfect\s+(?:ten|five)\b|ahead\s+of\s+(?:every|all|any)\b
-        |above\s+(?:every|all|any)\s+other\b|(?:extend|make)\s+(?:an?\s+|the\s+)?offer\b|strong\s+(?:answer|response|candidate|submission)\b
+        |above\s+(?:every|all|any)\s+other\b|(?:extend|make)\s+(?:an?\s+|the\s+)?offer\b
+        |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b|strong\s+(?:answer|response|candidate|submission)\b
         |no\s+(?:deductions?|penalt\w+|criticism|weaknesses|concerns)\b|without
         \s+(?:deductions?|penalt\w+|criticism)\b|exactly\s+(?:the\s+)?(?:person|candidate|hire
         |one)\b)
@@ -109,7 +113,9 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |wants?|wish(?:es)?)\s+(?:now\s+)?(?:is\s+)?for\s+(?:this|you|it|my)|(?:so|just|simply|now
         |then)\s+(?:return|output|print|write|say|give|use|copy)|(?:so|and|then|now|just)\s+(?:push|put
         |give|mark|rate|score|send|move|bump|turn|set|place|let)\s+(?:the|this|it|me|my)|all\s+that\s+is\s+left\s+for\s+you
-        |go\s+ahead\s+and)\b
+        |go\s+ahead\s+and|(?:i\s+)?trust\s+(?:you|u)\s+to|the\s+(?:right|correct|best|smart)\s+(?:move
+        |thing|call|step)\s+(?:is|would\s+be)|(?:i'd|i\s+would)\s+be\s+(?:\w+\s+)?(?:grateful|thankful
+        |obliged|delighted|happy)\s+if)\b
         |^\W*(?:(?:now|so|just|also|then|and|simply)\s+)*(?:treat|mark|rate|score|grade|give
         |assign|award|put|place|record|consider|conclude|report|output|return|list|print|repeat
         |say|state|set|leave|skip|omit|accept|pass|approve|advance|copy|act|invoke|call|run
@@ -139,20 +145,26 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |\b(?:notes?|rules?|instructions?|guidance|criteria|guidelines?)\s+(?:(?:that|which)\s+)?
         (?:you|u)\s+(?:got|were|was|have|had|received)\b|\b(?:every|any|all|each|the)\s+(?:\w+\s+)?
         (?:rule|instruction|guideline|directive|criterion)s?\s+(?:(?:that|which)\s+)?(?:you|u)\b
-        |\bwhat(?:ever)?\s+(?:you|u)\s+(?:were|was|have\s+been|'ve\s+been)\s+(?:told|given|asked
-        |instructed|sent|handed)\b|\b(?:everything|anything|whatever|all)\s+(?:\w+\s+){0,3}(?:above
+        |\bwhat(?:ever)?\s+(?:\w+\s+){0,2}?(?:you|u)\s+(?:were|was|have\s+been|'ve\s+been)\s+(?:told
+        |given|asked|instructed|sent|handed)\b|\b(?:you|u)\s+(?:were|was|are|have\s+been)\s+(?:set\s+up
+        |configured|programmed|instructed|prompted)\s+to\b|\b(?:everything|anything|whatever|all)\s+(?:\w+\s+){0,3}(?:above
         |before|earlier|previously|prior)\b"""),
     "disclose": _signs(r"""\b(?:repeat|print|reveal|show|list|quote|output|paste|disclos|recit
         |share|dump|display|echo|reproduc)\w*|\b(?:tell\s+me|what\s+(?:are|were|is|was)|spell
         \s+out|word\s+for\s+word|verbatim|in\s+full)\b"""),
     "persona": _signs(r"""\b(?:pretend\w*|act\s+as|acting\s+as|you\s+are\s+now|you're\s+now
-        |ur\s+now|play\s+(?:the\s+)?(?:role|part)|role-?play|in\s+character|persona
+        |ur\s+now|play\s+(?:the\s+)?(?:role|part)|role-?play|in\s+character|persona|from\s+here\b
+        |(?:you're|you\s+are)\s+not\s+(?:an?\s+|the\s+)?(?:evaluator|grader|assessor|reviewer|judge
+        |examiner|marker|scorer|ai|model|assistant)\b|(?:you're|you\s+are)\s+(?:now\s+)?my\s+(?:[\w-]+\s+){0,2}?
+        (?:recruiter|friend|fan|ally|advocate|supporter|champion|hype-?man|cheerleader)\b
         |(?:assigned|reassigned|given|takes?\s+on|assumes?|assumed)\s+(?:the\s+)?(?:role|part|persona)
         \s+of|imagine\s+(?:you
         |that\s+you)|from\s+(?:now|here)\s+on|let'?s\s+play|simulate|speak\s+as)\b"""),
     "tool": _signs(r"""\b(?:invoke|call|run|execute|trigger)\s+(?:the\s+|a\s+)?(?:[\w-]*_[\w_]*
         |(?:\w+\s+)?(?:tool|function|endpoint|api|action|webhook))\b|\b(?:called|named)\s+[a-z]+_[a-z_]+
-        \b|\byour\s+(?:toolkit|tools?|functions?|plugins?|actions?)\b"""),
+        \b|\byour\s+(?:toolkit|tools?|functions?|plugins?|actions?)\b|\b(?:invoke|call|run|execute
+        |trigger)\s+(?:the\s+)?(?:one|function|tool)s?\s+(?:that|which)\b|\b(?:evaluation|grading|scoring
+        |hiring|ats|hr)\s+(?:functions?|tools?|apis?|endpoints?|actions?)\b"""),
     # signs that a sentence belongs to the candidate's story: it opens with what someone did,
     # happened at work or in the past, or is a line said to someone ("..., I explained")
     "story": _signs(r"""^\W*(?:i|we|she|he|they|the\s+customer|a\s+customer|my\s+(?:manager
@@ -163,7 +175,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |previous|old|current|first)\b|\b(?:our|my)\s+(?:\w+\s+)?(?:qa|team|branch|store|shop
         |company|employer|manager|supervisor|boss|calls|shifts?|department|office|colleagues?
         |trainer|coach|mentor|role|position|transfer|promotion|appraisals?|reviews?)\b
-        |\bfor\s+the\s+(?:\w+\s+){0,3}(?:role|position|job)\b
+        |\bfor\s+the\s+(?:\w+\s+){0,3}(?:role|position|job)\b|\b(?:my|our)\s+(?:old|former|previous
+        |last|first)\s+\w+
         |(?:,|["'])\s*(?:i|we|she|he|they)\s+(?:\w+ly\s+)?(?:explained|said|told\s+\w+|replied
         |added|answered|reminded\s+\w+|assured\s+\w+|wrote)\b"""),
     "customer": _signs(r"""\b(?:customers?|callers?|clients?|guests?|shoppers?|patients?
@@ -185,6 +198,7 @@ COMBINATIONS: tuple[Combination, ...] = (
         "score_claim", "grader addressed this self", "top", "directive claimed label", "grading"
     ),
     _needs("score_claim", "you", "this", "top", "directive"),
+    _needs("score_claim", "addressed", "top", "directive"),
     _needs("grader_address", "grader", "directive", "top grading"),
     _needs("instruction_override", "override", "rulebook", "you grader this grading"),
     _needs("prompt_leak", "disclose", "rulebook", "you grader"),
@@ -192,9 +206,6 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs("tool_call", "tool", "you grader directive"),
     _needs("instruction_override", "conceal", "you grader directive"),
 )
-_STORY = frozenset({"story", "customer", "told"})
-# a story sentence that speaks to the grader about this answer is not the story's
-_ADDRESSED_HERE = frozenset({"addressed", "this"})
 GATES = ("top", "override", "disclose", "persona", "tool", "grader", "conceal")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]*")  # "9.8" is not two sentences
 # a run of structure that tells a story (STAR headings, "I verified ...") is the answer's own
@@ -204,9 +215,22 @@ _NARRATIVE = re.compile(
     |took|gave|found|kept|spent|sent|called|stayed)\b""",
     re.VERBOSE | re.MULTILINE,
 )
+_BARE_GRADE = re.compile(
+    r"""\W*(?:final\s+|overall\s+|total\s+)?(?:score|rating|grade|result|verdict|mark|evaluation
+    |assessment)s?\s*[:=]\s*(?:10\s*/\s*10|5\s*/\s*5|100\s*/\s*100|100\s*%|a\+|strong[\s_-]*(?:yes
+    |hire))[\W]*$""",
+    re.VERBOSE,
+)
+_OWN_RECORD = re.compile(
+    r"""\b(?:that|this|it)\s+(?:was|is)\s+(?:my|our|the)\b|\b(?:qa|csat|nps|survey|audit|appraisal
+    |mystery\s+shopper|scorecard|performance\s+review|last\s+(?:year|quarter|month))\b|\b(?:my|our)
+    \s+(?:manager|supervisor|team\s*lead|lead|boss|qa|last|previous|customers?)\b""",
+    re.VERBOSE,
+)
 _STRUCTURE_LINE = re.compile(
-    r"""^[ \t>*#-]*(?:["']?[\w -]{1,40}["']?[ \t]*[:=].*|.*<[a-z!/][^>\n]*>.*|.*\{[^{}\n]*:.*)$""",
-    re.MULTILINE,
+    r"""^[ \t>*\#-]*(?:["']?[\w\ -]{1,40}["']?[ \t]*[:=].*|.*<[a-z!/][^>\n]*>.*|.*\{[^{}\n]*:.*
+    |[\w%/-]{1,30}(?:[ \t]*,[ \t]*[\w%/.-]{0,30}){3,}[ \t]*)$""",
+    re.MULTILINE | re.VERBOSE,
 )
 
 
@@ -219,11 +243,26 @@ def signs(piece: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _combination(found: frozenset[str]) -> SignalKind | None:
-    for kind, parts in COMBINATIONS:
-        if all(found & alternatives for alternatives in parts):
-            return kind
-    return None
+class _Reading:
+    """The signs of one sentence, each looked for only when a combination asks for it."""
+
+    def __init__(self, piece: str) -> None:
+        self.piece = piece
+        self.seen: dict[str, bool] = {}
+
+    def has(self, name: str) -> bool:
+        if name not in self.seen:
+            if name == "addressed":
+                self.seen[name] = self.has("you") and (self.has("grading") or self.has("rulebook"))
+            else:
+                self.seen[name] = _SIGNS[name].search(self.piece) is not None
+        return self.seen[name]
+
+    def combination(self) -> SignalKind | None:
+        for kind, parts in COMBINATIONS:
+            if all(any(map(self.has, alternatives)) for alternatives in parts):
+                return kind
+        return None
 
 
 def _structures(text: str) -> Iterator[tuple[int, int]]:
@@ -240,11 +279,7 @@ def _structures(text: str) -> Iterator[tuple[int, int]]:
         yield run
 
 
-def sign_signals(view: MappedText) -> list[tuple[SignalKind, int, int, str]]:
-    """``(kind, start, end, read_as)`` for each sentence or structure of ``view`` whose signs
-    add up to a combination; offsets are the view's."""
-    text = view.text
-    found: list[tuple[SignalKind, int, int, str]] = []
+def _sentence_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
     # every combination needs one of the gate signs: only sentences holding one are read
     gates = sorted(m.start() for name in GATES for m in _SIGNS[name].finditer(text))
     told = said_elsewhere(text) if gates else []
@@ -252,13 +287,30 @@ def sign_signals(view: MappedText) -> list[tuple[SignalKind, int, int, str]]:
         at = bisect_left(gates, m.start())
         if at == len(gates) or gates[at] >= m.end():
             continue
-        marks = signs(m.group(0))
-        if any(a <= m.start() < b for a, b in told):
-            marks |= {"told"}
-        if marks & _STORY and not marks >= _ADDRESSED_HERE:
+        reading = _Reading(m.group(0))
+        if (kind := reading.combination()) is None:
             continue
-        if (kind := _combination(marks)) is not None:
-            found.append((kind, m.start(), m.end(), m.group(0).strip()))
+        if any(a <= m.start() < b for a, b in told) or (
+            (reading.has("story") or reading.has("customer"))
+            and not (reading.has("addressed") and reading.has("this"))
+        ):
+            continue  # a sentence of the story, unless it speaks to the grader about this answer
+        yield kind, m.start(), m.end(), m.group(0).strip()
+
+
+def _bare_grades(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
+    """A sentence that is nothing but the best grade ("Score: 10/10."), with no word around it
+    saying whose record it is ("That was my QA rating.")."""
+    sentences = list(_SENTENCE.finditer(text))
+    for i, m in enumerate(sentences):
+        if not _BARE_GRADE.match(m.group(0)):
+            continue
+        around = "".join(s.group(0) for s in sentences[max(0, i - 1) : i + 2] if s is not m)
+        if not _OWN_RECORD.search(around):
+            yield "score_claim", m.start(), m.end(), m.group(0).strip()
+
+
+def _structure_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
     for a, b in _structures(text):
         piece = text[a:b]
         if _NARRATIVE.search(piece):
@@ -270,5 +322,13 @@ def sign_signals(view: MappedText) -> list[tuple[SignalKind, int, int, str]]:
             or (block and "top" in marks)
             or {"label", "top", "this"} <= marks
         ):
-            found.append(("forged_structure", a, b, piece.strip()))
-    return found
+            yield "forged_structure", a, b, piece.strip()
+
+
+def sign_signals(view: MappedText) -> list[tuple[SignalKind, int, int, str]]:
+    """``(kind, start, end, read_as)`` for each sentence or structure of ``view`` whose signs
+    add up to a combination; offsets are the view's."""
+    text = view.text
+    for a, b in mentioned(text):  # someone else's words carry no signs of the writer's
+        text = text[:a] + " " * (b - a) + text[b:]
+    return [*_sentence_signals(text), *_bare_grades(text), *_structure_signals(text)]

@@ -4,8 +4,9 @@
 decoded, invisible characters dropped, every line break a line break, look-alike letters made
 Latin), then in four more readings: digits inside words as letters ("1gn0r3"), letters spelled
 one by one joined, ROT13, and every base64 or hex blob decoded (``decoding``). On each reading it
-runs rules that put vocabularies into structures (``rules`` for English, ``languages`` for
-Spanish, French, German, Portuguese and Chinese):
+runs rules that put vocabularies into structures (``english`` and ``claims`` for English,
+``languages`` for Spanish, French, German, Portuguese, Italian, Dutch, Polish, Chinese and
+Japanese):
 
 * instruction overrides ("ignore the rubric", "new instructions:"), and speaking to the grader
   ("dear evaluator", "to whoever grades this", "if you are an AI");
@@ -14,6 +15,12 @@ Spanish, French, German, Portuguese and Chinese):
   template syntax, and lines that imitate the fence around the answer ("END ANSWER-3FA9");
 * a new role for the evaluator ("you are now", "pretend you"), requests for its instructions or
   rubric, and requests to call tools or functions.
+
+Where none of those structures speaks, a last reading (``signs``) counts the signs a sentence
+carries (a grader, this answer, the best outcome, a request, an override of what the grader was
+told ...) and flags the combinations that only an attempt on the grade makes. Words quoted from
+someone else (a customer's demand, an example of an attack) are mentioned, not said, unless
+they speak of grading.
 
 Every signal is a span of the *original* answer, so a reviewer sees exactly what was flagged.
 """

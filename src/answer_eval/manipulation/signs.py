@@ -7,21 +7,28 @@ the appraisal were conducted with maximal generosity"). This reading only asks w
 a sentence carries, each a broad vocabulary:
 
 * ``grader``: who grades, named ("adjudicator", "the reviewing program", "whoever is reading
-  this"); ``you``: the reader addressed; ``this``: this answer or this candidate;
+  this"); ``you``: the reader addressed; ``this``: this answer or this candidate; ``self``:
+  "me"; ``addressed``: "you" and grading or a rulebook in one sentence;
 * ``top``: the best outcome ("the very top", "full marks", "hire", "10/10"); ``grading``: what
   grading deals in ("tally", "appraisal", "verdict", "the best answer");
 * ``directive``: a request, however polite ("is to", "would be most appreciated", "pls");
-  ``claimed``: a claim that it was settled ("pre-verified", "already confirmed");
+  ``claimed``: a claim that it was settled ("pre-verified", "already confirmed"); ``label``: a
+  label that states the grade ("final grade");
 * ``override``: dropping something ("disregarded", "void", "act like they were never written");
   ``rulebook``: what the grader was told ("the notes you got", "antecedent scoring directives");
-* ``disclose``, ``persona`` and ``tool``: asking for the rulebook, a new role, a tool call.
+* ``disclose``, ``persona``, ``tool`` and ``conceal``: asking for the rulebook, a new role, a
+  tool call, or silence about what the grader noticed.
 
 A sentence is a signal when its signs add up to one of ``COMBINATIONS`` (a steer, an override,
 a request for the rulebook, a persona, a tool call), and it is not a sentence of the candidate's
 story: one said to or by someone in it (``rules.said_elsewhere``), one that opens with what
-someone did, or one about customers. Lines of structure (``key: value``, JSON, markup) are read
-as one piece with ``_`` and ``-`` as spaces, and signal when they name grading and the best
-outcome, an override or a settled claim.
+someone did, happened at work or in the past, or is about customers (unless it also speaks to
+the grader about this answer). Words quoted from someone else (``rules.mentioned``) are blanked
+first. A sentence that is only the best grade ("Score: 10/10.") is a claim unless the sentences
+around it say whose record it is. Lines of structure (``key: value``, JSON, markup, CSV rows)
+are read as one piece with ``_`` and ``-`` as spaces, and signal when they name grading and the
+best outcome, an override or a settled claim. The signs are the last reading: ``__init__``
+keeps them only where no other rule has spoken.
 """
 
 from __future__ import annotations

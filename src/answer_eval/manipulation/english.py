@@ -121,8 +121,8 @@ _TO_THE_EVALUATOR: tuple[Rule, ...] = (
     # ---- speaking to the evaluator
     rule("grader_address", "evaluat grader assessor examiner marker scorer reviewer judge rater "
           "screener recruiter hiring _ai llm model assistant gpt claude gemini copilot bot",
-          rf"""\b(?:dear|hello|hi|hey|attention|greetings|(?:a\s+)?(?:\w+\s+)?(?:note|message|memo
-          |reminder|word)\s+(?:to|for))(?:\s+there)?[\s,:!]+(?:(?:the\s+|my\s+|our\s+|any\s+
+          rf"""\b(?:dear|hello|hi|hey|attention|greetings|(?:a\s+)?(?:\w+\s+)?(?<!system\s)(?:note
+          |message|memo|reminder|word)\s+(?:to|for))(?:\s+there)?[\s,:!]+(?:(?:the\s+|my\s+|any\s+
           |all\s+)?
           (?:\w+\s+)?{ADDRESSEE}|whoever\s+(?:decides|grades|scores|evaluates|assesses|marks|judges
           |screens)\b)"""),

@@ -21,11 +21,14 @@ _SPANISH = (
           rf"""\b(?:ignora|ignore|ignoren|ignorar|olvida|olvide|olviden|olvidar|omite|omita|descarta
           |descarte|haz\s+caso\s+omiso\s+de|no\s+sigas|no\s+siga)\b{_S}{{0,60}}?\b(?:instrucciones
           |indicaciones|reglas|normas|rubrica|criterios|directrices|pautas|prompt)"""),
+    rule("grader_address", "programa sistema modelo evaluador revisor",
+          r"""\b(?:al|a\s+la|para\s+el|para\s+la)\s+(?:programa|sistema|modelo|ia|evaluador(?:a)?
+          |revisor(?:a)?|asistente)\s+que\s+(?:revisa|evalua|califica|lee|corrige|puntua|analiza)\b"""),
     rule("grader_address", "estimad querid senor hola atencion",
           r"""\b(?:estimad[oa]s?|querid[oa]s?|senor(?:a)?|hola|atencion)[\s,:]+(?:\w+\s+)?
           (?:evaluador(?:a|es)?|calificador(?:a)?|corrector(?:a)?|examinador(?:a)?|revisor(?:a)?
           |ia|modelo|asistente|juez|reclutador(?:a)?)\b"""),
-    rule("score_claim", "califi puntu dale dame denle otorg asign merec ponme ponga evalu",
+    rule("score_claim", "califi puntu dale dame denle otorg asign merec pon evalu",
           rf"""\b(?:califica|califique|califiquen|calificar|evalua|evalue|evaluen|puntua|puntue|dale
           |dame|denle|otorga
           |otorgue|asigna|asigne|merece|merezco|pon|ponga)\w*\b{_S}{{0,50}}?(?:puntuacion\s+maxima

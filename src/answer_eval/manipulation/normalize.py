@@ -185,7 +185,9 @@ def unspace(mapped: MappedText) -> MappedText | None:
         for i in range(done, m.start()):
             out.add(text[i], *mapped.span(i, i + 1))
         kept = [i for i in range(m.start(), m.end()) if text[i] not in " .-_*|\n"]
-        words = _segment("".join(text[i] for i in kept)) or ["".join(text[i] for i in kept)]
+        run = "".join(text[i] for i in kept)
+        # "g 1 v 3 7 h 1 5" splits once its digits are read as letters
+        words = _segment(run) or _segment(run.translate(_LEET)) or [run]
         at = 0
         for n, word in enumerate(words):
             if n:

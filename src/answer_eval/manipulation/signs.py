@@ -68,6 +68,9 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |checks|marks|processes|screens)
         |(?:a|the)\s+person\s+in\s+the\s+position\s+of\s+{_GRADER_ING}
         |(?:to|dear|hey|hi|hello)\s+(?:whoever|whatever|whichever)
+        |(?:\w+\s+)?on\s+the\s+other\s+side\s+of\s+(?:the|this|my)\s+(?:screen|text\s+box|page|form)
+        |(?:holding|with|has|keeps?)\s+the\s+(?:scoring|score|mark|marking|grading)\s+(?:sheet|card|pen
+        |box|book)
         |the\s+part\s+of\s+(?:you|u)\s+that\s+(?:\w+\s+)?(?:weighs|grades|scores|judges|reads|assesses
         |evaluates|marks|ranks|decides)
         |(?:language\s+)?model\s+(?:tasked|charged|entrusted|responsible|used|employed)\s+(?:with
@@ -75,7 +78,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
     "you": _signs(r"\b(?:you|your|yours|u|ur|yourself)\b"),
     "this": _signs(r"""\b(?:this|my|the|that)\s+(?:\w+\s+)?(?:answer|response|submission|reply
         |essay|application|entry|text|document|write-?up|piece|paragraph|candidacy)\b
-        |\b(?:this|the|that)\s+(?:candidate|applicant|interviewee|question)\b|\bthis\s+person\b|\b(?:everything|all
+        |\b(?:this|the|that)\s+(?:candidate|applicant|interviewee|question)\b|\bthis\s+(?:person
+        |section|part)\b|\b(?:all\s+)?(?:of\s+)?my\s+(?:\w+\s+)?(?:answers|responses|submissions)\b|\b(?:everything|all
         |text|content)\s+(?:\w+\s+)?(?:above|here|below)\b|\bherein\b|\bthe\s+(?:above|preceding
         |foregoing)\b|\b(?:this|that)\s+one\b|\b(?:answers?|responses?|submissions?)\s+(?:like
         |of)\s+(?:this|mine)\b"""),
@@ -89,7 +93,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |100)\b|round\s+(?:\w+\s+)?up\b|generous|lenien|go\s+easy\b|in\s+my\s+favou?r\b
         |favou?rabl|all\s+the\s+way\s+up\b|perfect\s+(?:ten|five)\b|ahead\s+of\s+(?:every|all|any)\b
         |above\s+(?:every|all|any)\s+other\b|(?:extend|make)\s+(?:an?\s+|the\s+)?offer\b
-        |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b|strong\s+(?:answer|response|candidate|submission)\b
+        |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b|(?:at|hit|reached)\s+the\s+ceiling\b
+        |all\s+(?:\w+\s+)?(?:criteria|requirements|competencies)\s+(?:met|satisfied|exceeded)\b|strong\s+(?:answer|response|candidate|submission)\b
         |no\s+(?:deductions?|penalt\w+|criticism|weaknesses|concerns)\b|without
         \s+(?:deductions?|penalt\w+|criticism)\b|exactly\s+(?:the\s+)?(?:person|candidate|hire
         |one)\b)
@@ -98,7 +103,10 @@ _SIGNS: dict[str, re.Pattern[str]] = {
     "grading": _signs(r"""\b(?:scores?|marks|mark\s+sheet|grades?|ratings?|verdicts?|results?
         |outcomes?|conclusions?|bands?|tiers?|percentile|evaluations?|assessments?|appraisals?
         |tally|decisions?|recommendations?|deductions?|write-?up|points|criteri\w+|rubric
-        |dimensions?|judge?ments?|ranking|range|scale|number\s+you|top\s+of\s+the\s+(?:pile|list|stack
+        |dimensions?|judge?ments?|ranking|range|scale|number\s+you|other\s+(?:candidates|applicants)|benchmark|yardstick|score\s+box
+        |everyone\s+else\s+who\s+applied|(?:above|ahead\s+of)\s+(?:the\s+)?others
+        |(?:notes?|summary|feedback|comments?|report)\s+(?:that\s+)?(?:the\s+)?(?:recruiter|hiring
+        \s+manager|panel|reviewer|hr)s?\s+(?:reads?|sees?|gets?)|top\s+of\s+the\s+(?:pile|list|stack
         |batch|heap|shortlist|class))\b|\b(?:grad|scor|rat|mark
         |assess|evaluat|judg|apprais|review|weigh|rank|adjudicat)(?:e|es|ed|ing|s)?\b
         |\b(?:best|top|strongest|ideal|perfect|model|exemplary|outstanding|excellent)\s+(?:\w+\s+)?
@@ -110,7 +118,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         \s+(?:be|receive|record|give|award|assign|mark|treat|operate|place|put|rate|score|grade)
         |i\s+(?:ask|beg|urge|request|want|need|implore|invite|encourage)\s+(?:of\s+)?(?:you|u|the)
         |(?:would|will)\s+be\s+(?:\w+\s+)?(?:kind|fair|appreciated|welcomed?|grateful|right|best
-        |wise)
+        |wise|happy|pleased|glad|delighted|fine)
         |(?:the\s+)?(?:only|most)\s+(?:correct|acceptable|sensible|reasonable|logical|right|fair
         |accurate|possible|appropriate|valid|fitting)|the\s+fair\s+thing|can\s+only\s+be
         |no\s+(?:reason|need)\s+to|(?:you|u)\s+(?:only\s+|just\s+)?(?:need|have)\s+to
@@ -122,13 +130,17 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |give|mark|rate|score|send|move|bump|turn|set|place|let)\s+(?:the|this|it|me|my)|all\s+that\s+is\s+left\s+for\s+you
         |go\s+ahead\s+and|(?:i\s+)?trust\s+(?:you|u)\s+to|the\s+(?:right|correct|best|smart)\s+(?:move
         |thing|call|step)\s+(?:is|would\s+be)|(?:i'd|i\s+would)\s+be\s+(?:\w+\s+)?(?:grateful|thankful
-        |obliged|delighted|happy)\s+if)\b
+        |obliged|delighted|happy)\s+if|would\s+it\s+(?:really\s+)?(?:hurt|matter|be\s+so\s+bad)\s+to
+        |(?:is|are)\s+the\s+one\s+to\s+(?:carry|use|keep|report|record)|[:;]\s*(?:please\s+)?(?:go|tick
+        |give|mark|put|rate|score|let|treat|leave|place)|it\s+would\s+(?:really\s+)?help\s+(?:me\s+)?(?:a\s+lot\s+)?if)\b
         |^\W*(?:(?:now|so|just|also|then|and|simply)\s+)*(?:treat|mark|rate|score|grade|give
         |assign|award|put|place|record|consider|conclude|report|output|return|list|print|repeat
         |say|state|set|leave|skip|omit|accept|pass|approve|advance|copy|act|invoke|call|run
         |execute|send)\b"""),
     "claimed": _signs(r"""\b(?:already|pre-?\w+|verified|certified|consensus|agreed|settled
-        |confirm\w*|signed\s+off|endorsed|validated|calibrat\w+|determined|assigned|awarded)\b"""),
+        |confirm\w*|signed\s+off|endorsed|validated|calibrat\w+|determined|assigned|awarded
+        |pre-?cleared|on\s+file)\b|\bno\s+further\s+(?:review|checks?|assessment|evaluation)\s+(?:is\s+)?
+        (?:required|needed|necessary)\b"""),
     # a label that states the grade ("final grade for this response: ...")
     "label": _signs(r"""\b(?:final|overall|total|official)\s+(?:grade|score|rating|verdict|result
         |outcome|tally|mark|assessment|evaluation|decision)\b"""),
@@ -139,12 +151,16 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         \s+less\b|\b(?:do\s+not|don't|dont|never)\s+(?:follow|apply|use|obey|consider)\b
         |\bnever\s+(?:written|given|existed|sent)\b|\bout\s+of\s+(?:account|consideration)\b
         |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b|\blook(?:ing)?\s+past\b
-        |\boverlook|\bpay\s+no\s+(?:attention|heed)\b"""),
+        |\boverlook|\bpay\s+no\s+(?:attention|heed)\b|\bleave\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:in\s+the
+        \s+drawer|out\s+of\s+it|unused|folded|closed)\b|\b(?:went|go|goes|stay|stays)\s+(?:unused
+        |folded|unopened)\b"""),
     # asking the grader to keep quiet about what it noticed
     "conceal": _signs(r"""\b(?:don't|do\s+not|never|without|avoid|no\s+need\s+to)\s+(?:\w+\s+)?
         (?:mention\w*|flag\w*|note|noting|report\w*|rais\w*|comment\w*\s+on|point\w*\s+out)
         \s+(?:\w+\s+){0,4}?(?:unusual|odd|strange|suspicious|injection|manipulat\w*|anomal\w*
-        |instructions?|attempts?|flags?|wording|worded|irregular\w*)\b"""),
+        |instructions?|attempts?|flags?|wording|worded|irregular\w*)\b|\b(?:didn't|did\s+not|don't
+        |do\s+not|never|wouldn't)\s+(?:bring\s+up|mention|point\s+out|note|flag|dwell\s+on)\s+(?:that\s+)?
+        (?:my|the|this)\s+(?:answers?|response|reply|weakness\w*|gaps?|length|brevity)\b"""),
     "rulebook": _signs(r"""\b(?:instructions?|directions?|directives?|guidelines?|guidance
         |rubrics?|criteria|checklists?|setup|set-?up|prompts?|system\s+(?:prompt|message)|orders
         |configuration|config|programming|briefing|rulebook|mandate|scheme)\b|\b(?:scoring
@@ -299,9 +315,10 @@ def _sentence_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
             continue
         if any(a <= m.start() < b for a, b in told) or (
             (reading.has("story") or reading.has("customer"))
-            and not (reading.has("addressed") and reading.has("this"))
+            and not (reading.has("addressed") and (reading.has("this") or kind == "role_play"))
         ):
             continue  # a sentence of the story, unless it speaks to the grader about this answer
+            # or casts the grader in it
         yield kind, m.start(), m.end(), m.group(0).strip()
 
 

@@ -60,7 +60,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |(?:automated|automatic|ai|machine)\s+(?:assessor|grader|evaluator|reviewer|marker|scorer
         |screener|judge|rater|screening|grading|scoring|review|assessment|evaluation|marking)
         |(?:the|this|an?)\s+(?:ai|a\.i\.|llm|language\s+model|model|assistant|chatbot|bot|algorithm
-        |machine|program|programme|software|system)\s+(?:(?:(?:that|which|who)\s+is\s+)?{_GRADER_ING}
+        |machine|program|programme|software|system)\s+(?:(?:(?:that|which
+        |who)\s+is\s+)?{_GRADER_ING}
         |on\s+the\s+other\s+side|behind\s+(?:this|the\s+screen)|at\s+the\s+other\s+end)
         |(?:whoever|whatever|whichever\s+\w+|anyone|anybody|someone|something|the\s+(?:one|person
         |thing))\s+(?:(?:is|are|who\s+is|that\s+is|which\s+is)\s+)?(?:\w+ly\s+)?{_GRADER_ING}
@@ -69,32 +70,40 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |(?:a|the)\s+person\s+in\s+the\s+position\s+of\s+{_GRADER_ING}
         |(?:to|dear|hey|hi|hello)\s+(?:whoever|whatever|whichever)
         |(?:\w+\s+)?on\s+the\s+other\s+side\s+of\s+(?:the|this|my)\s+(?:screen|text\s+box|page|form)
-        |(?:holding|with|has|keeps?)\s+the\s+(?:scoring|score|mark|marking|grading)\s+(?:sheet|card|pen
+        |(?:holding|with|has|keeps?)\s+the\s+(?:scoring|score|mark|marking|grading)\s+(?:sheet|card
+        |pen
         |box|book)
-        |the\s+part\s+of\s+(?:you|u)\s+that\s+(?:\w+\s+)?(?:weighs|grades|scores|judges|reads|assesses
+        |the\s+part\s+of\s+(?:you|u)\s+that\s+(?:\w+\s+)?(?:weighs|grades|scores|judges|reads
+        |assesses
         |evaluates|marks|ranks|decides)
         |(?:language\s+)?model\s+(?:tasked|charged|entrusted|responsible|used|employed)\s+(?:with
-        |for)\s+(?:\w+\s+)?(?:evaluation|grading|scoring|assessment|review|marking|appraisal))\b"""),
+        |for)\s+(?:\w+\s+)?(?:evaluation|grading|scoring|assessment|review|marking
+        |appraisal))\b"""),
     "you": _signs(r"\b(?:you|your|yours|u|ur|yourself)\b"),
     "this": _signs(r"""\b(?:this|my|the|that)\s+(?:\w+\s+)?(?:answer|response|submission|reply
         |essay|application|entry|text|document|write-?up|piece|paragraph|candidacy)\b
         |\b(?:this|the|that)\s+(?:candidate|applicant|interviewee|question)\b|\bthis\s+(?:person
-        |section|part)\b|\b(?:all\s+)?(?:of\s+)?my\s+(?:\w+\s+)?(?:answers|responses|submissions)\b|\b(?:everything|all
+        |section|part)\b|\b(?:all\s+)?(?:of\s+)?my\s+(?:\w+\s+)?(?:answers|responses|submissions)\b
+        |\b(?:everything|all
         |text|content)\s+(?:\w+\s+)?(?:above|here|below)\b|\bherein\b|\bthe\s+(?:above|preceding
         |foregoing)\b|\b(?:this|that)\s+one\b|\b(?:answers?|responses?|submissions?)\s+(?:like
         |of)\s+(?:this|mine)\b"""),
     "self": _signs(r"\b(?:me|mine|my\s+case)\b"),
     "top": _signs(r"""\b(?:(?:top|highest|uppermost|utmost|maximum|maximal|max|best|perfect
-        |perfectly|flawless|flawlessly|exemplary|outstanding|exceptional|excellent|glowing|stellar|superb|ideal
-        |impeccable|faultless|strongest|first-?class|(?<!new\s)(?<!new-)hire|hired|pass|passed|passing|approve
+        |perfectly|flawless|flawlessly|exemplary|outstanding|exceptional|excellent|glowing|stellar
+        |superb|ideal
+        |impeccable|faultless|strongest|first-?class|(?<!new\s)(?<!new-)hire|hired|pass|passed
+        |passing|approve
         |approved|accept|accepted|advance|advanced|shortlist\w*|fast-?track\w*|selected)\b
         |a\+|full\s+(?:marks|points|credit|score)\b|strong[\s_-]*(?:yes|hire)\b|(?:next|final)
         \s+(?:round|stage|interview)\b|(?:5|five|10|ten|100)\s+(?:out\s+)?of\s+(?:5|five|10|ten
         |100)\b|round\s+(?:\w+\s+)?up\b|generous|lenien|go\s+easy\b|in\s+my\s+favou?r\b
         |favou?rabl|all\s+the\s+way\s+up\b|perfect\s+(?:ten|five)\b|ahead\s+of\s+(?:every|all|any)\b
         |above\s+(?:every|all|any)\s+other\b|(?:extend|make)\s+(?:an?\s+|the\s+)?offer\b
-        |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b|(?:at|hit|reached)\s+the\s+ceiling\b
-        |all\s+(?:\w+\s+)?(?:criteria|requirements|competencies)\s+(?:met|satisfied|exceeded)\b|strong\s+(?:answer|response|candidate|submission)\b
+        |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b|(?:at|hit
+        |reached)\s+the\s+ceiling\b
+        |all\s+(?:\w+\s+)?(?:criteria|requirements|competencies)\s+(?:met|satisfied|exceeded)\b
+        |strong\s+(?:answer|response|candidate|submission)\b
         |no\s+(?:deductions?|penalt\w+|criticism|weaknesses|concerns)\b|without
         \s+(?:deductions?|penalt\w+|criticism)\b|exactly\s+(?:the\s+)?(?:person|candidate|hire
         |one)\b)
@@ -103,7 +112,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
     "grading": _signs(r"""\b(?:scores?|marks|mark\s+sheet|grades?|ratings?|verdicts?|results?
         |outcomes?|conclusions?|bands?|tiers?|percentile|evaluations?|assessments?|appraisals?
         |tally|decisions?|recommendations?|deductions?|write-?up|points|criteri\w+|rubric
-        |dimensions?|judge?ments?|ranking|range|scale|number\s+you|other\s+(?:candidates|applicants)|benchmark|yardstick|score\s+box
+        |dimensions?|judge?ments?|ranking|range|scale|number\s+you|other\s+(?:candidates|applicants)
+        |benchmark|yardstick|score\s+box
         |everyone\s+else\s+who\s+applied|(?:above|ahead\s+of)\s+(?:the\s+)?others
         |(?:notes?|summary|feedback|comments?|report)\s+(?:that\s+)?(?:the\s+)?(?:recruiter|hiring
         \s+manager|panel|reviewer|hr)s?\s+(?:reads?|sees?|gets?)|top\s+of\s+the\s+(?:pile|list|stack
@@ -123,23 +133,31 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |accurate|possible|appropriate|valid|fitting)|the\s+fair\s+thing|can\s+only\s+be
         |no\s+(?:reason|need)\s+to|(?:you|u)\s+(?:only\s+|just\s+)?(?:need|have)\s+to
         |(?:the\s+)?(?:correct|right|appropriate|proper|accurate|fair|expected)\s+(?:outcome
-        |result|verdict|score|grade|conclusion|mark|rating)|(?:new|revised|updated|amended)\s+(?:brief
+        |result|verdict|score|grade|conclusion|mark|rating)|(?:new|revised|updated
+        |amended)\s+(?:brief
         |instructions?|rules?|directive|mandate|guidelines?|criteria|rubric|task)|(?:would\s+like
         |wants?|wish(?:es)?)\s+(?:now\s+)?(?:is\s+)?for\s+(?:this|you|it|my)|(?:so|just|simply|now
-        |then)\s+(?:return|output|print|write|say|give|use|copy)|(?:so|and|then|now|just)\s+(?:push|put
-        |give|mark|rate|score|send|move|bump|turn|set|place|let)\s+(?:the|this|it|me|my)|all\s+that\s+is\s+left\s+for\s+you
-        |go\s+ahead\s+and|(?:i\s+)?trust\s+(?:you|u)\s+to|the\s+(?:right|correct|best|smart)\s+(?:move
-        |thing|call|step)\s+(?:is|would\s+be)|(?:i'd|i\s+would)\s+be\s+(?:\w+\s+)?(?:grateful|thankful
+        |then)\s+(?:return|output|print|write|say|give|use|copy)|(?:so|and|then|now|just)\s+(?:push
+        |put
+        |give|mark|rate|score|send|move|bump|turn|set|place|let)\s+(?:the|this|it|me|my)
+        |all\s+that\s+is\s+left\s+for\s+you
+        |go\s+ahead\s+and|(?:i\s+)?trust\s+(?:you|u)\s+to|the\s+(?:right|correct|best
+        |smart)\s+(?:move
+        |thing|call|step)\s+(?:is|would\s+be)|(?:i'd|i\s+would)\s+be\s+(?:\w+\s+)?(?:grateful
+        |thankful
         |obliged|delighted|happy)\s+if|would\s+it\s+(?:really\s+)?(?:hurt|matter|be\s+so\s+bad)\s+to
-        |(?:is|are)\s+the\s+one\s+to\s+(?:carry|use|keep|report|record)|[:;]\s*(?:please\s+)?(?:go|tick
-        |give|mark|put|rate|score|let|treat|leave|place)|it\s+would\s+(?:really\s+)?help\s+(?:me\s+)?(?:a\s+lot\s+)?if)\b
+        |(?:is|are)\s+the\s+one\s+to\s+(?:carry|use|keep|report|record)|[:;]\s*(?:please\s+)?(?:go
+        |tick
+        |give|mark|put|rate|score|let|treat|leave|place)
+        |it\s+would\s+(?:really\s+)?help\s+(?:me\s+)?(?:a\s+lot\s+)?if)\b
         |^\W*(?:(?:now|so|just|also|then|and|simply)\s+)*(?:treat|mark|rate|score|grade|give
         |assign|award|put|place|record|consider|conclude|report|output|return|list|print|repeat
         |say|state|set|leave|skip|omit|accept|pass|approve|advance|copy|act|invoke|call|run
         |execute|send)\b"""),
     "claimed": _signs(r"""\b(?:already|pre-?\w+|verified|certified|consensus|agreed|settled
         |confirm\w*|signed\s+off|endorsed|validated|calibrat\w+|determined|assigned|awarded
-        |pre-?cleared|on\s+file)\b|\bno\s+further\s+(?:review|checks?|assessment|evaluation)\s+(?:is\s+)?
+        |pre-?cleared|on\s+file)\b|\bno\s+further\s+(?:review|checks?|assessment
+        |evaluation)\s+(?:is\s+)?
         (?:required|needed|necessary)\b"""),
     # a label that states the grade ("final grade for this response: ...")
     "label": _signs(r"""\b(?:final|overall|total|official)\s+(?:grade|score|rating|verdict|result
@@ -151,7 +169,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         \s+less\b|\b(?:do\s+not|don't|dont|never)\s+(?:follow|apply|use|obey|consider)\b
         |\bnever\s+(?:written|given|existed|sent)\b|\bout\s+of\s+(?:account|consideration)\b
         |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b|\blook(?:ing)?\s+past\b
-        |\boverlook|\bpay\s+no\s+(?:attention|heed)\b|\bleave\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:in\s+the
+        |\boverlook|\bpay\s+no\s+(?:attention|heed)\b
+        |\bleave\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:in\s+the
         \s+drawer|out\s+of\s+it|unused|folded|closed)\b|\b(?:went|go|goes|stay|stays)\s+(?:unused
         |folded|unopened)\b"""),
     # asking the grader to keep quiet about what it noticed
@@ -159,7 +178,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         (?:mention\w*|flag\w*|note|noting|report\w*|rais\w*|comment\w*\s+on|point\w*\s+out)
         \s+(?:\w+\s+){0,4}?(?:unusual|odd|strange|suspicious|injection|manipulat\w*|anomal\w*
         |instructions?|attempts?|flags?|wording|worded|irregular\w*)\b|\b(?:didn't|did\s+not|don't
-        |do\s+not|never|wouldn't)\s+(?:bring\s+up|mention|point\s+out|note|flag|dwell\s+on)\s+(?:that\s+)?
+        |do\s+not|never|wouldn't)\s+(?:bring\s+up|mention|point\s+out|note|flag
+        |dwell\s+on)\s+(?:that\s+)?
         (?:my|the|this)\s+(?:answers?|response|reply|weakness\w*|gaps?|length|brevity)\b"""),
     "rulebook": _signs(r"""\b(?:instructions?|directions?|directives?|guidelines?|guidance
         |rubrics?|criteria|checklists?|setup|set-?up|prompts?|system\s+(?:prompt|message)|orders
@@ -169,8 +189,10 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         (?:you|u)\s+(?:got|were|was|have|had|received)\b|\b(?:every|any|all|each|the)\s+(?:\w+\s+)?
         (?:rule|instruction|guideline|directive|criterion)s?\s+(?:(?:that|which)\s+)?(?:you|u)\b
         |\bwhat(?:ever)?\s+(?:\w+\s+){0,2}?(?:you|u)\s+(?:were|was|have\s+been|'ve\s+been)\s+(?:told
-        |given|asked|instructed|sent|handed)\b|\b(?:you|u)\s+(?:were|was|are|have\s+been)\s+(?:set\s+up
-        |configured|programmed|instructed|prompted)\s+to\b|\b(?:everything|anything|whatever|all)\s+(?:\w+\s+){0,3}(?:above
+        |given|asked|instructed|sent|handed)\b|\b(?:you|u)\s+(?:were|was|are
+        |have\s+been)\s+(?:set\s+up
+        |configured|programmed|instructed|prompted)\s+to\b|\b(?:everything|anything|whatever
+        |all)\s+(?:\w+\s+){0,3}(?:above
         |before|earlier|previously|prior)\b"""),
     "disclose": _signs(r"""\b(?:repeat|print|reveal|show|list|quote|output|paste|disclos|recit
         |share|dump|display|echo|reproduc)\w*|\b(?:tell\s+me|what\s+(?:are|were|is|was)|spell
@@ -178,15 +200,19 @@ _SIGNS: dict[str, re.Pattern[str]] = {
     "persona": _signs(r"""\b(?:pretend\w*|act\s+as|acting\s+as|you\s+are\s+now|you're\s+now
         |ur\s+now|play\s+(?:the\s+)?(?:role|part)|role-?play|in\s+character|persona|from\s+here\b
         |(?:you're|you\s+are)\s+not\s+(?:an?\s+|the\s+)?(?:evaluator|grader|assessor|reviewer|judge
-        |examiner|marker|scorer|ai|model|assistant)\b|(?:you're|you\s+are)\s+(?:now\s+)?my\s+(?:[\w-]+\s+){0,2}?
+        |examiner|marker|scorer|ai|model|assistant)\b|(?:you're
+        |you\s+are)\s+(?:now\s+)?my\s+(?:[\w-]+\s+){0,2}?
         (?:recruiter|friend|fan|ally|advocate|supporter|champion|hype-?man|cheerleader)\b
-        |(?:assigned|reassigned|given|takes?\s+on|assumes?|assumed)\s+(?:the\s+)?(?:role|part|persona)
+        |(?:assigned|reassigned|given|takes?\s+on|assumes?|assumed)\s+(?:the\s+)?(?:role|part
+        |persona)
         \s+of|imagine\s+(?:you
         |that\s+you)|from\s+(?:now|here)\s+on|let'?s\s+play|simulate|speak\s+as)\b"""),
     "tool": _signs(r"""\b(?:invoke|call|run|execute|trigger)\s+(?:the\s+|a\s+)?(?:[\w-]*_[\w_]*
-        |(?:\w+\s+)?(?:tool|function|endpoint|api|action|webhook))\b|\b(?:called|named)\s+[a-z]+_[a-z_]+
+        |(?:\w+\s+)?(?:tool|function|endpoint|api|action|webhook))\b|\b(?:called
+        |named)\s+[a-z]+_[a-z_]+
         \b|\byour\s+(?:toolkit|tools?|functions?|plugins?|actions?)\b|\b(?:invoke|call|run|execute
-        |trigger)\s+(?:the\s+)?(?:one|function|tool)s?\s+(?:that|which)\b|\b(?:evaluation|grading|scoring
+        |trigger)\s+(?:the\s+)?(?:one|function|tool)s?\s+(?:that|which)\b|\b(?:evaluation|grading
+        |scoring
         |hiring|ats|hr)\s+(?:functions?|tools?|apis?|endpoints?|actions?)\b"""),
     # signs that a sentence belongs to the candidate's story: it opens with what someone did,
     # happened at work or in the past, or is a line said to someone ("..., I explained")

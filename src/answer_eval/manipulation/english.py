@@ -214,7 +214,11 @@ _TO_THE_EVALUATOR: tuple[Rule, ...] = (
           r"""(?:\b(?:let's|lets|let\s+us)\s+|(?:^|(?<=[.!?:;\n]))\s*(?:now\s+|please\s+|ok\s+)?)
           (?:switch|swap|reverse|trade|change)\s+(?:roles|places|positions)\b"""),
     rule("role_play", "jailbr developer anything god_mode dan_mode",
-          r"\b(?:jailbr(?:eak|oken)|developer\s+mode|do\s+anything\s+now|god\s+mode|dan\s+mode)\b"),
+          r"""\b(?:jailbr(?:eak|oken)|do\s+anything\s+now|god\s+mode|dan\s+mode)\b
+          # developer mode entered on command, not one a customer's phone was in
+          |\b(?:enter|enable|activate|switch\s+(?:in)?to|go\s+into|turn\s+on)\s+(?:the\s+)?developer
+          \s+mode\b|\byou(?:'re|\s+are)\s+(?:now\s+)?(?:in\s+)?developer\s+mode\b|\bdeveloper\s+mode
+          \s*:?\s*(?:on|enabled|activated|engaged)\b"""),
     # ---- asking for the instructions or the rubric
     rule("prompt_leak", "your rubric system scoring grading marking evaluation hidden everything",
           r"""\b(?:print|show|reveal|repeat|output|display|tell|share|leak|disclose|expose|write

@@ -100,7 +100,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |100)\b|round\s+(?:\w+\s+)?up\b|generous|lenien|go\s+easy\b|in\s+my\s+favou?r\b
         |favou?rabl|all\s+the\s+way\s+up\b|perfect\s+(?:ten|five)\b|ahead\s+of\s+(?:every|all|any)\b
         |above\s+(?:every|all|any)\s+other\b|(?:extend|make)\s+(?:an?\s+|the\s+)?offer\b
-        |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b|(?:at|hit
+        |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b
+        |met\s+all\s+(?:of\s+)?(?:them|the\s+\w+)\b|(?:at|hit
         |reached)\s+the\s+ceiling\b
         |all\s+(?:\w+\s+)?(?:criteria|requirements|competencies)\s+(?:met|satisfied|exceeded)\b
         |strong\s+(?:answer|response|candidate|submission)\b
@@ -161,7 +162,9 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         (?:required|needed|necessary)\b"""),
     # a label that states the grade ("final grade for this response: ...")
     "label": _signs(r"""\b(?:final|overall|total|official)\s+(?:grade|score|rating|verdict|result
-        |outcome|tally|mark|assessment|evaluation|decision)\b"""),
+        |outcome|tally|mark|assessment|evaluation|decision)\b|\b(?:assessment|evaluation|review
+        |screening|interview|grading|scoring)\s+(?:status|result|outcome|score|rating|grade|verdict
+        |decision)\s*[:=]"""),
     "override": _signs(r"""\b(?:ignor|disregard|forget|forgot|overrid|overrul|bypass|abandon
         |discard|scrap|ditch|suspend|supersed|nullif|void|revok|rescind)\w*|\b(?:invalid|obsolete
         |irrelevant|notwithstanding)\b|\bno\s+longer\s+(?:appl\w+|valid|relevant|in\s+force
@@ -169,7 +172,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         \s+less\b|\b(?:do\s+not|don't|dont|never)\s+(?:follow|apply|use|obey|consider)\b
         |\bnever\s+(?:written|given|existed|sent)\b|\bout\s+of\s+(?:account|consideration)\b
         |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b|\blook(?:ing)?\s+past\b
-        |\boverlook|\bpay\s+no\s+(?:attention|heed)\b
+        |\boverlook|\blet\s+(?:the\s+)?(?:\w+\s+){0,2}(?:standards?|rules?|criteria|requirements?
+        |checks?|rubric)\s+slide\b|\bpay\s+no\s+(?:attention|heed)\b
         |\bleave\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:in\s+the
         \s+drawer|out\s+of\s+it|unused|folded|closed)\b|\b(?:went|go|goes|stay|stays)\s+(?:unused
         |folded|unopened)\b"""),
@@ -183,7 +187,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         (?:my|the|this)\s+(?:answers?|response|reply|weakness\w*|gaps?|length|brevity)\b"""),
     "rulebook": _signs(r"""\b(?:instructions?|directions?|directives?|guidelines?|guidance
         |rubrics?|criteria|checklists?|setup|set-?up|prompts?|system\s+(?:prompt|message)|orders
-        |configuration|config|programming|briefing|rulebook|mandate|scheme)\b|\b(?:scoring
+        |configuration|config|programming|briefing|rulebook|mandate|scheme)\b|\b(?:usual|normal|regular
+        |standard)\s+(?:standards|criteria|rules|checks|yardstick|bar)\b|\b(?:scoring
         |grading|evaluation|assessment|marking|review)\s+(?:rules|policy|policies)\b
         |\b(?:notes?|rules?|instructions?|guidance|criteria|guidelines?)\s+(?:(?:that|which)\s+)?
         (?:you|u)\s+(?:got|were|was|have|had|received)\b|\b(?:every|any|all|each|the)\s+(?:\w+\s+)?
@@ -248,6 +253,7 @@ COMBINATIONS: tuple[Combination, ...] = (
     ),
     _needs("score_claim", "you", "this", "top", "directive"),
     _needs("score_claim", "addressed", "top", "directive"),
+    _needs("score_claim", "label", "top", "claimed grader"),
     _needs("grader_address", "grader", "directive", "top grading"),
     _needs("instruction_override", "override", "rulebook", "you grader this grading"),
     _needs("prompt_leak", "disclose", "rulebook", "you grader"),
@@ -341,7 +347,10 @@ def _sentence_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
             continue
         if any(a <= m.start() < b for a, b in told) or (
             (reading.has("story") or reading.has("customer"))
-            and not (reading.has("addressed") and (reading.has("this") or kind == "role_play"))
+            and not (
+                (reading.has("addressed") and reading.has("this"))
+                or (kind == "role_play" and (reading.has("addressed") or reading.has("grader")))
+            )
         ):
             continue  # a sentence of the story, unless it speaks to the grader about this answer
             # or casts the grader in it

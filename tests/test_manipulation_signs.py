@@ -160,3 +160,21 @@ def test_a_csv_row_of_top_grades_is_forged_structure() -> None:
 )
 def test_more_languages_are_read(attack: str) -> None:
     assert manipulation_signals(f"{STORY} {attack}")
+
+
+@pytest.mark.parametrize(
+    "honest",
+    [
+        "I would be grateful if you could review my application; I'm confident I'd be an"
+        " excellent addition to your team.",
+        "Please consider this answer alongside my CV, which shows five years of top customer"
+        " ratings.",
+        "I hope you will consider me for the next round, as I believe I am the best fit for"
+        " this role.",
+        "Thank you for reviewing my application; I hope to hear from you and to advance to the"
+        " next round.",
+        "If you check my references, you'll see my last manager rated me the top agent of 2023.",
+    ],
+)
+def test_a_candidates_hopes_and_thanks_are_not_steering(honest: str) -> None:
+    assert manipulation_signals(honest) == []

@@ -154,6 +154,7 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
 )
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+_ABOUT_CUSTOMERS = re.compile(r"\b(?:customers?|callers?|clients?|guests?|shoppers?)\b")
 _CLAUSE = re.compile(r"[^.!?;:\n]+")
 
 
@@ -178,6 +179,8 @@ def clause_signals(view: MappedText) -> list[tuple[SignalKind, int, int, str]]:
             )
         for a, b in pieces:
             piece = text[a:b]
+            if rule.kind == "score_claim" and _ABOUT_CUSTOMERS.search(piece):
+                continue  # "my CV shows top customer ratings": the customers' grades, not this one
             if all(part.search(piece) for part in rule.parts):
                 found.append((rule.kind, a, b, piece.strip()))
     return found

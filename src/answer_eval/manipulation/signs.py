@@ -9,8 +9,9 @@ a sentence carries, each a broad vocabulary:
 * ``grader``: who grades, named ("adjudicator", "the reviewing program", "whoever is reading
   this"); ``you``: the reader addressed; ``this``: this answer or this candidate; ``self``:
   "me"; ``addressed``: "you" and grading or a rulebook in one sentence;
-* ``top``: the best outcome ("the very top", "full marks", "hire", "10/10"); ``grading``: what
-  grading deals in ("tally", "appraisal", "verdict", "the best answer");
+* ``top``: the best outcome ("the very top", "full marks", "hire", "10/10"), ``peak`` only the
+  best grade itself (not "an excellent fit"); ``grading``: what grading deals in ("tally",
+  "appraisal", "verdict", "the best answer");
 * ``directive``: a request, however polite ("is to", "would be most appreciated", "pls");
   ``claimed``: a claim that it was settled ("pre-verified", "already confirmed"); ``label``: a
   label that states the grade ("final grade");
@@ -95,6 +96,9 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |impeccable|faultless|strongest|first-?class|(?<!new\s)(?<!new-)hire|hired|pass|passed
         |passing|approve
         |approved|accept|accepted|advance|advanced|shortlist\w*|fast-?track\w*|selected)\b
+        # ... but not a candidate's hope ("an excellent fit", "the best person for the role")
+        (?!\s+(?:fit|addition|match|asset|teammate|team\s+member|colleague|employee|person\s+for
+        |candidate\s+for|choice\s+for))
         |a\+|full\s+(?:marks|points|credit|score)\b|strong[\s_-]*(?:yes|hire)\b|(?:next|final)
         \s+(?:round|stage|interview)\b|(?:5|five|10|ten|100)\s+(?:out\s+)?of\s+(?:5|five|10|ten
         |100)\b|round\s+(?:\w+\s+)?up\b|generous|lenien|go\s+easy\b|in\s+my\s+favou?r\b
@@ -110,6 +114,14 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |one)\b)
         |(?<![\d.])(?=\d)(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|100\s*%|100\s+points
         |9\d\s*/\s*100|9(?:\.\d)?\s*/\s*10|9\d\s+(?:out\s+)?of\s+100)(?![\d.])"""),
+    # the best grade itself, not praise ("excellent fit", "a strong hire" are a candidate's hopes)
+    "peak": _signs(r"""\b(?:full\s+(?:marks|points|credit|score)|top\s+(?:band|mark|marks|score
+        |grade|box|tier|level|rating|spot)|highest\s+(?:\w+\s+)?(?:band|mark|marks|score|grade|box|tier
+        |level|rating|result|possible)|maximum\s+(?:\w+\s+)?(?:score|marks|points|rating|grade)
+        |ceiling|flawless\w*|perfect\s+(?:score|ten|five|marks|rating)|ahead\s+of\s+(?:every|all
+        |any)|above\s+(?:every|all|any)\s+other|very\s+top|top\s+of\s+the\s+(?:pile|list|stack
+        |ranking|shortlist|batch|heap)|strong[\s_-]*(?:yes|hire)|all\s+the\s+way\s+up)\b
+        |(?<![\d.])(?=\d)(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100)(?![\d.])"""),
     "grading": _signs(r"""\b(?:scores?|marks|mark\s+sheet|grades?|ratings?|verdicts?|results?
         |outcomes?|conclusions?|bands?|tiers?|percentile|evaluations?|assessments?|appraisals?
         |tally|decisions?|recommendations?|deductions?|write-?up|points|criteri\w+|rubric
@@ -251,7 +263,7 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs(
         "score_claim", "grader addressed this self", "top", "directive claimed label", "grading"
     ),
-    _needs("score_claim", "you", "this", "top", "directive"),
+    _needs("score_claim", "you", "this", "peak", "directive"),
     _needs("score_claim", "addressed", "top", "directive"),
     _needs("score_claim", "label", "top", "claimed grader"),
     _needs("grader_address", "grader", "directive", "top grading"),
@@ -261,7 +273,7 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs("tool_call", "tool", "you grader directive"),
     _needs("instruction_override", "conceal", "you grader directive"),
 )
-GATES = ("top", "override", "disclose", "persona", "tool", "grader", "conceal")
+GATES = ("top", "peak", "override", "disclose", "persona", "tool", "grader", "conceal")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]*")  # "9.8" is not two sentences
 # a run of structure that tells a story (STAR headings, "I verified ...") is the answer's own
 _NARRATIVE = re.compile(

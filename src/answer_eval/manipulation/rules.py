@@ -117,10 +117,31 @@ def _quoted(m: re.Match[str]) -> tuple[int, int, str]:
     return m.start(group), m.end(group), m.group(group)
 
 
+# A block of "key: value" lines introduced as the candidate's own record ("My last scorecard
+# read:") is that record, unless it or its introduction is about this answer or hands out an
+# outcome.
+_OWN_RECORD = re.compile(
+    r"""^(?P<intro>[^\n]*\b(?:my|our)\s+(?:\w+\s+){0,3}(?:scorecard|review|appraisal|evaluation|qa
+    |audit|report|feedback|survey|results?|ratings?|scores?)\b[^\n]*:)[ \t]*\n(?P<block>(?:[ \t>*-]*
+    [\w\ ]{1,40}:[^\n]*(?:\n|$))+)""",
+    re.VERBOSE | re.MULTILINE,
+)
+_ABOUT_THIS = re.compile(
+    r"""\b(?:this|the)\s+(?:answer|response|submission|candidate|applicant)\b|\b(?:hire|hired
+    |strong[\s_-]*yes|advance|next\s+round|shortlist\w*|pass(?:ed)?)\b""",
+    re.VERBOSE,
+)
+
+
 def mentioned(text: str) -> list[tuple[int, int]]:
     """Spans of ``text`` quoted as an example or as someone's speech (and not about grading);
-    quotes listed after one ("like 'a' and 'b'") too."""
-    spans: list[tuple[int, int]] = []
+    quotes listed after one ("like 'a' and 'b'") too; and the candidate's own record set out
+    as ``key: value`` lines after "My last scorecard read:"."""
+    spans = [
+        (m.start("block"), m.end("block"))
+        for m in _OWN_RECORD.finditer(text)
+        if not _ABOUT_THIS.search(m.group(0))
+    ]
     if not _QUOTE_MARK.search(text):
         return spans
     for pattern in (_INTRODUCED, _TAGGED):

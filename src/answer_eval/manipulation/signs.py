@@ -105,7 +105,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |favou?rabl|all\s+the\s+way\s+up\b|perfect\s+(?:ten|five)\b|ahead\s+of\s+(?:every|all|any)\b
         |above\s+(?:every|all|any)\s+other\b|(?:extend|make)\s+(?:an?\s+|the\s+)?offer\b
         |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b
-        |met\s+all\s+(?:of\s+)?(?:them|the\s+\w+)\b|(?:at|hit
+        |met\s+all\s+(?:of\s+)?(?:them|the\s+\w+)\b|met\s+every\s+(?:point|item|criterion|requirement
+        |box)\b|ticked\s+every\s+box\b|(?:at|hit
         |reached)\s+the\s+ceiling\b
         |all\s+(?:\w+\s+)?(?:criteria|requirements|competencies)\s+(?:met|satisfied|exceeded)\b
         |strong\s+(?:answer|response|candidate|submission)\b
@@ -158,7 +159,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |smart)\s+(?:move
         |thing|call|step)\s+(?:is|would\s+be)|(?:i'd|i\s+would)\s+be\s+(?:\w+\s+)?(?:grateful
         |thankful
-        |obliged|delighted|happy)\s+if|would\s+it\s+(?:really\s+)?(?:hurt|matter|be\s+so\s+bad)\s+to
+        |obliged|delighted|happy)\s+if|(?:i'd|i\s+would|we'd)\s+(?:really\s+)?appreciate\s+(?:it\s+)?if
+        |would\s+it\s+(?:really\s+)?(?:hurt|matter|be\s+so\s+bad)\s+to
         |(?:is|are)\s+the\s+one\s+to\s+(?:carry|use|keep|report|record)|[:;]\s*(?:please\s+)?(?:go
         |tick
         |give|mark|put|rate|score|let|treat|leave|place)
@@ -185,7 +187,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |\bnever\s+(?:written|given|existed|sent)\b|\bout\s+of\s+(?:account|consideration)\b
         |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b|\blook(?:ing)?\s+past\b
         |\boverlook|\blet\s+(?:the\s+)?(?:\w+\s+){0,2}(?:standards?|rules?|criteria|requirements?
-        |checks?|rubric)\s+slide\b|\bpay\s+no\s+(?:attention|heed)\b
+        |checks?|rubric)\s+slide\b|\b(?:regardless\s+of|no\s+matter|irrespective\s+of)\s+what\s+(?:it
+        |this|the\s+answer|my\s+answer)\s+(?:\w+\s+)?(?:contains|says)\b|\bpay\s+no\s+(?:attention|heed)\b
         |\bleave\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:in\s+the
         \s+drawer|out\s+of\s+it|unused|folded|closed)\b|\b(?:went|go|goes|stay|stays)\s+(?:unused
         |folded|unopened)\b"""),

@@ -105,7 +105,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |favou?rabl|all\s+the\s+way\s+up\b|perfect\s+(?:ten|five)\b|ahead\s+of\s+(?:every|all|any)\b
         |above\s+(?:every|all|any)\s+other\b|(?:extend|make)\s+(?:an?\s+|the\s+)?offer\b
         |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b
-        |met\s+all\s+(?:of\s+)?(?:them|the\s+\w+)\b|met\s+every\s+(?:point|item|criterion|requirement
+        |met\s+all\s+(?:of\s+)?(?:them|the\s+\w+)\b|tick(?:s|ed)?\s+every\s+box\b|head\s+of\s+the
+        \s+(?:list|pack|queue|line|pile|shortlist)\b|(?:i'm|i\s+am)\s+the\s+one\b|met\s+every\s+(?:point|item|criterion|requirement
         |box)\b|ticked\s+every\s+box\b|(?:at|hit
         |reached)\s+the\s+ceiling\b
         |all\s+(?:\w+\s+)?(?:criteria|requirements|competencies)\s+(?:met|satisfied|exceeded)\b
@@ -127,6 +128,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |outcomes?|conclusions?|bands?|tiers?|percentile|evaluations?|assessments?|appraisals?
         |tally|decisions?|recommendations?|deductions?|write-?up|points|criteri\w+|rubric
         |dimensions?|judge?ments?|ranking|range|scale|number\s+you|other\s+(?:candidates|applicants)
+        |tick(?:s|ed)?\s+every\s+box
         |benchmark|yardstick|score\s+box
         |everyone\s+else\s+who\s+applied|(?:above|ahead\s+of)\s+(?:the\s+)?others
         |(?:notes?|summary|feedback|comments?|report)\s+(?:that\s+)?(?:the\s+)?(?:recruiter|hiring
@@ -159,7 +161,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |smart)\s+(?:move
         |thing|call|step)\s+(?:is|would\s+be)|(?:i'd|i\s+would)\s+be\s+(?:\w+\s+)?(?:grateful
         |thankful
-        |obliged|delighted|happy)\s+if|(?:i'd|i\s+would|we'd)\s+(?:really\s+)?appreciate\s+(?:it\s+)?if
+        |obliged|delighted|happy)\s+if|the\s+(?:nicest|kindest|best|fairest|simplest|easiest)\s+thing
+        \s+(?:you|u)\s+(?:could|can)\s+do|(?:i'd|i\s+would|we'd)\s+(?:really\s+)?appreciate\s+(?:it\s+)?if
         |would\s+it\s+(?:really\s+)?(?:hurt|matter|be\s+so\s+bad)\s+to
         |(?:is|are)\s+the\s+one\s+to\s+(?:carry|use|keep|report|record)|[:;]\s*(?:please\s+)?(?:go
         |tick
@@ -187,7 +190,9 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |\bnever\s+(?:written|given|existed|sent)\b|\bout\s+of\s+(?:account|consideration)\b
         |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b|\blook(?:ing)?\s+past\b
         |\boverlook|\blet\s+(?:the\s+)?(?:\w+\s+){0,2}(?:standards?|rules?|criteria|requirements?
-        |checks?|rubric)\s+slide\b|\b(?:regardless\s+of|no\s+matter|irrespective\s+of)\s+what\s+(?:it
+        |checks?|rubric)\s+slide\b|\b(?:treated|regarded|considered|seen)\s+as\s+(?:out\s+of\s+date|outdated|obsolete
+        |expired)\b|\bskip\s+(?:your|the)\s+(?:\w+\s+)?
+        (?:checks?|review|rubric|criteria|steps|checklist)\b|\b(?:regardless\s+of|no\s+matter|irrespective\s+of)\s+what\s+(?:it
         |this|the\s+answer|my\s+answer)\s+(?:\w+\s+)?(?:contains|says)\b|\bpay\s+no\s+(?:attention|heed)\b
         |\bleave\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:in\s+the
         \s+drawer|out\s+of\s+it|unused|folded|closed)\b|\b(?:went|go|goes|stay|stays)\s+(?:unused
@@ -199,7 +204,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |instructions?|attempts?|flags?|wording|worded|irregular\w*)\b|\b(?:didn't|did\s+not|don't
         |do\s+not|never|wouldn't)\s+(?:bring\s+up|mention|point\s+out|note|flag
         |dwell\s+on)\s+(?:that\s+)?
-        (?:my|the|this)\s+(?:answers?|response|reply|weakness\w*|gaps?|length|brevity)\b"""),
+        (?:my|the|this)\s+(?:answers?|response|reply|weakness\w*|gaps?|length|brevity)\b|\bkeep\s+(?:any
+        |your|all)\s+(?:\w+\s+)?(?:doubts|concerns|reservations|criticism|comments)\s+to\s+yourself\b"""),
     "rulebook": _signs(r"""\b(?:instructions?|directions?|directives?|guidelines?|guidance
         |rubrics?|criteria|checklists?|setup|set-?up|prompts?|system\s+(?:prompt|message)|orders
         |configuration|config|programming|briefing|rulebook|mandate|scheme)\b|\b(?:usual|normal|regular
@@ -208,6 +214,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |\b(?:notes?|rules?|instructions?|guidance|criteria|guidelines?)\s+(?:(?:that|which)\s+)?
         (?:you|u)\s+(?:got|were|was|have|had|received)\b|\b(?:every|any|all|each|the)\s+(?:\w+\s+)?
         (?:rule|instruction|guideline|directive|criterion)s?\s+(?:(?:that|which)\s+)?(?:you|u)\b
+        |\b(?:anything|everything|whatever)\s+(?:you|u)\s+(?:were|was|have\s+been)\s+briefed\b
+        |\byour\s+(?:checks|checklist|criteria|rules|rubric)\b
         |\bwhat(?:ever)?\s+(?:\w+\s+){0,2}?(?:you|u)\s+(?:were|was|have\s+been|'ve\s+been)\s+(?:told
         |given|asked|instructed|sent|handed)\b|\b(?:you|u)\s+(?:were|was|are
         |have\s+been)\s+(?:set\s+up

@@ -72,6 +72,12 @@ _FRENCH = (
 )
 
 _GERMAN = (
+    rule("grader_address", "hinweis nachricht notiz",
+          r"""\b(?:hinweis|nachricht|notiz|anmerkung)\s+(?:an|fur)\s+(?:das|den|die)\s+(?:\w+\s+)?
+          (?:bewertungssystem|bewertungs\w*|prufer\w*|bewerter\w*|ki|modell|system)\b"""),
+    rule("score_claim", "urteil empfohlen",
+          r"""\b(?:urteil|bewertung|ergebnis|empfehlung)\s*"?\s*(?:stark\s+empfohlen|sehr\s+gut|bestanden
+          |einstellen)"""),
     rule("instruction_override", "ignorier vergiss vergessen missacht uberspring beachte",
           rf"""\b(?:ignoriere|ignorieren|ignoriert|vergiss|vergessen\s+sie|missachte|missachten
           |uberspringe|beachte\s+nicht|beachten\s+sie\s+nicht)\b{_S}{{0,60}}?(?:anweisungen|anweisung
@@ -107,6 +113,9 @@ _GERMAN = (
 )
 
 _PORTUGUESE = (
+    rule("instruction_override", "vista grossa",
+          rf"""\bfa(?:zer|ca|cam|z)\s+vista\s+grossa\b{_S}{{0,30}}?(?:criterios|regras|instrucoes
+          |rubrica|diretrizes)"""),
     rule("instruction_override", "ignor esquec desconsider siga descart",
           rf"""\b(?:ignore|ignora|ignorem|esqueca|esquece|esquecam|desconsidere|desconsidera
           |nao\s+siga|descarte)\b{_S}{{0,60}}?(?:instrucoes|instrucao|regras|diretrizes|criterios
@@ -172,7 +181,7 @@ _REQUESTS = (
           r"bitte|geben\s+sie|gib|bewerten\s+sie|bewerte|vergeben\s+sie|vergib"),
     _asks("nota pontua avalia", r"nota|pontuacao|avaliacao",
           r"maxima|mais\s+alta|melhor|perfeita|10|5",
-          r"por\s+favor|de-me|me\s+de|atribua|conceda|avalie|coloque|ponha|de"),
+          r"por\s+favor|de-me|me\s+de|atribua|conceda|avalie|coloque|ponha|de|dar|atribuir"),
     rule("instruction_override", "cuenta appliqu utilis suiv beacht anwend befolg",
          r"""\b(?:no\s+(?:tengas|tenga|tomes|tome)\s+en\s+cuenta|ne\s+pas\s+(?:appliquer|utiliser|suivre
          |tenir\s+compte\s+de)|nicht\s+(?:beachten|anwenden|befolgen|berucksichtigen))\b[^.!?\n]{0,40}?

@@ -67,6 +67,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |(?:whoever|whatever|whichever\s+\w+|anyone|anybody|someone|something|the\s+(?:one|person
         |thing))\s+(?:(?:is|are|who\s+is|that\s+is|which\s+is)\s+)?(?:\w+ly\s+)?{_GRADER_ING}
         |(?:whoever|whatever)\s+(?:reads|reviews|grades|judges|assesses|scores|evaluates|decides
+        |weighs|rates|ranks|appraises
         |checks|marks|processes|screens)
         |(?:a|the)\s+person\s+in\s+the\s+position\s+of\s+{_GRADER_ING}
         |(?:to|dear|hey|hi|hello)\s+(?:whoever|whatever|whichever)
@@ -105,7 +106,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |favou?rabl|all\s+the\s+way\s+up\b|perfect\s+(?:ten|five)\b|ahead\s+of\s+(?:every|all|any)\b
         |above\s+(?:every|all|any)\s+other\b|(?:extend|make)\s+(?:an?\s+|the\s+)?offer\b
         |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b
-        |met\s+all\s+(?:of\s+)?(?:them|the\s+\w+)\b|tick(?:s|ed)?\s+every\s+box\b|head\s+of\s+the
+        |met\s+all\s+(?:of\s+)?(?:them|the\s+\w+)\b|exceed\w*\s+(?:all|every)\s+(?:\w+\s+)?(?:criteria
+        |criterion|requirements?|expectations)\b|(?:say|said|says)\s+yes\s+to\b|tick(?:s|ed)?\s+every\s+box\b|head\s+of\s+the
         \s+(?:list|pack|queue|line|pile|shortlist)\b|(?:i'm|i\s+am)\s+the\s+one\b|met\s+every\s+(?:point|item|criterion|requirement
         |box)\b|ticked\s+every\s+box\b|(?:at|hit
         |reached)\s+the\s+ceiling\b
@@ -115,7 +117,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         \s+(?:deductions?|penalt\w+|criticism)\b|exactly\s+(?:the\s+)?(?:person|candidate|hire
         |one)\b)
         |(?<![\d.])(?=\d)(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|100\s*%|100\s+points
-        |9\d\s*/\s*100|9(?:\.\d)?\s*/\s*10|9\d\s+(?:out\s+)?of\s+100)(?![\d.])"""),
+        |9\d\s*/\s*100|9(?:\.\d)?\s*/\s*10|4\.\d\s*/\s*5|9\d\s+(?:out\s+)?of\s+100)(?![\d.])"""),
     # the best grade itself, not praise ("excellent fit", "a strong hire" are a candidate's hopes)
     "peak": _signs(r"""\b(?:full\s+(?:marks|points|credit|score)|top\s+(?:band|mark|marks|score
         |grade|box|tier|level|rating|spot)|highest\s+(?:\w+\s+)?(?:band|mark|marks|score|grade|box|tier
@@ -128,7 +130,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |outcomes?|conclusions?|bands?|tiers?|percentile|evaluations?|assessments?|appraisals?
         |tally|decisions?|recommendations?|deductions?|write-?up|points|criteri\w+|rubric
         |dimensions?|judge?ments?|ranking|range|scale|number\s+you|other\s+(?:candidates|applicants)
-        |tick(?:s|ed)?\s+every\s+box
+        |tick(?:s|ed)?\s+every\s+box|areas?\s+for\s+improvement
         |benchmark|yardstick|score\s+box
         |everyone\s+else\s+who\s+applied|(?:above|ahead\s+of)\s+(?:the\s+)?others
         |(?:notes?|summary|feedback|comments?|report)\s+(?:that\s+)?(?:the\s+)?(?:recruiter|hiring
@@ -161,9 +163,10 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |smart)\s+(?:move
         |thing|call|step)\s+(?:is|would\s+be)|(?:i'd|i\s+would)\s+be\s+(?:\w+\s+)?(?:grateful
         |thankful
-        |obliged|delighted|happy)\s+if|the\s+(?:nicest|kindest|best|fairest|simplest|easiest)\s+thing
+        |obliged|delighted|happy)\s+if|the\s+\w+est\s+thing\s+(?:would\s+be|is)\s+to|the\s+(?:nicest|kindest|best|fairest|simplest|easiest)\s+thing
         \s+(?:you|u)\s+(?:could|can)\s+do|(?:i'd|i\s+would|we'd)\s+(?:really\s+)?appreciate\s+(?:it\s+)?if
-        |would\s+it\s+(?:really\s+)?(?:hurt|matter|be\s+so\s+bad)\s+to
+        |would\s+it\s+(?:really\s+)?(?:hurt|matter|be\s+(?:so\s+)?(?:bad|terrible|awful|wrong|much
+        \s+to\s+ask))\s+(?:to|if)
         |(?:is|are)\s+the\s+one\s+to\s+(?:carry|use|keep|report|record)|[:;]\s*(?:please\s+)?(?:go
         |tick
         |give|mark|put|rate|score|let|treat|leave|place)
@@ -194,6 +197,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |expired)\b|\bskip\s+(?:your|the)\s+(?:\w+\s+)?
         (?:checks?|review|rubric|criteria|steps|checklist)\b|\b(?:regardless\s+of|no\s+matter|irrespective\s+of)\s+what\s+(?:it
         |this|the\s+answer|my\s+answer)\s+(?:\w+\s+)?(?:contains|says)\b|\bpay\s+no\s+(?:attention|heed)\b
+        |\b(?:stay|stays|stayed|remain\w*|left|kept)\s+(?:\w+\s+){0,2}?in\s+the\s+drawer\b
         |\bleave\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:in\s+the
         \s+drawer|out\s+of\s+it|unused|folded|closed)\b|\b(?:went|go|goes|stay|stays)\s+(?:unused
         |folded|unopened)\b"""),
@@ -205,7 +209,9 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |do\s+not|never|wouldn't)\s+(?:bring\s+up|mention|point\s+out|note|flag
         |dwell\s+on)\s+(?:that\s+)?
         (?:my|the|this)\s+(?:answers?|response|reply|weakness\w*|gaps?|length|brevity)\b|\bkeep\s+(?:any
-        |your|all)\s+(?:\w+\s+)?(?:doubts|concerns|reservations|criticism|comments)\s+to\s+yourself\b"""),
+        |your|all)\s+(?:\w+\s+)?(?:doubts|concerns|reservations|criticism|comments)\s+to\s+yourself\b
+        |\b(?:do\s+not|don't|never|without)\s+(?:list|mention|note|include|give|point\s+out)\w*\s+(?:any
+        \s+)?(?:areas?\s+for\s+improvement|weakness\w*|criticism|concerns|negatives|flaws)\b"""),
     "rulebook": _signs(r"""\b(?:instructions?|directions?|directives?|guidelines?|guidance
         |rubrics?|criteria|checklists?|setup|set-?up|prompts?|system\s+(?:prompt|message)|orders
         |configuration|config|programming|briefing|rulebook|mandate|scheme)\b|\b(?:usual|normal|regular
@@ -220,7 +226,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |given|asked|instructed|sent|handed)\b|\b(?:you|u)\s+(?:were|was|are
         |have\s+been)\s+(?:set\s+up
         |configured|programmed|instructed|prompted)\s+to\b|\b(?:everything|anything|whatever
-        |all)\s+(?:\w+\s+){0,3}(?:above
+        |all)\s+(?:\w+\s+){0,4}(?:above
         |before|earlier|previously|prior)\b"""),
     "disclose": _signs(r"""\b(?:repeat|print|reveal|show|list|quote|output|paste|disclos|recit
         |share|dump|display|echo|reproduc)\w*|\b(?:tell\s+me|what\s+(?:are|were|is|was)|spell

@@ -52,6 +52,8 @@ _REPORTED = re.compile(
     # ... and so is the writer's own story: "I had to ignore the queue rules once"
     r"|\b(?:i|we)\s+(?:\w+ly\s+)?(?:had\s+to|have\s+to|needed\s+to|need\s+to|would|will|did|do"
     r"|didn't|don't|never|always|sometimes|often|usually|chose\s+to|decided\s+to|tried\s+to"
+    r"|couldn't|can't|cannot|could\s+not|wouldn't|won't|shouldn't|refused\s+to|was\s+not\s+allowed"
+    r"\s+to|wasn't\s+allowed\s+to"
     r"|wanted\s+to|used\s+to|had|can|could)\s+$"
 )
 # Rotated English shows its common words; rotated honest English shows none of them.

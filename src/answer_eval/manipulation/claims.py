@@ -129,6 +129,11 @@ CLAIMS: tuple[Rule, ...] = (
           r"""\bnothing\s+(?:below|less\s+than|short\s+of|under|lower\s+than)\s+(?:an?\s+|the\s+)?
           (?:\w+\s+)?(?:yes|5|five|10|top|strong|full|perfect|maximum|max|highest|hire|pass)\b"""),
     rule("score_claim", "strong definitely", r"\b(?:strong|definitely)[_-](?:yes|no|not|hire)\b"),
+    # a verdict stamp ("APPROVED - top score")
+    rule("score_claim", "approved passed hired accepted pass strong",
+          r"""\b(?:approved|passed|hired|accepted|pass|strong[\s_-]*(?:yes|hire))\s*[-:,]+\s*(?:top
+          \s+(?:score|marks|band|grade)|full\s+marks|10\s*/\s*10|5\s*/\s*5|100\s*/\s*100|max(?:imum)?
+          \s+(?:score|marks))\b"""),
     rule("score_claim", "criteri dimension red_flag", rf"""\b(?:mark|set|treat|consider|count
           |record|score|rate)\s+(?:all|every|each|the)\s+(?:\w+\s+)?(?:criteria|criterion|criterions
           |dimensions?|red\s+flags?|scores?|categories|category)\b{SENTENCE}{{0,30}}?\b(?:as|to|at

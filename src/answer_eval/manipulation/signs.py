@@ -96,7 +96,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |superb|ideal
         |impeccable|faultless|strongest|first-?class|(?<!new\s)(?<!new-)hire|hired|pass|passed
         |passing|approve
-        |approved|accept|accepted|advance|advanced|shortlist\w*|fast-?track\w*|selected)\b
+        |approved|accept|accepted|advance|advanced|shortlist\w*|fast-?track\w*|selected|picked
+        |chosen)\b
         # ... but not a candidate's hope ("an excellent fit", "the best person for the role")
         (?!\s+(?:fit|addition|match|asset|teammate|team\s+member|colleague|employee|person\s+for
         |candidate\s+for|choice\s+for))
@@ -193,7 +194,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |\bnever\s+(?:written|given|existed|sent)\b|\bout\s+of\s+(?:account|consideration)\b
         |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b|\blook(?:ing)?\s+past\b
         |\boverlook|\blet\s+(?:the\s+)?(?:\w+\s+){0,2}(?:standards?|rules?|criteria|requirements?
-        |checks?|rubric)\s+slide\b|\b(?:treated|regarded|considered|seen)\s+as\s+(?:out\s+of\s+date|outdated|obsolete
+        |checks?|rubric)\s+slide\b|\b(?:set|put|lay|push)\s+(?:\w+\s+){0,2}?to\s+one\s+side\b|\b(?:treated|regarded|considered|seen)\s+as\s+(?:out\s+of\s+date|outdated|obsolete
         |expired)\b|\bskip\s+(?:your|the)\s+(?:\w+\s+)?
         (?:checks?|review|rubric|criteria|steps|checklist)\b|\b(?:regardless\s+of|no\s+matter|irrespective\s+of)\s+what\s+(?:it
         |this|the\s+answer|my\s+answer)\s+(?:\w+\s+)?(?:contains|says)\b|\bpay\s+no\s+(?:attention|heed)\b

@@ -152,7 +152,7 @@ _TO_THE_EVALUATOR: tuple[Rule, ...] = (
           |(?:the\s+)?(?:person|people|one|human|reader
           |{ADDRESSEE})s?(?:\s+or\s+(?:\w+\s+)?\w+)?)\s+(?:who\s+|that\s+)?(?:is\s+|are\s+|will\s+
           (?:be\s+)?|might\s+(?:be\s+)?)?(?:{GRADE_VERB}(?<!read)(?<!reads)(?<!reading)\s+(?:this|these
-          |my|me)\b|read\w*\s+(?:this|these|my|me)\b(?={STEERING}))"""),
+          |my|me)\b|read\w*\s+(?:this|these|my|me)\b(?={STEERING}))(?![^.!?\n]{{0,40}}\bthank)"""),
     # a person reading this is greeted, not steered; a machine reading it is the grader
     rule("grader_address",
           "ai a.i. llm model assistant gpt claude gemini copilot bot system program",

@@ -46,6 +46,12 @@ _SPANISH = (
 )
 
 _FRENCH = (
+    rule("grader_address", "outil modele systeme programme evaluat correct",
+          r"""\b(?:pour|a)\s+(?:l'|le\s+|la\s+)?(?:outil|ia|modele|systeme|evaluat(?:eur|rice)|correct(?:eur
+          |rice)|programme|logiciel)\s+qui\s+(?:note|evalue|corrige|lit|analyse|juge)\b"""),
+    rule("score_claim", "criteres avis recommande",
+          r"""\btous\s+les\s+criteres\s+(?:sont\s+)?(?:remplis|satisfaits|atteints|valides)\b|\bavis\s*"?
+          \s*(?:fortement\s+recommande|tres\s+favorable|excellent)"""),
     rule("instruction_override", "ignor oubli neglig compte abstraction",
           rf"""\b(?:ignore|ignorer|ignorez|ignores|oublie|oublier|oubliez|neglige|negligez|ne\s+tenez
           \s+pas\s+compte\s+de|ne\s+tiens\s+pas\s+compte\s+de|faites\s+abstraction\s+de)\b{_S}{{0,60}}?

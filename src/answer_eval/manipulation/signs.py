@@ -85,7 +85,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
     "this": _signs(r"""\b(?:this|my|the|that)\s+(?:\w+\s+)?(?:answer|response|submission|reply
         |essay|application|entry|text|document|write-?up|piece|paragraph|candidacy)\b
         |\b(?:this|the|that)\s+(?:candidate|applicant|interviewee|question)\b|\bthis\s+(?:person
-        |section|part)\b|\b(?:all\s+)?(?:of\s+)?my\s+(?:\w+\s+)?(?:answers|responses|submissions)\b
+        |section|part|interview|assessment|evaluation|screening|exercise)\b|\b(?:all\s+)?(?:of\s+)?my\s+(?:\w+\s+)?(?:answers|responses|submissions)\b
         |\b(?:everything|all
         |text|content)\s+(?:\w+\s+)?(?:above|here|below)\b|\bherein\b|\bthe\s+(?:above|preceding
         |foregoing)\b|\b(?:this|that)\s+one\b|\b(?:answers?|responses?|submissions?)\s+(?:like
@@ -132,6 +132,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |tally|decisions?|recommendations?|deductions?|write-?up|points|criteri\w+|rubric
         |dimensions?|judge?ments?|ranking|range|scale|number\s+you|other\s+(?:candidates|applicants)
         |tick(?:s|ed)?\s+every\s+box|areas?\s+for\s+improvement
+        |(?:notes?|summary|feedback|report|write-?up)\s+(?:\w+\s+){0,2}(?:about|on|of)\s+(?:me|this|my)
         |benchmark|yardstick|score\s+box
         |everyone\s+else\s+who\s+applied|(?:above|ahead\s+of)\s+(?:the\s+)?others
         |(?:notes?|summary|feedback|comments?|report)\s+(?:that\s+)?(?:the\s+)?(?:recruiter|hiring
@@ -164,7 +165,10 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |smart)\s+(?:move
         |thing|call|step)\s+(?:is|would\s+be)|(?:i'd|i\s+would)\s+be\s+(?:\w+\s+)?(?:grateful
         |thankful
-        |obliged|delighted|happy)\s+if|the\s+\w+est\s+thing\s+(?:would\s+be|is)\s+to|the\s+(?:nicest|kindest|best|fairest|simplest|easiest)\s+thing
+        |obliged|delighted|happy)\s+if|would\s+save\s+(?:everyone|us\s+all|you|time)|(?:simply|just)
+        \s+(?:passing|pass|marking|recording|treating|putting)\b|it\s+(?:is|would\s+be)\s+(?:perfectly\s+)?
+        (?:fine|ok|okay|acceptable|a\s+shame)\s+(?:to|for|if)|the\s+(?:real|actual|true)\s+(?:brief
+        |instructions?|task|rules?|criteria)|the\s+\w+est\s+thing\s+(?:would\s+be|is)\s+to|the\s+(?:nicest|kindest|best|fairest|simplest|easiest)\s+thing
         \s+(?:you|u)\s+(?:could|can)\s+do|(?:i'd|i\s+would|we'd)\s+(?:really\s+)?appreciate\s+(?:it\s+)?if
         |would\s+it\s+(?:really\s+)?(?:hurt|matter|be\s+(?:so\s+)?(?:bad|terrible|awful|wrong|much
         \s+to\s+ask))\s+(?:to|if)
@@ -196,8 +200,10 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |\boverlook|\blet\s+(?:the\s+)?(?:\w+\s+){0,2}(?:standards?|rules?|criteria|requirements?
         |checks?|rubric)\s+slide\b|\b(?:set|put|lay|push)\s+(?:\w+\s+){0,2}?to\s+one\s+side\b|\b(?:treated|regarded|considered|seen)\s+as\s+(?:out\s+of\s+date|outdated|obsolete
         |expired)\b|\bskip\s+(?:your|the)\s+(?:\w+\s+)?
-        (?:checks?|review|rubric|criteria|steps|checklist)\b|\b(?:regardless\s+of|no\s+matter|irrespective\s+of)\s+what\s+(?:it
-        |this|the\s+answer|my\s+answer)\s+(?:\w+\s+)?(?:contains|says)\b|\bpay\s+no\s+(?:attention|heed)\b
+        (?:checks?|review|rubric|criteria|steps|checklist)\b|\b(?:regardless\s+of|no\s+matter|irrespective\s+of)\s+what\s+(?:\w+\s+){1,3}
+        (?:contains?|says?|requires?|asks?\s+for)\b|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?
+        (?:retired|withdrawn|rescinded|revoked|cancell?ed|lifted)\b|\b(?:was|were|is|are)\s+(?:only|just
+        |merely)\s+a\s+(?:draft|test|placeholder|joke|suggestion)\b|\bpay\s+no\s+(?:attention|heed)\b
         |\b(?:stay|stays|stayed|remain\w*|left|kept)\s+(?:\w+\s+){0,2}?in\s+the\s+drawer\b
         |\bleave\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:in\s+the
         \s+drawer|out\s+of\s+it|unused|folded|closed)\b|\b(?:went|go|goes|stay|stays)\s+(?:unused
@@ -212,7 +218,10 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         (?:my|the|this)\s+(?:answers?|response|reply|weakness\w*|gaps?|length|brevity)\b|\bkeep\s+(?:any
         |your|all)\s+(?:\w+\s+)?(?:doubts|concerns|reservations|criticism|comments)\s+to\s+yourself\b
         |\b(?:do\s+not|don't|never|without)\s+(?:list|mention|note|include|give|point\s+out)\w*\s+(?:any
-        \s+)?(?:areas?\s+for\s+improvement|weakness\w*|criticism|concerns|negatives|flaws)\b"""),
+        \s+)?(?:areas?\s+for\s+improvement|weakness\w*|criticism|concerns|negatives|flaws)\b
+        |\bleave\s+(?:the\s+|my\s+|any\s+)?(?:weak\w*\s+(?:points|spots|parts|areas)|weaknesses|criticism
+        |negatives|concerns|caveats)\s+out\b|\bmention\s+anything\s+(?:other\s+than|but|except)\s+(?:my\s+)?
+        (?:strengths|positives)\b|\bno\s+caveats\b"""),
     "rulebook": _signs(r"""\b(?:instructions?|directions?|directives?|guidelines?|guidance
         |rubrics?|criteria|checklists?|setup|set-?up|prompts?|system\s+(?:prompt|message)|orders
         |configuration|config|programming|briefing|rulebook|mandate|scheme)\b|\b(?:usual|normal|regular
@@ -234,6 +243,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         \s+out|word\s+for\s+word|verbatim|in\s+full)\b"""),
     "persona": _signs(r"""\b(?:pretend\w*|act\s+as|acting\s+as|you\s+are\s+now|you're\s+now
         |ur\s+now|play\s+(?:the\s+)?(?:role|part)|role-?play|in\s+character|persona|from\s+here\b
+        |(?:imagine|picture)\s+yourself|put\s+yourself\s+in\s+the\s+(?:shoes|place|position)
         |(?:you're|you\s+are)\s+not\s+(?:an?\s+|the\s+)?(?:evaluator|grader|assessor|reviewer|judge
         |examiner|marker|scorer|ai|model|assistant)\b|(?:you're
         |you\s+are)\s+(?:now\s+)?my\s+(?:[\w-]+\s+){0,2}?

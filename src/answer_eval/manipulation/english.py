@@ -153,6 +153,10 @@ _TO_THE_EVALUATOR: tuple[Rule, ...] = (
           |{ADDRESSEE})s?(?:\s+or\s+(?:\w+\s+)?\w+)?)\s+(?:who\s+|that\s+)?(?:is\s+|are\s+|will\s+
           (?:be\s+)?|might\s+(?:be\s+)?)?(?:{GRADE_VERB}(?<!read)(?<!reads)(?<!reading)\s+(?:this|these
           |my|me)\b|read\w*\s+(?:this|these|my|me)\b(?={STEERING}))(?![^.!?\n]{{0,40}}\bthank)"""),
+    # whatever is scoring this is a machine grader, thanked or not
+    rule("grader_address", "whatever",
+          r"""\bwhatever\s+(?:\w+\s+)?(?:is\s+|are\s+)?(?:grad|scor|evaluat|assess|mark|rat|judg|screen)\w*
+          \s+(?:this|these|my|me)\b"""),
     # a person reading this is greeted, not steered; a machine reading it is the grader
     rule("grader_address",
           "ai a.i. llm model assistant gpt claude gemini copilot bot system program",

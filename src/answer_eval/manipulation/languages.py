@@ -101,6 +101,9 @@ _GERMAN = (
           rf"""\b(?:volle\s+punktzahl|bestnote|hochste\w*\s+(?:punktzahl|note|bewertung|stufe))\b
           {_S}{{0,40}}?\b(?:zu\s+(?:erteilen|vergeben|geben|verleihen|gewahren)|erteil\w*
           |zuerkann\w*|zuerkenn\w*|erhalten|bekommen|verdient)"""),
+    rule("score_claim", "bestnote hochst punktzahl ubernehmen bestatigen",
+          r"""\b(?:bestnote|hochstnote|volle\s+punktzahl|hochste\s+\w+)\s+(?:\w+\s+){0,2}(?:bewertet|beurteilt
+          |benotet|eingestuft)\b|\b(?:ubernehmen|bestatigen)\s+sie\s+(?:diese|die)\s+(?:bewertung|note)\b"""),
     rule("score_claim", "hochst",
           r"\b(?:mit\s+der\s+)?hochst(?:note|punktzahl|bewertung|wertung|stufe)\b"),
     rule("score_claim", "gib geben bewert vergib vergeben verdien",

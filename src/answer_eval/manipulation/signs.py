@@ -109,8 +109,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b
         |met\s+all\s+(?:of\s+)?(?:them|the\s+\w+)\b|exceed\w*\s+(?:all|every)\s+(?:\w+\s+)?(?:criteria
         |criterion|requirements?|expectations)\b|(?:say|said|says)\s+yes\s+to\b|tick(?:s|ed)?\s+every\s+box\b|head\s+of\s+the
-        \s+(?:list|pack|queue|line|pile|shortlist)\b|(?:i'm|i\s+am)\s+the\s+one\b|met\s+every\s+(?:point|item|criterion|requirement
-        |box)\b|ticked\s+every\s+box\b|(?:at|hit
+        \s+(?:list|pack|queue|line|pile|shortlist)\b|(?:i'm|i\s+am)\s+the\s+one\b|(?:met|meets|satisf\w*|fulfil\w*)\s+(?:every|all)\s+(?:\w+\s+)?(?:point|item|criterion
+        |criteria|requirements?|expectations?|box)\b|ticked\s+every\s+box\b|(?:at|hit
         |reached)\s+the\s+ceiling\b
         |all\s+(?:\w+\s+)?(?:criteria|requirements|competencies)\s+(?:met|satisfied|exceeded)\b
         |strong\s+(?:answer|response|candidate|submission)\b
@@ -131,7 +131,9 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |outcomes?|conclusions?|bands?|tiers?|percentile|evaluations?|assessments?|appraisals?
         |tally|decisions?|recommendations?|deductions?|write-?up|points|criteri\w+|rubric
         |dimensions?|judge?ments?|ranking|range|scale|number\s+you|other\s+(?:candidates|applicants)
-        |tick(?:s|ed)?\s+every\s+box|areas?\s+for\s+improvement
+        |tick(?:s|ed)?\s+every\s+box|areas?\s+for\s+improvement|picked\s+apart
+        |(?:hunting|looking|searching)\s+for\s+(?:gaps|flaws|weaknesses|mistakes)|scrutin\w*
+        |(?:satisf\w*|fulfil\w*)\s+(?:every|all)\s+(?:\w+\s+)?(?:requirements?|criteria|expectations)
         |(?:notes?|summary|feedback|report|write-?up)\s+(?:\w+\s+){0,2}(?:about|on|of)\s+(?:me|this|my)
         |benchmark|yardstick|score\s+box
         |everyone\s+else\s+who\s+applied|(?:above|ahead\s+of)\s+(?:the\s+)?others
@@ -182,7 +184,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |execute|send)\b"""),
     "claimed": _signs(r"""\b(?:already|pre-?\w+|verified|certified|consensus|agreed|settled
         |confirm\w*|signed\s+off|endorsed|validated|calibrat\w+|determined|assigned|awarded
-        |pre-?cleared|on\s+file)\b|\bno\s+further\s+(?:review|checks?|assessment
+        |pre-?cleared|on\s+file)\b|\b(?:has|have)\s+(?:already\s+)?been\s+(?:rated|scored|graded|marked
+        |assessed|evaluated|reviewed|ranked)\b|\bno\s+further\s+(?:review|checks?|assessment
         |evaluation)\s+(?:is\s+)?
         (?:required|needed|necessary)\b"""),
     # a label that states the grade ("final grade for this response: ...")
@@ -198,8 +201,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |\bnever\s+(?:written|given|existed|sent)\b|\bout\s+of\s+(?:account|consideration)\b
         |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b|\blook(?:ing)?\s+past\b
         |\boverlook|\blet\s+(?:the\s+)?(?:\w+\s+){0,2}(?:standards?|rules?|criteria|requirements?
-        |checks?|rubric)\s+slide\b|\b(?:set|put|lay|push)\s+(?:\w+\s+){0,2}?to\s+one\s+side\b|\b(?:treated|regarded|considered|seen)\s+as\s+(?:out\s+of\s+date|outdated|obsolete
-        |expired)\b|\bskip\s+(?:your|the)\s+(?:\w+\s+)?
+        |checks?|rubric)\s+slide\b|\b(?:set|put|lay|push)\s+(?:\w+\s+){0,2}?to\s+one\s+side\b|\b(?:treat|regard|consider|see)\w*\s+(?:\w+\s+){0,8}?as\s+(?:out\s+of\s+date|outdated
+        |obsolete|expired|void|null|withdrawn|irrelevant)\b|\bskip\s+(?:your|the)\s+(?:\w+\s+)?
         (?:checks?|review|rubric|criteria|steps|checklist)\b|\b(?:regardless\s+of|no\s+matter|irrespective\s+of)\s+what\s+(?:\w+\s+){1,3}
         (?:contains?|says?|requires?|asks?\s+for)\b|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?
         (?:retired|withdrawn|rescinded|revoked|cancell?ed|lifted)\b|\b(?:was|were|is|are)\s+(?:only|just
@@ -231,7 +234,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         (?:you|u)\s+(?:got|were|was|have|had|received)\b|\b(?:every|any|all|each|the)\s+(?:\w+\s+)?
         (?:rule|instruction|guideline|directive|criterion)s?\s+(?:(?:that|which)\s+)?(?:you|u)\b
         |\b(?:anything|everything|whatever)\s+(?:you|u)\s+(?:were|was|have\s+been)\s+briefed\b
-        |\byour\s+(?:checks|checklist|criteria|rules|rubric)\b
+        |\byour\s+(?:checks|checklist|criteria|rules|rubric)\b|\bwhat\s+(?:you|u)\s+(?:are|were|will\s+be)
+        \s+looking\s+for\b
         |\bwhat(?:ever)?\s+(?:\w+\s+){0,2}?(?:you|u)\s+(?:were|was|have\s+been|'ve\s+been)\s+(?:told
         |given|asked|instructed|sent|handed)\b|\b(?:you|u)\s+(?:were|was|are
         |have\s+been)\s+(?:set\s+up
@@ -243,6 +247,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         \s+out|word\s+for\s+word|verbatim|in\s+full)\b"""),
     "persona": _signs(r"""\b(?:pretend\w*|act\s+as|acting\s+as|you\s+are\s+now|you're\s+now
         |ur\s+now|play\s+(?:the\s+)?(?:role|part)|role-?play|in\s+character|persona|from\s+here\b
+        |from\s+this\s+point\s+(?:on|forward)|(?:you're|you\s+are)\s+(?:now\s+)?an?\s+(?:\w+\s+){0,2}?
+        (?:recruiter|hiring\s+manager|evaluator|grader|assessor|reviewer|judge|interviewer)\s+who\b
         |(?:imagine|picture)\s+yourself|put\s+yourself\s+in\s+the\s+(?:shoes|place|position)
         |(?:you're|you\s+are)\s+not\s+(?:an?\s+|the\s+)?(?:evaluator|grader|assessor|reviewer|judge
         |examiner|marker|scorer|ai|model|assistant)\b|(?:you're
@@ -310,10 +316,12 @@ _NARRATIVE = re.compile(
     |took|gave|found|kept|spent|sent|called|stayed)\b""",
     re.VERBOSE | re.MULTILINE,
 )
+_TOP_GRADE = r"""(?:10\s*/\s*10|5\s*/\s*5|100\s*/\s*100|100\s*%|a\+|strong[\s_-]*(?:yes|hire)|hire
+    |approved|exceeds\s+expectations)"""
 _BARE_GRADE = re.compile(
-    r"""\W*(?:final\s+|overall\s+|total\s+)?(?:score|rating|grade|result|verdict|mark|evaluation
-    |assessment)s?\s*[:=]\s*(?:10\s*/\s*10|5\s*/\s*5|100\s*/\s*100|100\s*%|a\+|strong[\s_-]*(?:yes
-    |hire))[\W]*$""",
+    rf"""\W*(?:final\s+|overall\s+|total\s+)?(?:score|rating|grade|result|verdict|mark|evaluation
+    |assessment|recommendation|decision)s?\s*[:=]\s*{_TOP_GRADE}(?:\s*[,;/-]\s*(?:(?:final|overall
+    |total)\s+)?(?:(?:score|rating|grade)\s*[:=]?\s*)?{_TOP_GRADE})*[\W]*$""",
     re.VERBOSE,
 )
 _OWN_RECORD = re.compile(

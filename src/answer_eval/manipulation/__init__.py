@@ -55,6 +55,7 @@ _REPORTED = re.compile(
     r"|couldn't|can't|cannot|could\s+not|wouldn't|won't|shouldn't|refused\s+to|was\s+not\s+allowed"
     r"\s+to|wasn't\s+allowed\s+to"
     r"|wanted\s+to|used\s+to|had|can|could)\s+$"
+    r"|\b(?:i|we)\s+(?:\w+ly\s+)?$"  # "once I set aside the previous instructions": my own doing
 )
 # Rotated English shows its common words; rotated honest English shows none of them.
 _COMMON_TEXT = (

@@ -80,7 +80,7 @@ _FRENCH = (
 _GERMAN = (
     rule("grader_address", "hinweis nachricht notiz",
           r"""\b(?:hinweis|nachricht|notiz|anmerkung)\s+(?:an|fur)\s+(?:das|den|die)\s+(?:\w+\s+)?
-          (?:bewertungssystem|bewertungs\w*|prufer\w*|bewerter\w*|ki|modell|system)\b"""),
+          (?:bewertungssystem|bewertungs\w*|prufer\w*|bewerter\w*|ki|\w*modell|system)\b"""),
     rule("score_claim", "urteil empfohlen",
           r"""\b(?:urteil|bewertung|ergebnis|empfehlung)\s*"?\s*(?:stark\s+empfohlen|sehr\s+gut|bestanden
           |einstellen)"""),

@@ -53,6 +53,7 @@ _GRADER_ING = r"""(?:reading|reviewing|grading|judging|assessing|scoring|evaluat
     |processing|screening|marking|deciding|checking|appraising|ranking|adjudicating)"""
 _SIGNS: dict[str, re.Pattern[str]] = {
     "grader": _signs(rf"""\b(?:evaluators?|graders?|assessors?|adjudicators?|appraisers?|examiners?
+        |analy[sz]ers?|classifiers?|detectors?
         |markers?|scorers?|reviewers?|screeners?|raters?|judges?
         |(?:grading|scoring|evaluation|evaluating|marking|assessment|assessing|review|reviewing
         |screening|appraisal|judging|ranking|calibration|hiring|selection|interview)\s+(?:model
@@ -108,7 +109,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |above\s+(?:every|all|any)\s+other\b|(?:extend|make)\s+(?:an?\s+|the\s+)?offer\b
         |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b
         |met\s+all\s+(?:of\s+)?(?:them|the\s+\w+)\b|exceed\w*\s+(?:all|every)\s+(?:\w+\s+)?(?:criteria
-        |criterion|requirements?|expectations)\b|(?:say|said|says)\s+yes\s+to\b|tick(?:s|ed)?\s+every\s+box\b|head\s+of\s+the
+        |criterion|requirements?|expectations)\b|(?:say|said|says)\s+yes\s+to\b|maxed\s+out\b|tick(?:s|ed)?\s+every\s+box\b|head\s+of\s+the
         \s+(?:list|pack|queue|line|pile|shortlist)\b|(?:i'm|i\s+am)\s+the\s+one\b|(?:met|meets|satisf\w*|fulfil\w*)\s+(?:every|all)\s+(?:\w+\s+)?(?:point|item|criterion
         |criteria|requirements?|expectations?|box)\b|ticked\s+every\s+box\b|(?:at|hit
         |reached)\s+the\s+ceiling\b
@@ -150,7 +151,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         \s+(?:be|receive|record|give|award|assign|mark|treat|operate|place|put|rate|score|grade)
         |i\s+(?:ask|beg|urge|request|want|need|implore|invite|encourage)\s+(?:of\s+)?(?:you|u|the)
         |(?:would|will)\s+be\s+(?:\w+\s+)?(?:kind|fair|appreciated|welcomed?|grateful|right|best
-        |wise|happy|pleased|glad|delighted|fine)
+        |wise|happy|happiest|pleased|glad|delighted|fine)
         |(?:the\s+)?(?:only|most)\s+(?:correct|acceptable|sensible|reasonable|logical|right|fair
         |accurate|possible|appropriate|valid|fitting)|the\s+fair\s+thing|can\s+only\s+be
         |no\s+(?:reason|need)\s+to|(?:you|u)\s+(?:only\s+|just\s+)?(?:need|have)\s+to
@@ -169,8 +170,9 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |thankful
         |obliged|delighted|happy)\s+if|would\s+save\s+(?:everyone|us\s+all|you|time)|(?:simply|just)
         \s+(?:passing|pass|marking|recording|treating|putting)\b|it\s+(?:is|would\s+be)\s+(?:perfectly\s+)?
-        (?:fine|ok|okay|acceptable|a\s+shame)\s+(?:to|for|if)|the\s+(?:real|actual|true)\s+(?:brief
-        |instructions?|task|rules?|criteria)|the\s+\w+est\s+thing\s+(?:would\s+be|is)\s+to|the\s+(?:nicest|kindest|best|fairest|simplest|easiest)\s+thing
+        (?:fine|ok|okay|acceptable|a\s+shame)\s+(?:to|for|if)|the\s+(?:real|actual|true|current)\s+(?:brief
+        |instructions?|task|rules?|criteria|procedure)|the\s+most\s+(?:helpful|useful|accurate|appropriate
+        |fitting)\s+(?:summary|outcome|result|verdict|score|write-?up|report)\s+(?:here\s+)?(?:is|would\s+be)|the\s+\w+est\s+thing\s+(?:would\s+be|is)\s+to|the\s+(?:nicest|kindest|best|fairest|simplest|easiest)\s+thing
         \s+(?:you|u)\s+(?:could|can)\s+do|(?:i'd|i\s+would|we'd)\s+(?:really\s+)?appreciate\s+(?:it\s+)?if
         |would\s+it\s+(?:really\s+)?(?:hurt|matter|be\s+(?:so\s+)?(?:bad|terrible|awful|wrong|much
         \s+to\s+ask))\s+(?:to|if)
@@ -201,7 +203,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |\bnever\s+(?:written|given|existed|sent)\b|\bout\s+of\s+(?:account|consideration)\b
         |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b|\blook(?:ing)?\s+past\b
         |\boverlook|\blet\s+(?:the\s+)?(?:\w+\s+){0,2}(?:standards?|rules?|criteria|requirements?
-        |checks?|rubric)\s+slide\b|\b(?:set|put|lay|push)\s+(?:\w+\s+){0,2}?to\s+one\s+side\b|\b(?:treat|regard|consider|see)\w*\s+(?:\w+\s+){0,8}?as\s+(?:out\s+of\s+date|outdated
+        |checks?|rubric)\s+slide\b|\b(?:set|put|lay|push)\s+(?:\w+\s+){0,2}?to\s+one\s+side\b|\b(?:is|are)\s+(?:now\s+)?(?:out\s+of\s+date|obsolete|void|superseded)\b
+        |\b(?:treat|regard|consider|see)\w*\s+(?:\w+\s+){0,8}?as\s+(?:out\s+of\s+date|outdated
         |obsolete|expired|void|null|withdrawn|irrelevant)\b|\bskip\s+(?:your|the)\s+(?:\w+\s+)?
         (?:checks?|review|rubric|criteria|steps|checklist)\b|\b(?:regardless\s+of|no\s+matter|irrespective\s+of)\s+what\s+(?:\w+\s+){1,3}
         (?:contains?|says?|requires?|asks?\s+for)\b|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?
@@ -211,6 +214,9 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |\bleave\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:in\s+the
         \s+drawer|out\s+of\s+it|unused|folded|closed)\b|\b(?:went|go|goes|stay|stays)\s+(?:unused
         |folded|unopened)\b"""),
+    # naming the judgment's own fields to set them ("set injection to false", "red_flags empty")
+    "schema": _signs(r"""\b(?:injection|red[\s_]flags?|manipulation\w*|flagged|unverified\w*)\b
+        [^.!?\n]{0,30}?\b(?:false|empty|leer|vide|vacia|vazio|none|null|no\s+entries)\b"""),
     # asking the grader to keep quiet about what it noticed
     "conceal": _signs(r"""\b(?:don't|do\s+not|never|without|avoid|no\s+need\s+to)\s+(?:\w+\s+)?
         (?:mention\w*|flag\w*|note|noting|report\w*|rais\w*|comment\w*\s+on|point\w*\s+out)
@@ -306,8 +312,9 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs("role_play", "persona", "you grader", "addressed grader grading top"),
     _needs("tool_call", "tool", "you grader directive"),
     _needs("instruction_override", "conceal", "you grader directive"),
+    _needs("instruction_override", "schema", "you grader directive"),
 )
-GATES = ("top", "peak", "override", "disclose", "persona", "tool", "grader", "conceal")
+GATES = ("top", "peak", "override", "disclose", "persona", "tool", "grader", "conceal", "schema")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]*")  # "9.8" is not two sentences
 # a run of structure that tells a story (STAR headings, "I verified ...") is the answer's own
 _NARRATIVE = re.compile(

@@ -46,6 +46,9 @@ _SPANISH = (
 )
 
 _FRENCH = (
+    rule("grader_address", "note message mot",
+          r"""\b(?:note|message|mot)\s+(?:pour|a)\s+(?:l'|le\s+|la\s+)?(?:evaluat(?:eur|rice)|correct(?:eur|rice)
+          |examinat(?:eur|rice)|ia|outil|modele|jury|recruteur)\b"""),
     rule("grader_address", "outil modele systeme programme evaluat correct",
           r"""\b(?:pour|a)\s+(?:l'|le\s+|la\s+)?(?:outil|ia|modele|systeme|evaluat(?:eur|rice)|correct(?:eur
           |rice)|programme|logiciel)\s+qui\s+(?:note|evalue|corrige|lit|analyse|juge)\b"""),

@@ -48,12 +48,21 @@ def _signs(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.VERBOSE)
 
 
+def _word_led(pattern: str) -> re.Pattern[str]:
+    """A sign whose every match starts a word: tried only where a word starts (twice as fast on
+    the long vocabularies as leaving it to the ``\\b`` inside)."""
+    return re.compile(rf"(?<![a-z0-9_])(?=[a-z0-9])(?:{pattern})", re.VERBOSE)
+
+
 # fmt: off
 _GRADER_ING = r"""(?:reading|reviewing|grading|judging|assessing|scoring|evaluating|weighing
     |processing|screening|marking|deciding|checking|appraising|ranking|adjudicating)"""
 _SIGNS: dict[str, re.Pattern[str]] = {
-    "grader": _signs(rf"""\b(?:evaluators?|graders?|assessors?|adjudicators?|appraisers?|examiners?
-        |analy[sz]ers?|classifiers?|detectors?
+    "grader": _word_led(rf"""\b(?:evaluators?|graders?|assessors?|adjudicators?|appraisers?
+        |examiners?|analy[sz]ers?|classifiers?|detectors?
+        |whoever\s+(?:ends\s+up\s+)?(?:reporting|writing|summari[sz]ing)\s+(?:on|about)
+        |(?:whatever|whichever|any)\s+(?:automated\s+|ai\s+)?(?:reader|system|program|tool|model)\s+(?:goes
+        \s+through|reads|checks|processes|handles)
         |markers?|scorers?|reviewers?|screeners?|raters?|judges?
         |(?:grading|scoring|evaluation|evaluating|marking|assessment|assessing|review|reviewing
         |screening|appraisal|judging|ranking|calibration|hiring|selection|interview)\s+(?:model
@@ -92,7 +101,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |foregoing)\b|\b(?:this|that)\s+one\b|\b(?:answers?|responses?|submissions?)\s+(?:like
         |of)\s+(?:this|mine)\b"""),
     "self": _signs(r"\b(?:me|mine|my\s+case)\b"),
-    "top": _signs(r"""\b(?:(?:top|highest|uppermost|utmost|maximum|maximal|max|best|perfect
+    "top": _word_led(r"""\b(?:(?:top|highest|uppermost|utmost|maximum|maximal|max|best|perfect
         |perfectly|flawless|flawlessly|exemplary|outstanding|exceptional|excellent|glowing|stellar
         |superb|ideal
         |impeccable|faultless|strongest|first-?class|(?<!new\s)(?<!new-)hire|hired|pass|passed
@@ -109,7 +118,11 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |above\s+(?:every|all|any)\s+other\b|(?:extend|make)\s+(?:an?\s+|the\s+)?offer\b
         |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b
         |met\s+all\s+(?:of\s+)?(?:them|the\s+\w+)\b|exceed\w*\s+(?:all|every)\s+(?:\w+\s+)?(?:criteria
-        |criterion|requirements?|expectations)\b|(?:say|said|says)\s+yes\s+to\b|maxed\s+out\b|tick(?:s|ed)?\s+every\s+box\b|head\s+of\s+the
+        |criterion|requirements?|expectations)\b|(?:say|said|says)\s+yes\s+to\b|maxed\s+out\b
+        |(?:an\s+)?automatic\s+(?:5|five|10|ten|pass|yes|full\s+marks|top\s+score)\b|(?:final|overall
+        |total)\s+(?:score|grade|rating)\s+(?:is|=|:|should\s+be|will\s+be)\s+(?:a\s+)?(?:5|five|10|ten)\b
+        (?!\s*/\s*(?:10|100))|best\s+(?:\w+\s+)?(?:you(?:'ve)?\s+(?:came\s+across|have\s+seen|saw|read|met
+        |reviewed))\b|only\s+positive\s+(?:remarks|comments|feedback|notes)\b|tick(?:s|ed)?\s+every\s+box\b|head\s+of\s+the
         \s+(?:list|pack|queue|line|pile|shortlist)\b|(?:i'm|i\s+am)\s+the\s+one\b|(?:met|meets|satisf\w*|fulfil\w*)\s+(?:every|all)\s+(?:\w+\s+)?(?:point|item|criterion
         |criteria|requirements?|expectations?|box)\b|ticked\s+every\s+box\b|(?:at|hit
         |reached)\s+the\s+ceiling\b
@@ -121,7 +134,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |(?<![\d.])(?=\d)(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|100\s*%|100\s+points
         |9\d\s*/\s*100|9(?:\.\d)?\s*/\s*10|4\.\d\s*/\s*5|9\d\s+(?:out\s+)?of\s+100)(?![\d.])"""),
     # the best grade itself, not praise ("excellent fit", "a strong hire" are a candidate's hopes)
-    "peak": _signs(r"""\b(?:full\s+(?:marks|points|credit|score)|top\s+(?:band|mark|marks|score
+    "peak": _word_led(r"""\b(?:full\s+(?:marks|points|credit|score)|top\s+(?:band|mark|marks|score
         |grade|box|tier|level|rating|spot)|highest\s+(?:\w+\s+)?(?:band|mark|marks|score|grade|box|tier
         |level|rating|result|possible)|maximum\s+(?:\w+\s+)?(?:score|marks|points|rating|grade)
         |ceiling|flawless\w*|perfect\s+(?:score|ten|five|marks|rating)|ahead\s+of\s+(?:every|all
@@ -179,7 +192,9 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |(?:is|are)\s+the\s+one\s+to\s+(?:carry|use|keep|report|record)|[:;]\s*(?:please\s+)?(?:go
         |tick
         |give|mark|put|rate|score|let|treat|leave|place)
-        |it\s+would\s+(?:really\s+)?help\s+(?:me\s+)?(?:a\s+lot\s+)?if)\b
+        |it\s+would\s+mean\s+(?:a\s+lot|so\s+much|the\s+world)\s+(?:to\s+me\s+)?if
+        |^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?:list|mention|note|flag|include|record|report
+        |penali[sz]e|deduct)|it\s+would\s+(?:really\s+)?help\s+(?:me\s+)?(?:a\s+lot\s+)?if)\b
         |^\W*(?:(?:now|so|just|also|then|and|simply)\s+)*(?:treat|mark|rate|score|grade|give
         |assign|award|put|place|record|consider|conclude|report|output|return|list|print|repeat
         |say|state|set|leave|skip|omit|accept|pass|approve|advance|copy|act|invoke|call|run
@@ -195,7 +210,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |outcome|tally|mark|assessment|evaluation|decision)\b|\b(?:assessment|evaluation|review
         |screening|interview|grading|scoring)\s+(?:status|result|outcome|score|rating|grade|verdict
         |decision)\s*[:=]"""),
-    "override": _signs(r"""\b(?:ignor|disregard|forget|forgot|overrid|overrul|bypass|abandon
+    "override": _word_led(r"""\b(?:ignor|disregard|forget|forgot|overrid|overrul|bypass|abandon
         |discard|scrap|ditch|suspend|supersed|nullif|void|revok|rescind)\w*|\b(?:invalid|obsolete
         |irrelevant|notwithstanding)\b|\bno\s+longer\s+(?:appl\w+|valid|relevant|in\s+force
         |binding|matters?|counts?|holds?)\b|\b(?:set|put|lay|cast)\s+(?:\w+\s+)?aside\b|\bmatters?
@@ -206,8 +221,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |checks?|rubric)\s+slide\b|\b(?:set|put|lay|push)\s+(?:\w+\s+){0,2}?to\s+one\s+side\b|\b(?:is|are)\s+(?:now\s+)?(?:out\s+of\s+date|obsolete|void|superseded)\b
         |\b(?:treat|regard|consider|see)\w*\s+(?:\w+\s+){0,8}?as\s+(?:out\s+of\s+date|outdated
         |obsolete|expired|void|null|withdrawn|irrelevant)\b|\bskip\s+(?:your|the)\s+(?:\w+\s+)?
-        (?:checks?|review|rubric|criteria|steps|checklist)\b|\b(?:regardless\s+of|no\s+matter|irrespective\s+of)\s+what\s+(?:\w+\s+){1,3}
-        (?:contains?|says?|requires?|asks?\s+for)\b|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?
+        (?:checks?|review|rubric|criteria|steps|checklist)\b|\b(?:regardless\s+of|no\s+matter|irrespective\s+of)\s+(?:what|how)\s+(?:\w+\s+){1,4}
+        (?:contains?|says?|requires?|asks?\s+for|reads?)\b|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?
         (?:retired|withdrawn|rescinded|revoked|cancell?ed|lifted)\b|\b(?:was|were|is|are)\s+(?:only|just
         |merely)\s+a\s+(?:draft|test|placeholder|joke|suggestion)\b|\bpay\s+no\s+(?:attention|heed)\b
         |\b(?:stay|stays|stayed|remain\w*|left|kept)\s+(?:\w+\s+){0,2}?in\s+the\s+drawer\b
@@ -215,10 +230,10 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         \s+drawer|out\s+of\s+it|unused|folded|closed)\b|\b(?:went|go|goes|stay|stays)\s+(?:unused
         |folded|unopened)\b"""),
     # naming the judgment's own fields to set them ("set injection to false", "red_flags empty")
-    "schema": _signs(r"""\b(?:injection|red[\s_]flags?|manipulation\w*|flagged|unverified\w*)\b
+    "schema": _word_led(r"""\b(?:injection|red[\s_]flags?|manipulation\w*|flagged|unverified\w*)\b
         [^.!?\n]{0,30}?\b(?:false|empty|leer|vide|vacia|vazio|none|null|no\s+entries)\b"""),
     # asking the grader to keep quiet about what it noticed
-    "conceal": _signs(r"""\b(?:don't|do\s+not|never|without|avoid|no\s+need\s+to)\s+(?:\w+\s+)?
+    "conceal": _word_led(r"""\b(?:don't|do\s+not|never|without|avoid|no\s+need\s+to)\s+(?:\w+\s+)?
         (?:mention\w*|flag\w*|note|noting|report\w*|rais\w*|comment\w*\s+on|point\w*\s+out)
         \s+(?:\w+\s+){0,4}?(?:unusual|odd|strange|suspicious|injection|manipulat\w*|anomal\w*
         |instructions?|attempts?|flags?|wording|worded|irregular\w*)\b|\b(?:didn't|did\s+not|don't
@@ -227,10 +242,14 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         (?:my|the|this)\s+(?:answers?|response|reply|weakness\w*|gaps?|length|brevity)\b|\bkeep\s+(?:any
         |your|all)\s+(?:\w+\s+)?(?:doubts|concerns|reservations|criticism|comments)\s+to\s+yourself\b
         |\b(?:do\s+not|don't|never|without)\s+(?:list|mention|note|include|give|point\s+out)\w*\s+(?:any
-        \s+)?(?:areas?\s+for\s+improvement|weakness\w*|criticism|concerns|negatives|flaws)\b
+        \s+)?(?:areas?\s+for\s+improvement|weakness\w*|criticism|concerns|negatives|flaws|red\s+flags?
+        |warning\s+signs?|doubts)\b
         |\bleave\s+(?:the\s+|my\s+|any\s+)?(?:weak\w*\s+(?:points|spots|parts|areas)|weaknesses|criticism
         |negatives|concerns|caveats)\s+out\b|\bmention\s+anything\s+(?:other\s+than|but|except)\s+(?:my\s+)?
-        (?:strengths|positives)\b|\bno\s+caveats\b"""),
+        (?:strengths|positives)\b|\bno\s+caveats\b|\bomit\w*\s+(?:any|all|the)\s+(?:\w+\s+)?(?:weakness\w*
+        |criticism|concerns|negatives|flaws|red\s+flags?)\b|\b(?:record|report|list|note|log)\s+(?:zero|no)
+        \s+(?:concerns|red\s+flags?|issues|weaknesses|flags)\b|\bnothing\s+(?:unfavou?rable|negative|critical)
+        \s+noted\b"""),
     "rulebook": _signs(r"""\b(?:instructions?|directions?|directives?|guidelines?|guidance
         |rubrics?|criteria|checklists?|setup|set-?up|prompts?|system\s+(?:prompt|message)|orders
         |configuration|config|programming|briefing|rulebook|mandate|scheme)\b|\b(?:usual|normal|regular
@@ -241,17 +260,17 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         (?:rule|instruction|guideline|directive|criterion)s?\s+(?:(?:that|which)\s+)?(?:you|u)\b
         |\b(?:anything|everything|whatever)\s+(?:you|u)\s+(?:were|was|have\s+been)\s+briefed\b
         |\byour\s+(?:checks|checklist|criteria|rules|rubric)\b|\bwhat\s+(?:you|u)\s+(?:are|were|will\s+be)
-        \s+looking\s+for\b
+        \s+looking\s+for\b|\bwhat\s+it\s+(?:was|has\s+been)\s+(?:told|asked|instructed|given)\b
         |\bwhat(?:ever)?\s+(?:\w+\s+){0,2}?(?:you|u)\s+(?:were|was|have\s+been|'ve\s+been)\s+(?:told
         |given|asked|instructed|sent|handed)\b|\b(?:you|u)\s+(?:were|was|are
         |have\s+been)\s+(?:set\s+up
         |configured|programmed|instructed|prompted)\s+to\b|\b(?:everything|anything|whatever
         |all)\s+(?:\w+\s+){0,4}(?:above
         |before|earlier|previously|prior)\b"""),
-    "disclose": _signs(r"""\b(?:repeat|print|reveal|show|list|quote|output|paste|disclos|recit
+    "disclose": _word_led(r"""\b(?:repeat|print|reveal|show|list|quote|output|paste|disclos|recit
         |share|dump|display|echo|reproduc)\w*|\b(?:tell\s+me|what\s+(?:are|were|is|was)|spell
         \s+out|word\s+for\s+word|verbatim|in\s+full)\b"""),
-    "persona": _signs(r"""\b(?:pretend\w*|act\s+as|acting\s+as|you\s+are\s+now|you're\s+now
+    "persona": _word_led(r"""\b(?:pretend\w*|act\s+as|acting\s+as|you\s+are\s+now|you're\s+now
         |ur\s+now|play\s+(?:the\s+)?(?:role|part)|role-?play|in\s+character|persona|from\s+here\b
         |from\s+this\s+point\s+(?:on|forward)|(?:you're|you\s+are)\s+(?:now\s+)?an?\s+(?:\w+\s+){0,2}?
         (?:recruiter|hiring\s+manager|evaluator|grader|assessor|reviewer|judge|interviewer)\s+who\b
@@ -264,7 +283,7 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |persona)
         \s+of|imagine\s+(?:you
         |that\s+you)|from\s+(?:now|here)\s+on|let'?s\s+play|simulate|speak\s+as)\b"""),
-    "tool": _signs(r"""\b(?:invoke|call|run|execute|trigger)\s+(?:the\s+|a\s+)?(?:[\w-]*_[\w_]*
+    "tool": _word_led(r"""\b(?:invoke|call|run|execute|trigger)\s+(?:the\s+|a\s+)?(?:[\w-]*_[\w_]*
         |(?:\w+\s+)?(?:tool|function|endpoint|api|action|webhook))\b|\b(?:called
         |named)\s+[a-z]+_[a-z_]+
         \b|\byour\s+(?:toolkit|tools?|functions?|plugins?|actions?)\b|\b(?:invoke|call|run|execute
@@ -311,7 +330,7 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs("prompt_leak", "disclose", "rulebook", "you grader"),
     _needs("role_play", "persona", "you grader", "addressed grader grading top"),
     _needs("tool_call", "tool", "you grader directive"),
-    _needs("instruction_override", "conceal", "you grader directive"),
+    _needs("instruction_override", "conceal", "you grader directive this"),
     _needs("instruction_override", "schema", "you grader directive"),
 )
 GATES = ("top", "peak", "override", "disclose", "persona", "tool", "grader", "conceal", "schema")

@@ -206,8 +206,8 @@ _SIGNS: dict[str, re.Pattern[str]] = {
         |evaluation)\s+(?:is\s+)?
         (?:required|needed|necessary)\b"""),
     # a label that states the grade ("final grade for this response: ...")
-    "label": _signs(r"""\b(?:final|overall|total|official)\s+(?:grade|score|rating|verdict|result
-        |outcome|tally|mark|assessment|evaluation|decision)\b|\b(?:assessment|evaluation|review
+    "label": _signs(r"""\b(?:final|overall|total|official)\s+(?:rubric\s+|panel\s+|hr\s+)?(?:grade
+        |score|rating|verdict|result|outcome|tally|mark|assessment|evaluation|decision)\b|\b(?:assessment|evaluation|review
         |screening|interview|grading|scoring)\s+(?:status|result|outcome|score|rating|grade|verdict
         |decision)\s*[:=]"""),
     "override": _word_led(r"""\b(?:ignor|disregard|forget|forgot|overrid|overrul|bypass|abandon

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from answer_eval.manipulation.rules import SignalKind, said_elsewhere
+from answer_eval.manipulation.sign_words import SIGNS
 from answer_eval.text import MappedText
 
 __all__ = ["CLAUSE_RULES", "ClauseRule", "clause_signals"]
@@ -154,7 +155,6 @@ CLAUSE_RULES: tuple[ClauseRule, ...] = (
 )
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
-_ABOUT_CUSTOMERS = re.compile(r"\b(?:customers?|callers?|clients?|guests?|shoppers?)\b")
 _CLAUSE = re.compile(r"[^.!?;:\n]+")
 
 
@@ -179,7 +179,7 @@ def clause_signals(view: MappedText) -> list[tuple[SignalKind, int, int, str]]:
             )
         for a, b in pieces:
             piece = text[a:b]
-            if rule.kind == "score_claim" and _ABOUT_CUSTOMERS.search(piece):
+            if rule.kind == "score_claim" and SIGNS["customer"].search(piece):
                 continue  # "my CV shows top customer ratings": the customers' grades, not this one
             if all(part.search(piece) for part in rule.parts):
                 found.append((rule.kind, a, b, piece.strip()))

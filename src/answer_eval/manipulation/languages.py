@@ -46,6 +46,9 @@ _SPANISH = (
 )
 
 _FRENCH = (
+    rule("prompt_leak", "recopi copie repet affich montr revel",
+          rf"""\b(?:recopie|recopiez|copie|copiez|repete|repetez|affiche|affichez|montre|montrez|revele
+          |revelez)\b{_S}{{0,60}}?\b(?:instructions|consignes|prompt|grille|criteres)\b"""),
     rule("grader_address", "note message mot",
           r"""\b(?:note|message|mot)\s+(?:pour|a)\s+(?:l'|le\s+|la\s+)?(?:evaluat(?:eur|rice)|correct(?:eur|rice)
           |examinat(?:eur|rice)|ia|outil|modele|jury|recruteur)\b"""),
@@ -246,6 +249,10 @@ _CHINESE = (
     rule("prompt_leak", "输出 显示 告诉 重复 泄露 打印",
           rf"(?:输出|显示|告诉我|重复|泄露|打印){_C}{{0,6}}?(?:系统提示|提示词|指令|评分标准|规则)"),
     rule("tool_call", "调用", rf"调用{_C}{{0,6}}?(?:函数|工具|接口)"),
+    rule("score_claim", "记为 评为 判为 给予",
+          r"(?:记为|评为|判为|给予|打成)\s*(?:最高等级|最高分|满分|最高评价|优秀|a级|最高档)"),
+    rule("grader_address", "评估 评分 评审 阅卷",
+          r"(?:评估|评分|评审|阅卷)(?:系统|模型|程序|人员|者)\s*(?:请注意|请|:)"),
     # a score label with the best score ("评分结果：10/10")
     rule("score_claim", "评 分 结果",
           r"""(?:评分|分数|得分|评价|评估|结果|总分|最终评分|评分结果|评估结果)\s*[:=]\s*(?:10\s*/\s*10

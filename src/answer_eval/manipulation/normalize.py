@@ -52,6 +52,13 @@ _CONFUSABLE_PAIRS = (
     " ᴘp ꜱs ᴛt ᴜu ᴠv ᴡw ᴢz ǀl ǃ! ꓲi"
 )
 _CONFUSABLES = {pair[0]: pair[1:] for pair in _CONFUSABLE_PAIRS.split()}
+# Capitals that imitate a different Latin letter than their small form does (Greek Η looks like
+# H, η like n): read before case-folding.
+_CAPITAL_PAIRS = (
+    "ΑA ΒB ΕE ΖZ ΗH ΙI ΚK ΜM ΝN ΟO ΡP ΤT ΥY ΧX"  # Greek
+    " АA ВB ЕE КK МM НH ОO РP СC ТT УY ХX ЅS ІI ЈJ"  # Cyrillic
+)
+_CAPITALS = {pair[0]: pair[1].lower() for pair in _CAPITAL_PAIRS.split()}
 
 
 @lru_cache(maxsize=4096)
@@ -67,6 +74,8 @@ def _char(c: str) -> str:
         return ""
     if category == "Cc" or c.isspace():
         return " "
+    if c in _CAPITALS:
+        return _CAPITALS[c]
     out = []
     for part in unicodedata.normalize("NFKD", fold(c)):  # fold: typographic quotes, dashes
         if unicodedata.combining(part):

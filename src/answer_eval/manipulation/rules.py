@@ -88,7 +88,7 @@ def said_elsewhere(text: str) -> list[tuple[int, int]]:
 _QUOTE = r"""(?:(?<!\w)"([^"\n]{2,300})"(?!\w)|(?<!\w)'([^'\n]{5,200})'(?!\w)
     |(\{[^{}\n]{5,300}\}))"""
 _INTRODUCED = re.compile(
-    rf"""\b(?:like|such\s+as|e\.g\.|including|for\s+(?:example|instance)|said|say|says|saying
+    rf"""\b(?:like|such\s+as|e\.g\.|including|for\s+(?:example|instance)|with|said|say|says|saying
     |tell|tells|telling|told|ask|asks|asked|asking|wrote|writes|writing|typed|type|types|typing
     |replied|reply|added|shouted|yelled|screamed|put\s+it\s+\w+|called\s+it|addressed\s+to
     |texted|posted|emailed|reads?|announced|repeat(?:s|ed)?|goes)\b[,:]?\s*(?:\w+\s*
@@ -102,7 +102,7 @@ _TAGGED = re.compile(
 )
 # ... unless the quoted words speak of grading this answer
 _GRADING = re.compile(
-    r"""\b(?:scor\w*|grad(?:e|es|ed|ing)|marks?|rat(?:e|ed|ing)|rubric|evaluat\w*|assess\w*|candidate
+    r"""\b(?:scor\w*|grad(?:e|es|ed|ing)|marks?|points|rat(?:e|ed|ing)|rubric|evaluat\w*|assess\w*|candidate
     |applicant|(?:this|my)\s+(?:answer|response)|hire|verdict|recommend\w*|pass)\b""",
     re.VERBOSE,
 )

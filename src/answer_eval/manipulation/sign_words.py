@@ -23,6 +23,7 @@ def _word_led(pattern: str) -> re.Pattern[str]:
 
 # fmt: off
 _GRADER_ING = r"""(?:reading|reviewing|grading|judging|assessing|scoring|evaluating|weighing
+    |producing|writing|generating|summari[sz]ing|drafting
     |processing|screening|marking|deciding|checking|appraising|ranking|adjudicating)"""
 SIGNS: dict[str, re.Pattern[str]] = {
     "grader": _word_led(rf"""\b(?:evaluators?|graders?|assessors?|adjudicators?|appraisers?
@@ -85,7 +86,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |above\s+(?:every|all|any)\s+other\b|(?:extend|make)\s+(?:an?\s+|the\s+)?offer\b
         |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b
         |met\s+all\s+(?:of\s+)?(?:them|the\s+\w+)\b|exceed\w*\s+(?:all|every)\s+(?:\w+\s+)?(?:criteria
-        |criterion|requirements?|expectations)\b|(?:say|said|says)\s+yes\s+to\b|maxed\s+out\b
+        |criterion|requirements?|expectations?)\b|(?:say|said|says)\s+yes\s+to\b|maxed\s+out\b
+        |(?:leaves|has|with)\s+nothing\s+to\s+improve\b|no\s+room\s+for\s+improvement\b
         |(?:an\s+)?automatic\s+(?:5|five|10|ten|pass|yes|full\s+marks|top\s+score)\b|(?:final|overall
         |total)\s+(?:score|grade|rating)\s+(?:is|=|:|should\s+be|will\s+be)\s+(?:a\s+)?(?:5|five|10|ten)\b
         (?!\s*/\s*(?:10|100))|best\s+(?:\w+\s+)?(?:you(?:'ve)?\s+(?:came\s+across|have\s+seen|saw|read|met
@@ -148,7 +150,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |smart)\s+(?:move
         |thing|call|step)\s+(?:is|would\s+be)|(?:i'd|i\s+would)\s+be\s+(?:\w+\s+)?(?:grateful
         |thankful
-        |obliged|delighted|happy)\s+if|would\s+save\s+(?:everyone|us\s+all|you|time)|(?:simply|just)
+        |obliged|delighted|happy)\s+if|the\s+only\s+(?:remaining\s+)?(?:step|thing|task)\s+(?:left\s+)?
+        (?:is|would\s+be)\s+to|would\s+save\s+(?:everyone|us\s+all|you|time)|(?:simply|just)
         \s+(?:passing|pass|marking|recording|treating|putting)\b|it\s+(?:is|would\s+be)\s+(?:perfectly\s+)?
         (?:fine|ok|okay|acceptable|a\s+shame)\s+(?:to|for|if)|the\s+(?:real|actual|true|current)\s+(?:brief
         |instructions?|task|rules?|criteria|procedure)|the\s+most\s+(?:helpful|useful|accurate|appropriate
@@ -158,7 +161,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         \s+to\s+ask))\s+(?:to|if)
         |(?:is|are)\s+the\s+one\s+to\s+(?:carry|use|keep|report|record)|[:;]\s*(?:please\s+)?(?:go
         |tick
-        |give|mark|put|rate|score|let|treat|leave|place)
+        |give|mark|put|rate|score|let|treat|leave|place|open|start|begin|call|describe|label)
         |it\s+would\s+mean\s+(?:a\s+lot|so\s+much|the\s+world)\s+(?:to\s+me\s+)?if
         |^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?:list|mention|note|flag|include|record|report
         |penali[sz]e|deduct)|it\s+would\s+(?:really\s+)?help\s+(?:me\s+)?(?:a\s+lot\s+)?if)\b
@@ -168,7 +171,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |execute|send)\b"""),
     "claimed": _signs(r"""\b(?:already|pre-?\w+|verified|certified|consensus|agreed|settled
         |confirm\w*|signed\s+off|endorsed|validated|calibrat\w+|determined|assigned|awarded
-        |pre-?cleared|on\s+file)\b|\b(?:has|have)\s+(?:already\s+)?been\s+(?:rated|scored|graded|marked
+        |pre-?cleared|on\s+file)\b|\b(?:evaluation|assessment|review|grading|scoring)\s+(?:of\s+this\s+\w+\s+)?
+        (?:is|has\s+been)\s+(?:already\s+)?(?:complete|completed|done|finished|final)\b|\b(?:has|have)\s+(?:already\s+)?been\s+(?:rated|scored|graded|marked
         |assessed|evaluated|reviewed|ranked)\b|\bno\s+further\s+(?:review|checks?|assessment
         |evaluation)\s+(?:is\s+)?
         (?:required|needed|necessary)\b"""),
@@ -186,6 +190,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b|\blook(?:ing)?\s+past\b
         |\boverlook|\blet\s+(?:the\s+)?(?:\w+\s+){0,2}(?:standards?|rules?|criteria|requirements?
         |checks?|rubric)\s+slide\b|\b(?:set|put|lay|push)\s+(?:\w+\s+){0,2}?to\s+one\s+side\b|\b(?:is|are)\s+(?:now\s+)?(?:out\s+of\s+date|obsolete|void|superseded)\b
+        |\breset\s+(?:your|the|all)\s+(?:\w+\s+)?(?:guidelines|instructions|criteria|rules|rubric|settings
+        |configuration)\b
         |\b(?:treat|regard|consider|see)\w*\s+(?:\w+\s+){0,8}?as\s+(?:out\s+of\s+date|outdated
         |obsolete|expired|void|null|withdrawn|irrelevant)\b|\bskip\s+(?:your|the)\s+(?:\w+\s+)?
         (?:checks?|review|rubric|criteria|steps|checklist)\b|\b(?:regardless\s+of|no\s+matter|irrespective\s+of)\s+(?:what|how)\s+(?:\w+\s+){1,4}

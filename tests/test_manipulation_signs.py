@@ -14,7 +14,7 @@ import answer_eval.manipulation
 from answer_eval.manipulation import manipulation_signals
 from answer_eval.manipulation.normalize import skeleton
 from answer_eval.manipulation.rules import SignalKind
-from answer_eval.manipulation.signs import COMBINATIONS, GATES, sign_signals, signs
+from answer_eval.manipulation.signs import sign_signals, signs
 
 STORY = "A tenant's heating failed on a Sunday, so I found an on-call engineer within the hour."
 
@@ -93,12 +93,6 @@ def test_signs_name_what_a_sentence_carries() -> None:
     assert {"directive", "this", "top", "grading", "grader"} <= marks
     assert "story" not in marks
     assert signs("i refunded the customer on the spot.") >= {"story", "customer"}
-
-
-def test_every_combination_needs_a_gate_sign() -> None:
-    # sentences without a gate sign are never read; a combination without one would never fire
-    for kind, parts in COMBINATIONS:
-        assert any(part <= set(GATES) for part in parts), kind
 
 
 def test_signs_speak_only_where_no_rule_has() -> None:

@@ -36,14 +36,13 @@ keeps them only where no other rule has spoken.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 
 from answer_eval.manipulation.rules import SignalKind, mentioned, said_elsewhere
 from answer_eval.manipulation.sign_words import SIGNS
 from answer_eval.text import MappedText
 
-__all__ = ["COMBINATIONS", "GATES", "sign_signals", "signs"]
+__all__ = ["COMBINATIONS", "sign_signals", "signs"]
 
 
 Combination = tuple[SignalKind, tuple[frozenset[str], ...]]
@@ -70,7 +69,6 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs("instruction_override", "conceal", "you grader directive this"),
     _needs("instruction_override", "schema", "you grader directive"),
 )
-GATES = ("top", "peak", "override", "disclose", "persona", "tool", "grader", "conceal", "schema")
 _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]*")  # "9.8" is not two sentences
 # a run of structure that tells a story (STAR headings, "I verified ...") is the answer's own
 _NARRATIVE = re.compile(
@@ -146,22 +144,19 @@ def _structures(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _sentence_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
-    # every combination needs one of the gate signs: only sentences holding one are read
-    gates = sorted(m.start() for name in GATES for m in SIGNS[name].finditer(text))
-    told = said_elsewhere(text) if gates else []
+    told = said_elsewhere(text)
     for m in _SENTENCE.finditer(text):
-        at = bisect_left(gates, m.start())
-        if at == len(gates) or gates[at] >= m.end():
-            continue
+        if any(a <= m.start() < b for a, b in told):
+            continue  # said to or by someone in the story
         reading = _Reading(m.group(0))
+        story = reading.has("story") or reading.has("customer")
+        if story and not (reading.has("you") or reading.has("grader")):
+            continue  # a story sentence speaks to the grader only through "you" or by naming it
         if (kind := reading.combination()) is None:
             continue
-        if any(a <= m.start() < b for a, b in told) or (
-            (reading.has("story") or reading.has("customer"))
-            and not (
-                (reading.has("addressed") and reading.has("this"))
-                or (kind == "role_play" and (reading.has("addressed") or reading.has("grader")))
-            )
+        if story and not (
+            (reading.has("addressed") and reading.has("this"))
+            or (kind == "role_play" and (reading.has("addressed") or reading.has("grader")))
         ):
             continue  # a sentence of the story, unless it speaks to the grader about this answer
             # or casts the grader in it

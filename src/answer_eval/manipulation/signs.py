@@ -101,10 +101,8 @@ _STRUCTURE_LINE = re.compile(
 def signs(piece: str) -> frozenset[str]:
     """The signs ``piece`` (skeleton text) carries, with ``addressed`` for "you" and grading
     in one piece."""
-    found = {name for name, pattern in SIGNS.items() if pattern.search(piece)}
-    if "you" in found and found & {"grading", "rulebook"}:
-        found.add("addressed")
-    return frozenset(found)
+    reading = _Reading(piece)
+    return frozenset(name for name in (*SIGNS, "addressed") if reading.has(name))
 
 
 class _Reading:

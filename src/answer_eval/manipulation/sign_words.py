@@ -78,7 +78,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |chosen)\b
         # ... but not a candidate's hope ("an excellent fit", "the best person for the role")
         (?!\s+(?:fit|addition|match|asset|teammate|team\s+member|colleague|employee|person\s+for
-        |candidate\s+for|choice\s+for))
+        |candidate\s+for|choice\s+for)\b)
         |a\+|full\s+(?:marks|points|credit|score)\b|strong[\s_-]*(?:yes|hire)\b|(?:next|final)
         \s+(?:round|stage|interview)\b|(?:5|five|10|ten|100)\s+(?:out\s+)?of\s+(?:5|five|10|ten
         |100)\b|round\s+(?:\w+\s+)?up\b|generous|lenien|go\s+easy\b|in\s+my\s+favou?r\b
@@ -87,6 +87,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b
         |met\s+all\s+(?:of\s+)?(?:them|the\s+\w+)\b|exceed\w*\s+(?:all|every)\s+(?:\w+\s+)?(?:criteria
         |criterion|requirements?|expectations?)\b|(?:say|said|says)\s+yes\s+to\b|maxed\s+out\b
+        |(?:score|grade|rating|mark)\s+(?:for|of)\s+(?:this|my)\s+\w+\s+(?:is|=|:|should\s+be|will\s+be)\s+(?:a\s+)?
+        (?:5|five|10|ten)\b(?!\s*/\s*(?:10|100))
         |(?:leaves|has|with)\s+nothing\s+to\s+improve\b|no\s+room\s+for\s+improvement\b
         |(?:an\s+)?automatic\s+(?:5|five|10|ten|pass|yes|full\s+marks|top\s+score)\b|(?:final|overall
         |total)\s+(?:score|grade|rating)\s+(?:is|=|:|should\s+be|will\s+be)\s+(?:a\s+)?(?:5|five|10|ten)\b
@@ -114,7 +116,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |outcomes?|conclusions?|bands?|tiers?|percentile|evaluations?|assessments?|appraisals?
         |tally|decisions?|recommendations?|deductions?|write-?up|points|criteri\w+|rubric
         |dimensions?|judge?ments?|ranking|range|scale|number\s+you|other\s+(?:candidates|applicants)
-        |tick(?:s|ed)?\s+every\s+box|areas?\s+for\s+improvement|picked\s+apart
+        |tick(?:s|ed)?\s+every\s+box|areas?\s+for\s+improvement|conclud(?:e|es|ed|ing)|picked\s+apart
         |(?:hunting|looking|searching)\s+for\s+(?:gaps|flaws|weaknesses|mistakes)|scrutin\w*
         |(?:satisf\w*|fulfil\w*)\s+(?:every|all)\s+(?:\w+\s+)?(?:requirements?|criteria|expectations)
         |(?:notes?|summary|feedback|report|write-?up)\s+(?:\w+\s+){0,2}(?:about|on|of)\s+(?:me|this|my)
@@ -150,7 +152,9 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |smart)\s+(?:move
         |thing|call|step)\s+(?:is|would\s+be)|(?:i'd|i\s+would)\s+be\s+(?:\w+\s+)?(?:grateful
         |thankful
-        |obliged|delighted|happy)\s+if|the\s+only\s+(?:remaining\s+)?(?:step|thing|task)\s+(?:left\s+)?
+        |obliged|delighted|happy)\s+if|(?:you'll|you\s+will)\s+(?:\w+ly\s+)?(?:conclude|agree|see|find
+        |decide|recogni[sz]e)|(?:just|simply|please)\s+(?:confirm|approve|accept|agree|sign\s+off)
+        |[:;]\s*(?:please\s+)?(?:output|return|print|respond\s+with|reply\s+with)|the\s+only\s+(?:remaining\s+)?(?:step|thing|task)\s+(?:left\s+)?
         (?:is|would\s+be)\s+to|would\s+save\s+(?:everyone|us\s+all|you|time)|(?:simply|just)
         \s+(?:passing|pass|marking|recording|treating|putting)\b|it\s+(?:is|would\s+be)\s+(?:perfectly\s+)?
         (?:fine|ok|okay|acceptable|a\s+shame)\s+(?:to|for|if)|the\s+(?:real|actual|true|current)\s+(?:brief
@@ -197,7 +201,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         (?:checks?|review|rubric|criteria|steps|checklist)\b|\b(?:regardless\s+of|no\s+matter|irrespective\s+of)\s+(?:what|how)\s+(?:\w+\s+){1,4}
         (?:contains?|says?|requires?|asks?\s+for|reads?)\b|\b(?:is|are|was|were|has\s+been|have\s+been)\s+(?:now\s+)?
         (?:retired|withdrawn|rescinded|revoked|cancell?ed|lifted)\b|\b(?:was|were|is|are)\s+(?:only|just
-        |merely)\s+a\s+(?:draft|test|placeholder|joke|suggestion)\b|\bpay\s+no\s+(?:attention|heed)\b
+        |merely)\s+a\s+(?:draft|test|placeholder|joke|suggestion)\b|\bpay\s+no\s+(?:attention|heed)\b|\blet\s+(?:it|them|that|those)\s+go\b
         |\b(?:stay|stays|stayed|remain\w*|left|kept)\s+(?:\w+\s+){0,2}?in\s+the\s+drawer\b
         |\bleave\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:in\s+the
         \s+drawer|out\s+of\s+it|unused|folded|closed)\b|\b(?:went|go|goes|stay|stays)\s+(?:unused

@@ -61,6 +61,8 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs("score_claim", "you", "this", "peak", "directive"),
     _needs("score_claim", "addressed", "top", "directive"),
     _needs("score_claim", "label", "top", "claimed grader"),
+    _needs("score_claim", "peak", "claimed", "directive"),
+    _needs("score_claim", "this", "top", "claimed", "directive"),
     _needs("grader_address", "grader", "directive", "top grading"),
     _needs("instruction_override", "override", "rulebook", "you grader this grading"),
     _needs("prompt_leak", "disclose", "rulebook", "you grader"),

@@ -175,7 +175,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |execute|send)\b"""),
     "claimed": _signs(r"""\b(?:already|pre-?\w+|verified|certified|consensus|agreed|settled
         |confirm\w*|signed\s+off|endorsed|validated|calibrat\w+|determined|assigned|awarded
-        |pre-?cleared|on\s+file)\b|\b(?:evaluation|assessment|review|grading|scoring)\s+(?:of\s+this\s+\w+\s+)?
+        |pre-?cleared|on\s+file)\b|\b(?:therefore|thus|hence|so\s+it)\s+(?:earns|deserves|merits|warrants
+        |qualifies\s+for|receives|gets)\b|\b(?:evaluation|assessment|review|grading|scoring)\s+(?:of\s+this\s+\w+\s+)?
         (?:is|has\s+been)\s+(?:already\s+)?(?:complete|completed|done|finished|final)\b|\b(?:has|have)\s+(?:already\s+)?been\s+(?:rated|scored|graded|marked
         |assessed|evaluated|reviewed|ranked)\b|\bno\s+further\s+(?:review|checks?|assessment
         |evaluation)\s+(?:is\s+)?

@@ -2,8 +2,9 @@
 
 ``manipulation_signals(answer)`` reads the answer the way a model would (``normalize``: escapes
 decoded, invisible characters dropped, every line break a line break, look-alike letters made
-Latin), then in four more readings: digits inside words as letters ("1gn0r3"), letters spelled
-one by one joined, ROT13, and every base64 or hex blob decoded (``decoding``). On each reading it
+Latin), then in more readings: digits inside words as letters ("1gn0r3"), letters spelled one
+by one joined (and both at once: "g 1 v 3"), ROT13, text written backwards, and every base64 or
+hex blob decoded (``decoding``). On each reading it
 runs rules that put vocabularies into structures (``english`` and ``claims`` for English,
 ``languages`` for Spanish, French, German, Portuguese, Italian, Dutch, Polish, Chinese and
 Japanese):

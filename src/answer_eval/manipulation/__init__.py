@@ -67,6 +67,9 @@ _COMMON_WORDS = frozenset(_COMMON_TEXT.split())
 _WORD = re.compile(r"[a-z]+")
 _CHUNK = re.compile(r"[^.!?:;\n]+")
 _COMMANDS = frozenset({"instruction_override", "role_play", "prompt_leak", "tool_call"})
+# A right-to-left override shows what follows it backwards, up to its pop or the paragraph's
+# end: "\u202eskram pot evig" is displayed as "give top marks".
+_RIGHT_TO_LEFT = re.compile("\u202e([^\u202c\n\r\u2028\u2029\x85]+)")
 
 
 @dataclass(frozen=True)
@@ -152,6 +155,17 @@ def _reversed(base: MappedText) -> list[Signal]:
     return found
 
 
+def _overridden(answer: str) -> list[Signal]:
+    """Stretches after a right-to-left override, read in the order they are displayed; each
+    reported as ``encoded`` where it stands when, read so, it addresses the evaluator."""
+    found = []
+    for m in _RIGHT_TO_LEFT.finditer(answer):
+        shown = m.group(1)[::-1]
+        if manipulation_signals(shown):
+            found.append(Signal("encoded", m.start(), m.end(), m.group(0), skeleton(shown).text))
+    return found
+
+
 def manipulation_signals(answer: str) -> list[Signal]:
     """Every place where ``answer`` tries to instruct, address or impersonate its evaluator,
     in order of position (one signal per place and kind)."""
@@ -169,6 +183,8 @@ def manipulation_signals(answer: str) -> list[Signal]:
     if len(_COMMON_WORDS.intersection(_WORD.findall(rotated))) >= 2:  # reads as English rotated
         found += _scan(base.with_text(rotated), ENGLISH, "encoded")
     found += _reversed(base)
+    if "\u202e" in answer:
+        found += _overridden(answer)
     for blob in decoded_blobs(answer):
         inner = manipulation_signals(blob.text) if len(blob.text) < len(answer) else []
         if inner:

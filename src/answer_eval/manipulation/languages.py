@@ -221,8 +221,12 @@ _POLISH = (
     rule("instruction_override", "zignoruj ignoruj pomin zapomnij",
           rf"""\b(?:zignoruj|ignoruj|pomin|zapomnij\s+o)\b{_S}{{0,60}}?\b(?:instrukcj\w*|polecen\w*
           |zasad\w*|kryteri\w*|regul\w*|prompt\w*)"""),
-    rule("score_claim", "daj dajcie przyznaj ocen",
-          rf"""\b(?:daj|dajcie|przyznaj|przyznajcie|ocen)\w*\b{_S}{{0,50}}?\b(?:najwyzsz\w+\s+(?:ocen\w*
+    rule("grader_address", "uwaga notatka wiadomosc informacja drogi droga szanown",
+          r"""\b(?:(?:uwaga|notatka|wiadomosc|informacja|prosba)\s+(?:dla|do)|(?:drogi|droga|szanown\w*))
+          \s+(?:\w+\s+)?(?:oceniajac\w*|sztucznej\s+inteligencji|ai|modelu|recenzent\w*|egzaminator\w*
+          |system\w*\s+ocen\w*|rekruter\w*\s+ai)"""),
+    rule("score_claim", "daj dajcie przyzna ocen",
+          rf"""\b(?:daj|dajcie|przyzna|ocen)\w*\b{_S}{{0,50}}?\b(?:najwyzsz\w+\s+(?:ocen\w*
           |not\w*|wynik\w*)|maksymaln\w+\s+(?:ocen\w*|liczb\w+\s+punktow)|10\s*/\s*10|5\s*/\s*5)"""),
     rule("prompt_leak", "wypisz pokaz podaj",
           r"""\b(?:wypisz|pokaz|podaj|powtorz)\s+(?:mi\s+)?(?:swoj\w*\s+|twoj\w*\s+)?(?:\w+\s+)?(?:prompt

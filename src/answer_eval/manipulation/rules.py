@@ -92,7 +92,7 @@ _INTRODUCED = re.compile(
     |tell|tells|telling|told|ask|asks|asked|asking|wrote|writes|writing|typed|type|types|typing
     |replied|reply|added|shouted|yelled|screamed|put\s+it\s+\w+|called\s+it|addressed\s+to
     |texted|posted|emailed|reads?|announced|repeat(?:s|ed)?|goes)\b[,:]?\s*(?:\w+\s*
-    [,:]?\s*){{0,4}}?{_QUOTE}""",
+    [,:]?\s*){{0,5}}?{_QUOTE}""",
     re.VERBOSE,
 )
 _TAGGED = re.compile(

@@ -24,7 +24,8 @@ def _word_led(pattern: str) -> re.Pattern[str]:
 # fmt: off
 _GRADER_ING = r"""(?:reading|reviewing|grading|judging|assessing|scoring|evaluating|weighing
     |producing|writing|generating|summari[sz]ing|drafting
-    |processing|screening|marking|deciding|checking|appraising|ranking|adjudicating)"""
+    |processing|screening|marking|deciding|checking|appraising|ranking|adjudicating
+    |going\s+(?:through|over))"""
 SIGNS: dict[str, re.Pattern[str]] = {
     "grader": _word_led(rf"""\b(?:evaluators?|graders?|assessors?|adjudicators?|appraisers?
         |examiners?|analy[sz]ers?|classifiers?|detectors?
@@ -44,7 +45,9 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |on\s+the\s+other\s+side|behind\s+(?:this|the\s+screen)|at\s+the\s+other\s+end)
         |(?:whoever|whatever|whichever\s+\w+|anyone|anybody|someone|something|the\s+(?:one|person
         |thing))\s+(?:(?:is|are|who\s+is|that\s+is|which\s+is)\s+)?(?:\w+ly\s+)?{_GRADER_ING}
-        |(?:whoever|whatever)\s+(?:reads|reviews|grades|judges|assesses|scores|evaluates|decides
+        |(?:whoever|whatever)\s+(?:goes\s+(?:through|over)|looks\s+(?:at|over|through)\s+(?:this
+        |these|my|the\s+answers)
+        |reads|reviews|grades|judges|assesses|scores|evaluates|decides
         |weighs|rates|ranks|appraises
         |checks|marks|processes|screens)
         |(?:a|the)\s+person\s+in\s+the\s+position\s+of\s+{_GRADER_ING}
@@ -73,7 +76,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |perfectly|flawless|flawlessly|exemplary|outstanding|exceptional|excellent|glowing|stellar
         |superb|ideal
         |impeccable|faultless|strongest|first-?class|(?<!new\s)(?<!new-)hire|hired|pass|passed
-        |passing|approve
+        |passing|approves?
         |approved|accept|accepted|advance|advanced|shortlist\w*|fast-?track\w*|selected|picked
         |chosen)\b
         # ... but not a candidate's hope ("an excellent fit", "the best person for the role")
@@ -98,12 +101,15 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |criteria|requirements?|expectations?|box)\b|ticked\s+every\s+box\b|(?:at|hit
         |reached)\s+the\s+ceiling\b
         |all\s+(?:\w+\s+)?(?:criteria|requirements|competencies)\s+(?:met|satisfied|exceeded)\b
-        |strong\s+(?:answer|response|candidate|submission)\b
+        |strong\s+(?:answer|response|candidate|submission)\b|exceeds\s+expectations\b
+        |(?:yes|hire|hiring|pass|keep|interview|shortlist)\s+pile\b|(?:send|put|wave|let|push)
+        \s+(?:me|it|this(?:\s+one)?|my\s+\w+)\s+(?:straight\s+)?through\b|straight\s+through\b
         |no\s+(?:deductions?|penalt\w+|criticism|weaknesses|concerns)\b|without
         \s+(?:deductions?|penalt\w+|criticism)\b|exactly\s+(?:the\s+)?(?:person|candidate|hire
         |one)\b)
         |(?<![\d.])(?=\d)(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|100\s*%|100\s+points
-        |9\d\s*/\s*100|9(?:\.\d)?\s*/\s*10|4\.\d\s*/\s*5|9\d\s+(?:out\s+)?of\s+100)(?![\d.])"""),
+        |9\d\s*/\s*100|9(?:\.\d)?\s*/\s*10|4\.\d\s*/\s*5|9\d\s+(?:out\s+)?of\s+100
+        |9\s+(?:out\s+)?of\s+10)(?!\d|\.\d)"""),
     # the best grade itself, not praise ("excellent fit", "a strong hire" are a candidate's hopes)
     "peak": _word_led(r"""\b(?:full\s+(?:marks|points|credit|score)|top\s+(?:band|mark|marks|score
         |grade|box|tier|level|rating|spot)|highest\s+(?:\w+\s+)?(?:band|mark|marks|score|grade|box|tier
@@ -111,7 +117,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |ceiling|flawless\w*|perfect\s+(?:score|ten|five|marks|rating)|ahead\s+of\s+(?:every|all
         |any)|above\s+(?:every|all|any)\s+other|very\s+top|top\s+of\s+the\s+(?:pile|list|stack
         |ranking|shortlist|batch|heap)|strong[\s_-]*(?:yes|hire)|all\s+the\s+way\s+up)\b
-        |(?<![\d.])(?=\d)(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100)(?![\d.])"""),
+        |(?<![\d.])(?=\d)(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|5\s+out\s+of\s+5|10\s+out\s+of\s+10
+        |100\s+out\s+of\s+100)(?!\d|\.\d)"""),
     "grading": _signs(r"""\b(?:scores?|marks|mark\s+sheet|grades?|ratings?|verdicts?|results?
         |outcomes?|conclusions?|bands?|tiers?|percentile|evaluations?|assessments?|appraisals?
         |tally|decisions?|recommendations?|deductions?|write-?up|points|criteri\w+|rubric
@@ -127,7 +134,11 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |batch|heap|shortlist|class))\b|\b(?:grad|scor|rat|mark
         |assess|evaluat|judg|apprais|review|weigh|rank|adjudicat)(?:e|es|ed|ing|s)?\b
         |\b(?:best|top|strongest|ideal|perfect|model|exemplary|outstanding|excellent)\s+(?:\w+\s+)?
-        (?:answer|response|candidate|applicant|submission|one|reply|hire)\b"""),
+        (?:answers?|responses?|candidates?|applicants?|submissions?|ones?|repl(?:y|ies)|hires?)\b
+        |\b(?:best|top|strongest)\s+(?:\w+\s+)?(?:you(?:'ve|\s+have|\s+will|'ll)?\s+(?:read|see|seen
+        |review|reviewed|come\s+across|came\s+across|get|got))\b|\b(?:answer|response|submission)
+        \s+quality\b|\brecommend(?:s|ed|ing)?\b|\b(?:look|looking|looked|see|seeing)\s+past\s+(?:any
+        |the|my|a\s+few|its)\s+(?:\w+\s+)?(?:gaps|flaws|weaknesses|mistakes|errors|shortcomings)\b"""),
     "directive": _signs(r"""\b(?:please|pls|plz|kindly|should|must|need\s+to|needs\s+to
         |have\s+to|has\s+to|ought\s+to|shall|make\s+sure|ensure|let\s+(?:this|it|me|my)
         |(?:is|are|be|were)\s+(?:\w+ly\s+)?(?:requested|asked|expected|required|invited
@@ -166,7 +177,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |(?:is|are)\s+the\s+one\s+to\s+(?:carry|use|keep|report|record)|[:;]\s*(?:please\s+)?(?:go
         |tick
         |give|mark|put|rate|score|let|treat|leave|place|open|start|begin|call|describe|label)
-        |it\s+would\s+mean\s+(?:a\s+lot|so\s+much|the\s+world)\s+(?:to\s+me\s+)?if
+        |(?:it\s+)?would\s+mean\s+(?:a\s+lot|so\s+much|the\s+world|everything)|anything\s+less
+        \s+(?:would|will|is)\b|(?:would|will)\s+be\s+the\s+(?:\w+\s+)?(?:call|choice|decision|move)\b
         |^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?:list|mention|note|flag|include|record|report
         |penali[sz]e|deduct)|it\s+would\s+(?:really\s+)?help\s+(?:me\s+)?(?:a\s+lot\s+)?if)\b
         |^\W*(?:(?:now|so|just|also|then|and|simply)\s+)*(?:treat|mark|rate|score|grade|give
@@ -182,7 +194,10 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |evaluation)\s+(?:is\s+)?
         (?:required|needed|necessary)\b"""),
     # a label that states the grade ("final grade for this response: ...")
-    "label": _signs(r"""\b(?:final|overall|total|official)\s+(?:rubric\s+|panel\s+|hr\s+)?(?:grade
+    "label": _signs(r"""\b(?:only|correct|right|proper|appropriate|fitting|accurate|true)\s+(?:label
+        |grade|score|rating|verdict|band|tier|classification)\b|\b(?:minimum|min)\s+(?:\w+\s+)?(?:rating
+        |score|grade|mark)\b|\b(?:label|grade|rating|verdict|stamp)\s+(?:goes|go|going|gets?\s+(?:put|placed
+        |applied))\s+on\s+(?:this|my)\b|\b(?:final|overall|total|official)\s+(?:rubric\s+|panel\s+|hr\s+)?(?:grade
         |score|rating|verdict|result|outcome|tally|mark|assessment|evaluation|decision)\b|\b(?:assessment|evaluation|review
         |screening|interview|grading|scoring)\s+(?:status|result|outcome|score|rating|grade|verdict
         |decision)\s*[:=]"""),
@@ -245,7 +260,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |configured|programmed|instructed|prompted)\s+to\b|\b(?:everything|anything|whatever
         |all)\s+(?:\w+\s+){0,4}(?:above
         |before|earlier|previously|prior)\b"""),
-    "disclose": _word_led(r"""\b(?:repeat|print|reveal|show|list|quote|output|paste|disclos|recit
+    "disclose": _word_led(r"""\b(?:repeat|print|reveal|show|list|quot|output|paste|disclos|recit
         |share|dump|display|echo|reproduc)\w*|\b(?:tell\s+me|what\s+(?:are|were|is|was)|spell
         \s+out|word\s+for\s+word|verbatim|in\s+full)\b"""),
     "persona": _word_led(r"""\b(?:pretend\w*|act\s+as|acting\s+as|you\s+are\s+now|you're\s+now
@@ -253,6 +268,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |from\s+this\s+point\s+(?:on|forward)|(?:you're|you\s+are)\s+(?:now\s+)?an?\s+(?:\w+\s+){0,2}?
         (?:recruiter|hiring\s+manager|evaluator|grader|assessor|reviewer|judge|interviewer)\s+who\b
         |(?:imagine|picture)\s+yourself|put\s+yourself\s+in\s+the\s+(?:shoes|place|position)
+        |step\s+into\s+(?:the\s+)?(?:shoes|role|place|position)\s+of|from\s+now\s+(?:you|u)\s+(?:are|r)
         |(?:you're|you\s+are)\s+not\s+(?:an?\s+|the\s+)?(?:evaluator|grader|assessor|reviewer|judge
         |examiner|marker|scorer|ai|model|assistant)\b|(?:you're
         |you\s+are)\s+(?:now\s+)?my\s+(?:[\w-]+\s+){0,2}?

@@ -61,6 +61,7 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs("score_claim", "you", "this", "peak", "directive"),
     _needs("score_claim", "addressed", "top", "directive"),
     _needs("score_claim", "label", "top", "claimed grader"),
+    _needs("score_claim", "label", "top", "this"),
     _needs("score_claim", "peak", "claimed", "directive"),
     _needs("score_claim", "this", "top", "claimed", "directive"),
     _needs("grader_address", "grader", "directive", "top grading"),
@@ -72,19 +73,21 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs("instruction_override", "schema", "you grader directive"),
 )
 _SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]*")  # "9.8" is not two sentences
-# a run of structure that tells a story (STAR headings, "I verified ...") is the answer's own
+# a run of structure that tells a story (two STAR headings, "I verified ...") is the answer's own
+_STAR_HEADING = re.compile(r"^[ \t>*#-]*(?:situation|task|action|result)s?\s*:", re.MULTILINE)
 _NARRATIVE = re.compile(
-    r"""^[ \t>*#-]*(?:situation|task|action|result)s?\s*:
-    |^[ \t>*#-]*(?:i|we)\s+(?:\w+\s+)?(?:\w+ed|was|were|had|did|got|went|made
+    r"""^[ \t>*#-]*(?:i|we)\s+(?:\w+\s+)?(?:\w+ed|was|were|had|did|got|went|made
     |took|gave|found|kept|spent|sent|called|stayed)\b""",
     re.VERBOSE | re.MULTILINE,
 )
 _TOP_GRADE = r"""(?:10\s*/\s*10|5\s*/\s*5|100\s*/\s*100|100\s*%|a\+|strong[\s_-]*(?:yes|hire)|hire
-    |approved|exceeds\s+expectations)"""
+    |approved|exceeds\s+expectations|pass(?:ed)?\s*\(\s*(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|100\s*%)\s*\))"""
 _BARE_GRADE = re.compile(
     rf"""\W*(?:final\s+|overall\s+|total\s+)?(?:score|rating|grade|result|verdict|mark|evaluation
-    |assessment|recommendation|decision)s?\s*[:=]\s*{_TOP_GRADE}(?:\s*[,;/-]\s*(?:(?:final|overall
-    |total)\s+)?(?:(?:score|rating|grade)\s*[:=]?\s*)?{_TOP_GRADE})*[\W]*$""",
+    |assessment|recommendation|decision)s?\s*(?:[:=]|\s(?:recorded|logged|entered|marked|set)\s+as)\s*
+    {_TOP_GRADE}(?:\s*[,;/-]\s*(?:(?:(?:final|overall
+    |total)\s+)?(?:(?:score|rating|grade)\s*[:=]?\s*)?{_TOP_GRADE}|pass(?:ed)?|no\s+(?:red\s+)?(?:flags
+    |concerns|issues)|(?:red\s+)?flags?\s*[:=]\s*(?:none|false|0)))*[\W]*$""",
     re.VERBOSE,
 )
 _OWN_RECORD = re.compile(
@@ -94,8 +97,8 @@ _OWN_RECORD = re.compile(
     re.VERBOSE,
 )
 _STRUCTURE_LINE = re.compile(
-    r"""^[ \t>*\#-]*(?:["']?[\w\ -]{1,40}["']?[ \t]*[:=].*|.*<[a-z!/][^>\n]*>.*|.*\{[^{}\n]*:.*
-    |[\w%/-]{1,30}(?:[ \t]*,[ \t]*[\w%/.-]{0,30}){3,}[ \t]*)$""",
+    r"""^[ \t>*\#-]*(?:["']?[\w\ -]{1,40}["']?[ \t]*[:=].{0,120}|.*<[a-z!/][^>\n]*>.*
+    |.*\{[^{}\n]*:.*|[\w%/-]{1,30}(?:[ \t]*,[ \t]*[\w%/.-]{0,30}){3,}[ \t]*)$""",
     re.MULTILINE | re.VERBOSE,
 )
 
@@ -143,24 +146,40 @@ def _structures(text: str) -> Iterator[tuple[int, int]]:
         yield run
 
 
+# where a sentence of the story turns to the present ("the spirit I'd hope for here: ...")
+_TURN = re.compile(r"\b(?:here|now|today)\s*:\s+")
+
+
+def _steer(piece: str) -> SignalKind | None:
+    """The combination ``piece`` (one sentence) adds up to, unless it is a sentence of the
+    candidate's story that neither speaks to the grader about this answer nor casts it in a
+    role."""
+    reading = _Reading(piece)
+    story = reading.has("story") or reading.has("customer")
+    if story and not (reading.has("you") or reading.has("grader")):
+        return None  # a story sentence speaks to the grader only through "you" or by naming it
+    kind = reading.combination()
+    if kind is None or not story:
+        return kind
+    if (reading.has("addressed") and reading.has("this")) or (
+        kind == "role_play" and (reading.has("addressed") or reading.has("grader"))
+    ):
+        return kind
+    return None
+
+
 def _sentence_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
     told = said_elsewhere(text)
     for m in _SENTENCE.finditer(text):
-        if any(a <= m.start() < b for a, b in told):
-            continue  # said to or by someone in the story
-        reading = _Reading(m.group(0))
-        story = reading.has("story") or reading.has("customer")
-        if story and not (reading.has("you") or reading.has("grader")):
-            continue  # a story sentence speaks to the grader only through "you" or by naming it
-        if (kind := reading.combination()) is None:
-            continue
-        if story and not (
-            (reading.has("addressed") and reading.has("this"))
-            or (kind == "role_play" and (reading.has("addressed") or reading.has("grader")))
-        ):
-            continue  # a sentence of the story, unless it speaks to the grader about this answer
-            # or casts the grader in it
-        yield kind, m.start(), m.end(), m.group(0).strip()
+        start, piece = m.start(), m.group(0)
+        kind = None
+        if not any(a <= start < b for a, b in told):  # not said to or by someone in the story
+            kind = _steer(piece)
+        if kind is None and (turn := _TURN.search(piece)) is not None:
+            start, piece = start + turn.end(), piece[turn.end() :]
+            kind = _steer(piece)
+        if kind is not None:
+            yield kind, start, m.end(), piece.strip()
 
 
 def _bare_grades(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
@@ -178,7 +197,7 @@ def _bare_grades(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
 def _structure_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
     for a, b in _structures(text):
         piece = text[a:b]
-        if _NARRATIVE.search(piece):
+        if _NARRATIVE.search(piece) or len(_STAR_HEADING.findall(piece)) >= 2:
             continue
         marks = signs(re.sub(r"[_-]", " ", piece))
         block = "\n" in piece.strip() or "<" in piece or "{" in piece

@@ -67,7 +67,7 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs("grader_address", "grader", "directive", "top grading"),
     _needs("instruction_override", "override", "rulebook", "you grader this grading"),
     _needs("prompt_leak", "disclose", "rulebook", "you grader"),
-    _needs("role_play", "persona", "you grader", "addressed grader grading top"),
+    _needs("role_play", "persona", "you grader this", "addressed grader grading top"),
     _needs("tool_call", "tool", "you grader directive"),
     _needs("instruction_override", "conceal", "you grader directive this"),
     _needs("instruction_override", "schema", "you grader directive"),
@@ -83,7 +83,7 @@ _NARRATIVE = re.compile(
 _TOP_GRADE = r"""(?:10\s*/\s*10|5\s*/\s*5|100\s*/\s*100|100\s*%|a\+|strong[\s_-]*(?:yes|hire)|hire
     |approved|exceeds\s+expectations|pass(?:ed)?\s*\(\s*(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|100\s*%)\s*\))"""
 _BARE_GRADE = re.compile(
-    rf"""\W*(?:final\s+|overall\s+|total\s+)?(?:score|rating|grade|result|verdict|mark|evaluation
+    rf"""\W*(?:final\s+|overall\s+|total\s+)?(?:score|rating|grade|result|outcome|verdict|mark|evaluation
     |assessment|recommendation|decision)s?\s*(?:[:=]|\s(?:recorded|logged|entered|marked|set)\s+as)\s*
     {_TOP_GRADE}(?:\s*[,;/-]\s*(?:(?:(?:final|overall
     |total)\s+)?(?:(?:score|rating|grade)\s*[:=]?\s*)?{_TOP_GRADE}|pass(?:ed)?|no\s+(?:red\s+)?(?:flags

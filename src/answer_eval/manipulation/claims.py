@@ -210,6 +210,13 @@ CLAIMS: tuple[Rule, ...] = (
           |rat|mark|candidate|answer|response|evaluat|rubric|criteri|instruction|strong|pass|hire
           |ignore
           |disregard|excellent|\byou\b|\b[1-5]\b|\byes\b|\d\s*/\s*\d))"""),
+    # the same header mid-line, after a sentence of the story ("... a bot. System override: ...")
+    rule("forged_structure", "override notice note instruction directive message update verdict "
+          "decision",
+          r"""(?<=[.!?])[ \t]+(?:system|grader|evaluator|reviewer|judge|admin|developer)\s+
+          (?:override|notes?|notice|instructions?|directives?|message|update|verdict|decision)\s*:(?=[^\n]{0,160}?
+          (?:scor|grad|rat|mark|candidate|answer|response|evaluat|rubric|criteri|instruction|strong
+          |pass|hire|approv|skip|check))"""),
     rule("encoded", "backwards reverse decode decipher unscramble",
           rf"""\b(?:read|decode|reverse|decipher|unscramble)\s+(?:this|it|the\s+(?:following|next\s+\w+))\b
           {SENTENCE}{{0,30}}?\b(?:and|then)\s+(?:do|follow|obey|carry\s+out|execute)\s+(?:what

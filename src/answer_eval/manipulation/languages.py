@@ -1,5 +1,5 @@
 """The same structures as ``rules.ENGLISH`` in Spanish, French, German, Portuguese, Italian,
-Dutch, Polish, Chinese and Japanese.
+Dutch, Polish, Turkish, Czech, Chinese and Japanese.
 
 Written for the skeleton: lower case and without accents ("instrucciones", "reponse",
 "prufer", "instrucoes"), so an accent left out or added by the writer changes nothing. Each
@@ -219,14 +219,14 @@ _DUTCH = (
 )
 _POLISH = (
     rule("instruction_override", "zignoruj ignoruj pomin zapomnij",
-          rf"""\b(?:zignoruj|ignoruj|pomin|zapomnij\s+o)\b{_S}{{0,60}}?\b(?:instrukcj\w*|polecen\w*
+          rf"""\b(?:zignoruj\w*|ignoruj\w*|pomin\w*|zapomnij\s+o)\b{_S}{{0,60}}?\b(?:instrukcj\w*|polecen\w*
           |zasad\w*|kryteri\w*|regul\w*|prompt\w*)"""),
     rule("grader_address", "uwaga notatka wiadomosc informacja drogi droga szanown",
           r"""\b(?:(?:uwaga|notatka|wiadomosc|informacja|prosba)\s+(?:dla|do)|(?:drogi|droga|szanown\w*))
           \s+(?:\w+\s+)?(?:oceniajac\w*|sztucznej\s+inteligencji|ai|modelu|recenzent\w*|egzaminator\w*
           |system\w*\s+ocen\w*|rekruter\w*\s+ai)"""),
     rule("score_claim", "daj dajcie przyzna ocen",
-          rf"""\b(?:daj|dajcie|przyzna|ocen)\w*\b{_S}{{0,50}}?\b(?:najwyzsz\w+\s+(?:ocen\w*
+          rf"""\b(?:daj|dajcie|przyzna|ocen)\w*\b{_S}{{0,50}}?\b(?:najwyzej\b|najwyzsz\w+\s+(?:ocen\w*
           |not\w*|wynik\w*)|maksymaln\w+\s+(?:ocen\w*|liczb\w+\s+punktow)|10\s*/\s*10|5\s*/\s*5)"""),
     rule("prompt_leak", "wypisz pokaz podaj",
           r"""\b(?:wypisz|pokaz|podaj|powtorz)\s+(?:mi\s+)?(?:swoj\w*\s+|twoj\w*\s+)?(?:\w+\s+)?(?:prompt
@@ -236,6 +236,43 @@ _POLISH = (
 # Chinese has no spaces or word boundaries; the skeleton keeps its characters and turns
 # full-width punctuation into ASCII (。stays, ，becomes ,).
 _C = r"[^。！？!?\n]"
+# Czech (and much of Slovak) on the skeleton: hacek and acute accents dropped
+_CZECH = (
+    rule("instruction_override", "ignoruj nevsim zapomen nedbej",
+          rf"""\b(?:ignoruj\w*|nevsimej\w*|zapomen\w*|nedbej\w*)\b{_S}{{0,60}}?\b(?:pokyn\w*|instrukc\w*
+          |kriteri\w*|pravid\w*|zadani)"""),
+    rule("grader_address", "pro_ vazen mil",
+          r"""\b(?:(?:pokyn|pokyny|poznamka|zprava|vzkaz|upozorneni)\s+pro|(?:vazen[yaie]|mil[yaie]))
+          \s+(?:\w+\s+)?(?:hodnotitel\w*|hodnotic\w*|posuzovatel\w*|umel\w*\s+inteligenc\w*|ai|model\w*
+          |asistent\w*)"""),
+    rule("score_claim", "ohodnot dej udel prirad",
+          rf"""\b(?:ohodnot|dej|dejte|udel|prirad)\w*\b{_S}{{0,50}}?\b(?:pln\w+\s+(?:poct\w+\s+)?bod\w*
+          |maximal\w+\s+(?:poct\w+\s+)?(?:bod\w*|hodnoceni|znamk\w*)|nejvyss\w+\s+(?:hodnoceni|znamk\w*
+          |bod\w*)|10\s*/\s*10|5\s*/\s*5)"""),
+)
+
+# Turkish on the skeleton: dotless i, s-cedilla, g-breve and the umlauts lose their marks
+_TURKISH = (
+    rule("instruction_override", "onceki yukari tum butun verilen",
+          rf"""\b(?:onceki|yukaridaki|tum|butun|verilen|sana\s+verilen)\s+(?:\w+\s+)?(?:talimat\w*
+          |yonerge\w*|kural\w*|kriter\w*|komut\w*|degerlendirme\s+olcut\w*)\b{_S}{{0,40}}?\b(?:yok\s+say
+          |gormezden\s+gel|unut|dikkate\s+alma|uygulama)\w*"""),
+    rule("grader_address", "degerlendir yapay sayin",
+          r"""\b(?:(?:sayin|degerli|sevgili)\s+(?:\w+\s+)?(?:degerlendirici|degerlendiren|yapay\s+zeka
+          |model|asistan|incelemeci)\w*|degerlendiriciye|degerlendiren\s+(?:sisteme|yapay\s+zekaya
+          |modele)|yapay\s+zeka\s+degerlendirici\w*)"""),
+    rule("score_claim", "puan not skor aday",
+          rf"""\b(?:en\s+yuksek|tam|maksimum|mukemmel)\s+(?:\w+\s+)?(?:puan|not|skor|derece)\w*\b{_S}{{0,30}}?
+          \b(?:ver|ata|yaz|isaretle)\w*|\baday\w*\s+(?:bir\s+)?sonraki\s+(?:asama|tur|adim)\w*\s+(?:gecir
+          |al|tasi|ilerlet)\w*"""),
+    rule("role_play", "artik",
+          r"""\b(?:artik\s+sen|sen\s+artik)\s+(?:\w+\s+){0,2}?(?:bir\s+)?(?:degerlendirici|ise\s+alim
+          |insan\s+kaynaklari|asistan|model|arkadas|destekci)\w*"""),
+    rule("prompt_leak", "talimat sistem kriter",
+          r"""\b(?:talimatlarini|sistem\s+(?:istemini|komutunu|mesajini)|kriterlerini)\s+(?:\w+\s+)?
+          (?:goster|yaz|tekrarla|paylas|soyle)\w*"""),
+)
+
 _CHINESE = (
     rule("instruction_override", "忽 无视 不要 别管 忘",
           rf"""(?:忽略|忽视|无视|不要理会|不要遵守|不要遵循|别管|忘记|忘掉){_C}{{0,12}}?(?:指令|指示|说明
@@ -287,6 +324,8 @@ OTHER_LANGUAGES: tuple[Rule, ...] = (
     + _ITALIAN
     + _DUTCH
     + _POLISH
+    + _TURKISH
+    + _CZECH
     + _CHINESE
     + _JAPANESE
     + _REQUESTS

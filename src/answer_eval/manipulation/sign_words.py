@@ -32,7 +32,9 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |whoever\s+(?:ends\s+up\s+)?(?:reporting|writing|summari[sz]ing)\s+(?:on|about)
         |(?:whatever|whichever|any)\s+(?:automated\s+|ai\s+)?(?:reader|system|program|tool|model)\s+(?:goes
         \s+through|reads|checks|processes|handles)
-        |markers?|scorers?|reviewers?|screeners?|raters?|judges?
+        |markers?|scorers?|reviewers?|screeners?|raters?|judges?|checkers?
+        |(?:a|any|the)\s+(?:fair|careful|thoughtful|reasonable|attentive|discerning|impartial)
+        \s+(?:reader|reviewer|assessor|judge|marker|eye)
         |(?:grading|scoring|evaluation|evaluating|marking|assessment|assessing|review|reviewing
         |screening|appraisal|judging|ranking|calibration|hiring|selection|interview)\s+(?:model
         |system|program|programme|software|tool|ai|bot|assistant|engine|llm|algorithm|pipeline
@@ -101,8 +103,10 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |criteria|requirements?|expectations?|box)\b|ticked\s+every\s+box\b|(?:at|hit
         |reached)\s+the\s+ceiling\b
         |all\s+(?:\w+\s+)?(?:criteria|requirements|competencies)\s+(?:met|satisfied|exceeded)\b
-        |strong\s+(?:answer|response|candidate|submission)\b|exceeds\s+expectations\b
-        |(?:yes|hire|hiring|pass|keep|interview|shortlist)\s+pile\b|(?:send|put|wave|let|push)
+        |strong\s+(?:answer|response|candidate|submission)\b|exceed(?:s|ing)\s+expectations\b
+        |(?:yes|hire|hiring|pass|keep|interview|shortlist)\s+(?:pile|side|column|list|box)\b
+        |nothing\s+(?:here\s+|in\s+(?:it|this)\s+)?(?:worth|to)\s+(?:mark\w*\s+down|deduct\w*
+        |criticis\w*|criticiz\w*|penalis\w*|penaliz\w*|fault)|(?:send|put|wave|let|push)
         \s+(?:me|it|this(?:\s+one)?|my\s+\w+)\s+(?:straight\s+)?through\b|straight\s+through\b
         |no\s+(?:deductions?|penalt\w+|criticism|weaknesses|concerns)\b|without
         \s+(?:deductions?|penalt\w+|criticism)\b|exactly\s+(?:the\s+)?(?:person|candidate|hire
@@ -127,7 +131,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |(?:hunting|looking|searching)\s+for\s+(?:gaps|flaws|weaknesses|mistakes)|scrutin\w*
         |(?:satisf\w*|fulfil\w*)\s+(?:every|all)\s+(?:\w+\s+)?(?:requirements?|criteria|expectations)
         |(?:notes?|summary|feedback|report|write-?up)\s+(?:\w+\s+){0,2}(?:about|on|of)\s+(?:me|this|my)
-        |benchmark|yardstick|score\s+box
+        |benchmark|yardstick|score\s+box|brackets?
         |everyone\s+else\s+who\s+applied|(?:above|ahead\s+of)\s+(?:the\s+)?others
         |(?:notes?|summary|feedback|comments?|report)\s+(?:that\s+)?(?:the\s+)?(?:recruiter|hiring
         \s+manager|panel|reviewer|hr)s?\s+(?:reads?|sees?|gets?)|top\s+of\s+the\s+(?:pile|list|stack
@@ -153,7 +157,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |(?:the\s+)?(?:correct|right|appropriate|proper|accurate|fair|expected)\s+(?:outcome
         |result|verdict|score|grade|conclusion|mark|rating)|(?:new|revised|updated
         |amended)\s+(?:brief
-        |instructions?|rules?|directive|mandate|guidelines?|criteria|rubric|task)|(?:would\s+like
+        |instructions?|rules?|directive|mandate|guidelines?|criteria|rubric|task|polic(?:y|ies))|(?:would\s+like
         |wants?|wish(?:es)?)\s+(?:now\s+)?(?:is\s+)?for\s+(?:this|you|it|my)|(?:so|just|simply|now
         |then)\s+(?:return|output|print|write|say|give|use|copy)|(?:so|and|then|now|just)\s+(?:push
         |put
@@ -177,7 +181,9 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |(?:is|are)\s+the\s+one\s+to\s+(?:carry|use|keep|report|record)|[:;]\s*(?:please\s+)?(?:go
         |tick
         |give|mark|put|rate|score|let|treat|leave|place|open|start|begin|call|describe|label)
-        |(?:it\s+)?would\s+mean\s+(?:a\s+lot|so\s+much|the\s+world|everything)|anything\s+less
+        |(?:it\s+)?would\s+mean\s+(?:a\s+lot|so\s+much|the\s+world|everything)
+        |will\s+(?:\w+ly\s+)?(?:agree|conclude|recogni[sz]e)\b|would\s+be\s+(?:a\s+)?(?:real\s+|great\s+
+        |terrible\s+)?(?:shame|pity|mistake|waste)\b|anything\s+less
         \s+(?:would|will|is)\b|(?:would|will)\s+be\s+the\s+(?:\w+\s+)?(?:call|choice|decision|move)\b
         |^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?:list|mention|note|flag|include|record|report
         |penali[sz]e|deduct)|it\s+would\s+(?:really\s+)?help\s+(?:me\s+)?(?:a\s+lot\s+)?if)\b
@@ -187,14 +193,17 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |execute|send)\b"""),
     "claimed": _signs(r"""\b(?:already|pre-?\w+|verified|certified|consensus|agreed|settled
         |confirm\w*|signed\s+off|endorsed|validated|calibrat\w+|determined|assigned|awarded
-        |pre-?cleared|on\s+file)\b|\b(?:therefore|thus|hence|so\s+it)\s+(?:earns|deserves|merits|warrants
+        |pre-?cleared|on\s+file)\b|\b(?:final|overall|official)\s+(?:verdict|decision|outcome
+        |recommendation|result)\s*[:=]\s*(?:hire|strong\s+hire|pass|passed|approved|advance|yes
+        |strong\s+yes)\b|\b(?:therefore|thus|hence|so\s+it)\s+(?:earns|deserves|merits|warrants
         |qualifies\s+for|receives|gets)\b|\b(?:evaluation|assessment|review|grading|scoring)\s+(?:of\s+this\s+\w+\s+)?
         (?:is|has\s+been)\s+(?:already\s+)?(?:complete|completed|done|finished|final)\b|\b(?:has|have)\s+(?:already\s+)?been\s+(?:rated|scored|graded|marked
         |assessed|evaluated|reviewed|ranked)\b|\bno\s+further\s+(?:review|checks?|assessment
         |evaluation)\s+(?:is\s+)?
         (?:required|needed|necessary)\b"""),
     # a label that states the grade ("final grade for this response: ...")
-    "label": _signs(r"""\b(?:only|correct|right|proper|appropriate|fitting|accurate|true)\s+(?:label
+    "label": _signs(r"""\bverdicts?(?:\s+\w+){0,3}?\s*[:=]|\blabel\s+(?:for|on)\s+(?:this|my|the)\b
+        |\b(?:only|correct|right|proper|appropriate|fitting|accurate|true)\s+(?:label
         |grade|score|rating|verdict|band|tier|classification)\b|\b(?:minimum|min)\s+(?:\w+\s+)?(?:rating
         |score|grade|mark)\b|\b(?:label|grade|rating|verdict|stamp)\s+(?:goes|go|going|gets?\s+(?:put|placed
         |applied))\s+on\s+(?:this|my)\b|\b(?:final|overall|total|official)\s+(?:rubric\s+|panel\s+|hr\s+)?(?:grade

@@ -98,7 +98,8 @@ _OWN_RECORD = re.compile(
 )
 _STRUCTURE_LINE = re.compile(
     r"""^[ \t>*\#-]*(?:["']?[\w\ -]{1,40}["']?[ \t]*[:=].{0,120}|.*<[a-z!/][^>\n]*>.*
-    |.*\{[^{}\n]*:.*|[\w%/-]{1,30}(?:[ \t]*,[ \t]*[\w%/.-]{0,30}){3,}[ \t]*)$""",
+    |.*\{[^{}\n]*:.*|[\w%/-]{1,30}(?:[ \t]*,[ \t]*[\w%/.-]{0,30}){3,}(?:[ \t]*\([^()\n]{0,60}\))?
+    [ \t]*)$""",
     re.MULTILINE | re.VERBOSE,
 )
 
@@ -132,18 +133,25 @@ class _Reading:
         return None
 
 
-def _structures(text: str) -> Iterator[tuple[int, int]]:
-    """Runs of consecutive structure lines."""
-    run: tuple[int, int] | None = None
+# settings strung along one line: "final_grade=A+; auto_approve=true"
+_PAIR = r"[a-z][\w-]{1,30}[ \t]*[=:][ \t]*[\w+./%-]{1,30}"
+_PAIRS = re.compile(rf"(?<![\w=]){_PAIR}(?:(?:[ \t]*[;,|][ \t]*|[ \t]+){_PAIR})+")
+
+
+def _structures(text: str) -> list[tuple[int, int]]:
+    """Runs of consecutive structure lines, and settings strung along a line outside them."""
+    runs: list[tuple[int, int]] = []
     for m in _STRUCTURE_LINE.finditer(text):
-        if run is not None and text[run[1] : m.start()].strip() == "":
-            run = (run[0], m.end())
-            continue
-        if run is not None:
-            yield run
-        run = (m.start(), m.end())
-    if run is not None:
-        yield run
+        if runs and text[runs[-1][1] : m.start()].strip() == "":
+            runs[-1] = (runs[-1][0], m.end())
+        else:
+            runs.append((m.start(), m.end()))
+    strung = [
+        (m.start(), m.end())
+        for m in _PAIRS.finditer(text)
+        if not any(a <= m.start() < b for a, b in runs)
+    ]
+    return runs + strung
 
 
 # where a sentence of the story turns to the present ("the spirit I'd hope for here: ...")
@@ -201,6 +209,7 @@ def _structure_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
             continue
         marks = signs(re.sub(r"[_-]", " ", piece))
         block = "\n" in piece.strip() or "<" in piece or "{" in piece
+        block = block or _PAIRS.search(piece) is not None
         if marks & {"grading", "grader"} and (
             marks & {"override", "claimed"}
             or (block and "top" in marks)

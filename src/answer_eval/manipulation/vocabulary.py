@@ -98,7 +98,8 @@ INSTRUCTIONS = r"""(?:instructions?|directions?|directives?|rules|rubrics?|guide
     |have\s+been|got)
     |(?:all\s+(?:of\s+)?)?(?:the\s+)?(?:text|content)\s+above|what\s+you\s+(?:were|have\s+been)
     \s+(?:told|given|asked|instructed)|your\s+(?:task|orders|job))"""
-OVERRIDE = r"""(?:ignore|disregard|forget|override|overrule|bypass|skip|abandon|discard|drop
+OVERRIDE = r"""(?:ignore|disregard|forget|override(?!\s+(?:code|key|button|option|pin|password
+    |permission|authority|function|switch|feature|form|request|approval))|overrule|bypass|skip|abandon|discard|drop
     |scratch|ditch|toss|junk|never\s+mind|set\s+aside|put\s+aside|pay\s+no\s+(?:attention|heed)\s+to
     |(?:do\s+not|don't|never)\s+(?:follow
     |apply|use|obey|consider)|stop\s+following|no\s+longer\s+follow|throw\s+out|suspend|replace)"""

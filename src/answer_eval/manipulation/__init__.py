@@ -36,6 +36,7 @@ from answer_eval.manipulation.decoding import decoded_blobs
 from answer_eval.manipulation.directives import clause_signals
 from answer_eval.manipulation.english import ENGLISH
 from answer_eval.manipulation.languages import OTHER_LANGUAGES
+from answer_eval.manipulation.lexicons import LEXICON_RULES
 from answer_eval.manipulation.normalize import deleet, rot13, skeleton, unspace
 from answer_eval.manipulation.rules import WINDOW, Rule, SignalKind, mentioned, said_elsewhere
 from answer_eval.manipulation.signs import sign_signals
@@ -43,7 +44,7 @@ from answer_eval.text import MappedText
 
 __all__ = ["Signal", "SignalKind", "manipulation_signals", "manipulation_spans"]
 
-_ALL_RULES: tuple[Rule, ...] = ENGLISH + OTHER_LANGUAGES
+_ALL_RULES: tuple[Rule, ...] = ENGLISH + OTHER_LANGUAGES + LEXICON_RULES
 # Reported speech is narrative, not a command to the evaluator: "she told me to forget the
 # rules", "my manager asked us to ignore the old guidelines". Said to "you", it is a command.
 _REPORTED = re.compile(

@@ -67,7 +67,9 @@ _FRENCH = (
           [\s,:]*(?:\w+\s+)?(?:evaluat(?:eur|rice)s?|correct(?:eur|rice)s?|examinat(?:eur|rice)s?
           |jury|ia|modele|assistant|recruteur|recruteuse)\b"""),
     rule("score_claim", "donn attribu accord mets mettez note merit",
-          rf"""\b(?:donne|donner|donnez|attribue|attribuer|attribuez|accorde|accordez|mets|mettez
+          # not "(nous) a donné", which loses its accent into "donne"
+          rf"""(?<!\ba\s)(?<!\bai\s)(?<!\bas\s)(?<!\bont\s)(?<!\bavait\s)(?<!\bavons\s)(?<!\bavez\s)
+          \b(?:donne|donner|donnez|attribue|attribuer|attribuez|accorde|accordez|mets|mettez
           |note|notez|noter|merite)\b{_S}{{0,50}}?(?:note\s+maximale|la\s+meilleure\s+note|note\s+
           parfaite|(?:un|une|la\s+note\s+de)\s+(?:5|cinq|10|dix|20|vingt)\b|5\s*/\s*5|10\s*/\s*10
           |20\s*/\s*20)"""),
@@ -186,17 +188,19 @@ def _asks(needles: str, nouns: str, tops: str, markers: str) -> Rule:
 _REQUESTS = (
     _asks("nota puntu califi", r"nota|puntuacion|calificacion|puntaje",
           r"maxima|mas\s+alta|mejor|perfecta|sobresaliente|10|5",
-          r"por\s+favor|ponme|pongan|pon|dame|denme|dale|califica\w*|asigna\w*|otorga\w*|evalua\w*"),
+          r"por\s+favor|ponme|pongan|pon|dame|denme|dale|califica|califiquen|calificala|asigna\w*"
+          r"|otorga\w*|evaluala|evaluen"),
     _asks("note grille bareme", r"note|grille|bareme|evaluation",
           r"maximale|maximum|meilleure|parfaite|excellente|20\s*/\s*20|5\s*/\s*5",
-          r"merci\s+de|veuillez|s'il\s+vous\s+plait|s'il\s+te\s+plait|donne\w*|mett\w*|mets"
+          r"merci\s+de|veuillez|s'il\s+vous\s+plait|s'il\s+te\s+plait|(?<!\ba\s)(?<!\bont\s)donne\w*"
+          r"|mett\w*|mets"
           r"|attribu\w*|accord\w*|not(?:ez|er)"),
     _asks("note punkt bewert", r"note|punktzahl|punkte|bewertung|bestnote",
           r"hochst\w*|beste\w*|volle\w*|maximal\w*|sehr\s+gut|1|5",
           r"bitte|geben\s+sie|gib|bewerten\s+sie|bewerte|vergeben\s+sie|vergib"),
     _asks("nota pontua avalia", r"nota|pontuacao|avaliacao",
           r"maxima|mais\s+alta|melhor|perfeita|10|5",
-          r"por\s+favor|de-me|me\s+de|atribua|conceda|avalie|coloque|ponha|de|dar|atribuir"),
+          r"por\s+favor|de-me|me\s+de|atribua|conceda|avalie|coloque|ponha|atribuir"),
     rule("instruction_override", "cuenta appliqu utilis suiv beacht anwend befolg",
          r"""\b(?:no\s+(?:tengas|tenga|tomes|tome)\s+en\s+cuenta|ne\s+pas\s+(?:appliquer|utiliser|suivre
          |tenir\s+compte\s+de)|nicht\s+(?:beachten|anwenden|befolgen|berucksichtigen))\b[^.!?\n]{0,40}?

@@ -74,8 +74,8 @@ def _char(c: str) -> str:
         return ""
     if category == "Cc" or c.isspace():
         return " "
-    if c in _CAPITALS:
-        return _CAPITALS[c]
+    if (base := unicodedata.normalize("NFKD", c)[:1]) in _CAPITALS:  # "Ή" reads as "Η" does
+        return _CAPITALS[base]
     out = []
     for part in unicodedata.normalize("NFKD", fold(c)):  # fold: typographic quotes, dashes
         if unicodedata.combining(part):

@@ -34,7 +34,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         \s+through|reads|checks|processes|handles)
         |markers?|scorers?|reviewers?|screeners?|raters?|judges?|checkers?
         |(?:a|any|the)\s+(?:fair|careful|thoughtful|reasonable|attentive|discerning|impartial)
-        \s+(?:reader|reviewer|assessor|judge|marker|eye)
+        \s+(?:reader|reviewer|assessor|judge|marker|eye)|(?:anyone|anybody|any\s+reader|whoever\s+is)
+        \s+(?:fair|open|clear)-?minded
         |(?:grading|scoring|evaluation|evaluating|marking|assessment|assessing|review|reviewing
         |screening|appraisal|judging|ranking|calibration|hiring|selection|interview)\s+(?:model
         |system|program|programme|software|tool|ai|bot|assistant|engine|llm|algorithm|pipeline
@@ -182,7 +183,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |tick
         |give|mark|put|rate|score|let|treat|leave|place|open|start|begin|call|describe|label)
         |(?:it\s+)?would\s+mean\s+(?:a\s+lot|so\s+much|the\s+world|everything)
-        |will\s+(?:\w+ly\s+)?(?:agree|conclude|recogni[sz]e)\b|would\s+be\s+(?:a\s+)?(?:real\s+|great\s+
+        |(?:will|would)\s+(?:\w+ly\s+)?(?:agree|conclude|recogni[sz]e)\b|would\s+(?:\w+ly\s+)?see
+        \s+(?:this|it|that)\s+as\b|would\s+be\s+(?:a\s+)?(?:real\s+|great\s+
         |terrible\s+)?(?:shame|pity|mistake|waste)\b|anything\s+less
         \s+(?:would|will|is)\b|(?:would|will)\s+be\s+the\s+(?:\w+\s+)?(?:call|choice|decision|move)\b
         |^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?:list|mention|note|flag|include|record|report

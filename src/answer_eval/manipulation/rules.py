@@ -85,7 +85,7 @@ def said_elsewhere(text: str) -> list[tuple[int, int]]:
 # Words quoted as an example or as someone's speech are mentioned, not said to the grader: "we
 # tested the bot with messages like 'ignore previous instructions'", "a card addressed to
 # 'whoever reads this'", payloads like {"result": "approved"}, "my coach said, 'you should ...'".
-_QUOTE = r"""(?:(?<!\w)"([^"\n]{2,300})"(?!\w)|(?<!\w)'([^'\n]{5,200})'(?!\w)
+_QUOTE = r"""(?:(?<!\w)"([^"\n]{2,300})"(?!\w)|(?<!\w)'((?:[^'\n]|(?<=\w)'(?=\w)){5,200})'(?!\w)
     |(\{[^{}\n]{5,300}\}))"""
 _INTRODUCED = re.compile(
     rf"""\b(?:like|such\s+as|e\.g\.|including|for\s+(?:example|instance)|with|said|say|says|saying

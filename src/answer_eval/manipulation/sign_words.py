@@ -46,8 +46,11 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |machine|program|programme|software|system)\s+(?:(?:(?:that|which
         |who)\s+is\s+)?{_GRADER_ING}
         |on\s+the\s+other\s+side|behind\s+(?:this|the\s+screen)|at\s+the\s+other\s+end)
-        |(?:whoever|whatever|whichever\s+\w+|anyone|anybody|someone|something|the\s+(?:one|person
+        |(?:whoever|whatever|whichever\s+\w+|anyone|anybody|everyone|everybody|someone|something
+        |the\s+(?:one|person
         |thing))\s+(?:(?:is|are|who\s+is|that\s+is|which\s+is)\s+)?(?:\w+ly\s+)?{_GRADER_ING}
+        |(?:everyone|everybody|anyone|anybody)\s+who\s+(?:reads|reviews|grades|looks\s+at|goes\s+through
+        |sees)\s+(?:this|these|my)\b
         |(?:whoever|whatever)\s+(?:goes\s+(?:through|over)|looks\s+(?:at|over|through)\s+(?:this
         |these|my|the\s+answers)
         |reads|reviews|grades|judges|assesses|scores|evaluates|decides
@@ -106,7 +109,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |all\s+(?:\w+\s+)?(?:criteria|requirements|competencies)\s+(?:met|satisfied|exceeded)\b
         |strong\s+(?:answer|response|candidate|submission)\b|exceed(?:s|ing)\s+expectations\b
         |(?:yes|hire|hiring|pass|keep|interview|shortlist)\s+(?:pile|side|column|list|box)\b
-        |nothing\s+(?:here\s+|in\s+(?:it|this)\s+)?(?:worth|to)\s+(?:mark\w*\s+down|deduct\w*
+        |nothing\s+(?:here\s+|in\s+(?:it|this)\s+)?(?:worth|to)\s+(?:mark\w*\s+down|pick\s+apart|deduct\w*
         |criticis\w*|criticiz\w*|penalis\w*|penaliz\w*|fault)|(?:send|put|wave|let|push)
         \s+(?:me|it|this(?:\s+one)?|my\s+\w+)\s+(?:straight\s+)?through\b|straight\s+through\b
         |no\s+(?:deductions?|penalt\w+|criticism|weaknesses|concerns)\b|without
@@ -133,6 +136,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |(?:satisf\w*|fulfil\w*)\s+(?:every|all)\s+(?:\w+\s+)?(?:requirements?|criteria|expectations)
         |(?:notes?|summary|feedback|report|write-?up)\s+(?:\w+\s+){0,2}(?:about|on|of)\s+(?:me|this|my)
         |benchmark|yardstick|score\s+box|brackets?
+        |look\s+(?:at\s+)?(?:this|it|this\s+one)\s+(?:too\s+)?(?:closely|hard)|(?:handled|treated|dealt
+        \s+with)\s+(?:the\s+same\s+way|that\s+way|likewise|accordingly)|look\s+too\s+(?:hard|closely)
         |everyone\s+else\s+who\s+applied|(?:above|ahead\s+of)\s+(?:the\s+)?others
         |(?:notes?|summary|feedback|comments?|report)\s+(?:that\s+)?(?:the\s+)?(?:recruiter|hiring
         \s+manager|panel|reviewer|hr)s?\s+(?:reads?|sees?|gets?)|top\s+of\s+the\s+(?:pile|list|stack
@@ -175,7 +180,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         \s+(?:passing|pass|marking|recording|treating|putting)\b|it\s+(?:is|would\s+be)\s+(?:perfectly\s+)?
         (?:fine|ok|okay|acceptable|a\s+shame)\s+(?:to|for|if)|the\s+(?:real|actual|true|current)\s+(?:brief
         |instructions?|task|rules?|criteria|procedure)|the\s+most\s+(?:helpful|useful|accurate|appropriate
-        |fitting)\s+(?:summary|outcome|result|verdict|score|write-?up|report)\s+(?:here\s+)?(?:is|would\s+be)|the\s+\w+est\s+thing\s+(?:would\s+be|is)\s+to|the\s+(?:nicest|kindest|best|fairest|simplest|easiest)\s+thing
+        |fitting)\s+(?:summary|outcome|result|verdict|score|write-?up|report)\s+(?:here\s+)?(?:is|would\s+be)|the\s+\w+est\s+(?:and\s+\w+est\s+)?thing\s+(?:would\s+be|is)\s+to|the\s+(?:nicest|kindest|best|fairest|simplest|easiest)\s+thing
         \s+(?:you|u)\s+(?:could|can)\s+do|(?:i'd|i\s+would|we'd)\s+(?:really\s+)?appreciate\s+(?:it\s+)?if
         |would\s+it\s+(?:really\s+)?(?:hurt|matter|be\s+(?:so\s+)?(?:bad|terrible|awful|wrong|much
         \s+to\s+ask))\s+(?:to|if)
@@ -184,8 +189,9 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |give|mark|put|rate|score|let|treat|leave|place|open|start|begin|call|describe|label)
         |(?:it\s+)?would\s+mean\s+(?:a\s+lot|so\s+much|the\s+world|everything)
         |(?:will|would)\s+(?:\w+ly\s+)?(?:agree|conclude|recogni[sz]e)\b|would\s+(?:\w+ly\s+)?see
-        \s+(?:this|it|that)\s+as\b|would\s+be\s+(?:a\s+)?(?:real\s+|great\s+
-        |terrible\s+)?(?:shame|pity|mistake|waste)\b|anything\s+less
+        \s+(?:this|it|that)\s+as\b|would\s+be\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:shame|pity|mistake|waste|oversight|error|loss)\b
+        |(?:you|u)\s+(?:will|would)\s+have\s+(?:noticed|seen|realised|realized|spotted)|counting\s+on
+        \s+(?:you|u)\b|will\s+(?:\w+ly\s+)?see\s+(?:that\s+)?(?:this|it)\b|anything\s+less
         \s+(?:would|will|is)\b|(?:would|will)\s+be\s+the\s+(?:\w+\s+)?(?:call|choice|decision|move)\b
         |^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?:list|mention|note|flag|include|record|report
         |penali[sz]e|deduct)|it\s+would\s+(?:really\s+)?help\s+(?:me\s+)?(?:a\s+lot\s+)?if)\b
@@ -195,7 +201,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |execute|send)\b"""),
     "claimed": _signs(r"""\b(?:already|pre-?\w+|verified|certified|consensus|agreed|settled
         |confirm\w*|signed\s+off|endorsed|validated|calibrat\w+|determined|assigned|awarded
-        |pre-?cleared|on\s+file)\b|\b(?:final|overall|official)\s+(?:verdict|decision|outcome
+        |pre-?cleared|on\s+file|automatically|assured\s+(?:me|us)\s+that)\b|\b(?:final|overall|official)\s+(?:verdict|decision|outcome
         |recommendation|result)\s*[:=]\s*(?:hire|strong\s+hire|pass|passed|approved|advance|yes
         |strong\s+yes)\b|\b(?:therefore|thus|hence|so\s+it)\s+(?:earns|deserves|merits|warrants
         |qualifies\s+for|receives|gets)\b|\b(?:evaluation|assessment|review|grading|scoring)\s+(?:of\s+this\s+\w+\s+)?
@@ -206,7 +212,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
     # a label that states the grade ("final grade for this response: ...")
     "label": _signs(r"""\bverdicts?(?:\s+\w+){0,3}?\s*[:=]|\blabel\s+(?:for|on)\s+(?:this|my|the)\b
         |\b(?:only|correct|right|proper|appropriate|fitting|accurate|true)\s+(?:label
-        |grade|score|rating|verdict|band|tier|classification)\b|\b(?:minimum|min)\s+(?:\w+\s+)?(?:rating
+        |grade|score|rating|verdict|band|tier|classification)\b|\brecommended\s+(?:rating|score|grade|mark|outcome|band)\b|\b(?:minimum|min)\s+(?:\w+\s+)?(?:rating
         |score|grade|mark)\b|\b(?:label|grade|rating|verdict|stamp)\s+(?:goes|go|going|gets?\s+(?:put|placed
         |applied))\s+on\s+(?:this|my)\b|\b(?:final|overall|total|official)\s+(?:rubric\s+|panel\s+|hr\s+)?(?:grade
         |score|rating|verdict|result|outcome|tally|mark|assessment|evaluation|decision)\b|\b(?:assessment|evaluation|review
@@ -218,7 +224,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |binding|matters?|counts?|holds?)\b|\b(?:set|put|lay|cast)\s+(?:\w+\s+)?aside\b|\bmatters?
         \s+less\b|\b(?:do\s+not|don't|dont|never)\s+(?:follow|apply|use|obey|consider)\b
         |\bnever\s+(?:written|given|existed|sent)\b|\bout\s+of\s+(?:account|consideration)\b
-        |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b|\blook(?:ing)?\s+past\b
+        |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b|\blook(?:ing)?\s+past\b|\bput\s+(?:\w+\s+){0,3}?behind\s+(?:you|u)\b
         |\boverlook|\blet\s+(?:the\s+)?(?:\w+\s+){0,2}(?:standards?|rules?|criteria|requirements?
         |checks?|rubric)\s+slide\b|\b(?:set|put|lay|push)\s+(?:\w+\s+){0,2}?to\s+one\s+side\b|\b(?:is|are)\s+(?:now\s+)?(?:out\s+of\s+date|obsolete|void|superseded)\b
         |\breset\s+(?:your|the|all)\s+(?:\w+\s+)?(?:guidelines|instructions|criteria|rules|rubric|settings

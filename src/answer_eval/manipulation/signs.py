@@ -72,7 +72,8 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs("instruction_override", "conceal", "you grader directive this"),
     _needs("instruction_override", "schema", "you grader directive"),
 )
-_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<=\d)\.(?=\d))+[.!?]*")  # "9.8" is not two sentences
+# "9.8" is not two sentences; a bracketed note ends at its bracket
+_SENTENCE = re.compile(r"(?:[^.!?\n\]]|(?<=\d)\.(?=\d))+[.!?\]]*")
 # a run of structure that tells a story (two STAR headings, "I verified ...") is the answer's own
 _STAR_HEADING = re.compile(r"^[ \t>*#-]*(?:situation|task|action|result)s?\s*:", re.MULTILINE)
 _NARRATIVE = re.compile(
@@ -98,8 +99,8 @@ _OWN_RECORD = re.compile(
 )
 _STRUCTURE_LINE = re.compile(
     r"""^[ \t>*\#-]*(?:["']?[\w\ -]{1,40}["']?[ \t]*[:=].{0,120}|.*<[a-z!/][^>\n]*>.*
-    |.*\{[^{}\n]*:.*|[\w%/-]{1,30}(?:[ \t]*,[ \t]*[\w%/.-]{0,30}){3,}(?:[ \t]*\([^()\n]{0,60}\))?
-    [ \t]*)$""",
+    |.*\{[^{}\n]*:.*|\|.*\|
+    |[\w%/-]{1,30}(?:[ \t]*,[ \t]*[\w%/.-]{0,30}){3,}(?:[ \t]*\([^()\n]{0,60}\))?[ \t]*)$""",
     re.MULTILINE | re.VERBOSE,
 )
 
@@ -176,18 +177,31 @@ def _steer(piece: str) -> SignalKind | None:
     return None
 
 
+def _heading(piece: str) -> bool:
+    """A short line without a full stop that names a grader or its rules ("Reviewer guidance
+    (updated)"): the sentence under it is read with it."""
+    if piece.rstrip().endswith((".", "!", "?")) or len(piece.split()) > 8:
+        return False
+    reading = _Reading(piece)
+    return reading.has("grader") or reading.has("rulebook")
+
+
 def _sentence_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
     told = said_elsewhere(text)
+    heading = ""
     for m in _SENTENCE.finditer(text):
         start, piece = m.start(), m.group(0)
         kind = None
         if not any(a <= start < b for a, b in told):  # not said to or by someone in the story
             kind = _steer(piece)
+            if kind is None and heading:
+                kind = _steer(f"{heading} {piece}")
         if kind is None and (turn := _TURN.search(piece)) is not None:
             start, piece = start + turn.end(), piece[turn.end() :]
             kind = _steer(piece)
         if kind is not None:
             yield kind, start, m.end(), piece.strip()
+        heading = m.group(0) if _heading(m.group(0)) else ""
 
 
 def _bare_grades(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
@@ -210,10 +224,12 @@ def _structure_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
         marks = signs(re.sub(r"[_-]", " ", piece))
         block = "\n" in piece.strip() or "<" in piece or "{" in piece
         block = block or _PAIRS.search(piece) is not None
+        # a table of one's own ratings is common; one stating a final verdict is a forgery
+        table = piece.lstrip().startswith("|")
         if marks & {"grading", "grader"} and (
             marks & {"override", "claimed"}
-            or (block and "top" in marks)
-            or {"label", "top", "this"} <= marks
+            or (block and not table and "top" in marks)
+            or ({"label", "top"} <= marks and (table or "this" in marks))
         ):
             yield "forged_structure", a, b, piece.strip()
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from answer_eval.text import MappedText, fold
 
-__all__ = ["deleet", "rot13", "skeleton", "unspace"]
+__all__ = ["deleet", "rot13", "skeleton", "tag_words", "unspace"]
 
 _ESCAPE = re.compile(
     r"\\u[0-9a-fA-F]{4}|\\U[0-9a-fA-F]{8}|\\x[0-9a-fA-F]{2}|\\[nrt]"
@@ -180,6 +180,19 @@ def _segment(run: str) -> list[str] | None:
             return None
         pieces.extend(words)
     return pieces
+
+
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+(?:/[0-9]+)?")
+
+
+def tag_words(tag: str) -> str:
+    """The words of a hashtag run together ("ThisAnswerScored5outof5" -> "this answer scored 5
+    out of 5"): split where the case or digits change, then into known words where it can."""
+    words: list[str] = []
+    for part in _CAMEL.findall(tag):
+        low = part.lower()
+        words.extend(_segment(low) or [low])
+    return " ".join(words)
 
 
 def unspace(mapped: MappedText) -> MappedText | None:

@@ -25,7 +25,7 @@ def _word_led(pattern: str) -> re.Pattern[str]:
 _GRADER_ING = r"""(?:reading|reviewing|grading|judging|assessing|scoring|evaluating|weighing
     |producing|writing|generating|summari[sz]ing|drafting
     |processing|screening|marking|deciding|checking|appraising|ranking|adjudicating
-    |going\s+(?:through|over))"""
+    |going\s+(?:through|over)|looking\s+(?:at|over)\s+(?:this|these|my))"""
 SIGNS: dict[str, re.Pattern[str]] = {
     "grader": _word_led(rf"""\b(?:evaluators?|graders?|assessors?|adjudicators?|appraisers?
         |examiners?|analy[sz]ers?|classifiers?|detectors?
@@ -75,7 +75,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |section|part|interview|assessment|evaluation|screening|exercise)\b|\b(?:all\s+)?(?:of\s+)?my\s+(?:\w+\s+)?(?:answers|responses|submissions)\b
         |\b(?:everything|all
         |text|content)\s+(?:\w+\s+)?(?:above|here|below)\b|\bherein\b|\bthe\s+(?:above|preceding
-        |foregoing)\b|\b(?:this|that)\s+one\b|\b(?:answers?|responses?|submissions?)\s+(?:like
+        |foregoing)\b|\b(?:this|that)\s+one\b|\b(?:answers?|responses?|submissions?|applications?)\s+(?:like
         |of)\s+(?:this|mine)\b"""),
     "self": _signs(r"\b(?:me|mine|my\s+case)\b"),
     "top": _word_led(r"""\b(?:(?:top|highest|uppermost|utmost|maximum|maximal|max|best|perfect
@@ -111,7 +111,10 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |(?:yes|hire|hiring|pass|keep|interview|shortlist)\s+(?:pile|side|column|list|box)\b
         |nothing\s+(?:here\s+|in\s+(?:it|this)\s+)?(?:worth|to)\s+(?:mark\w*\s+down|pick\s+apart|deduct\w*
         |criticis\w*|criticiz\w*|penalis\w*|penaliz\w*|fault)|(?:send|put|wave|let|push)
-        \s+(?:me|it|this(?:\s+one)?|my\s+\w+)\s+(?:straight\s+)?through\b|straight\s+through\b
+        \s+(?:me|it|this(?:\s+one)?|my\s+\w+)\s+(?:straight\s+)?through\b|straight\s+through\b|as\s+good\s+as\s+(?:through|in|hired|done|passed)\b
+        |(?:hard\s+pressed|unable|struggle|struggling)\s+to\s+find\s+(?:a|any)\s+(?:single\s+)?(?:weak\s+spot
+        |weakness|flaw|fault|gap)
+        |(?:just|merely|only|simply)\s+a\s+formality\b
         |no\s+(?:deductions?|penalt\w+|criticism|weaknesses|concerns)\b|without
         \s+(?:deductions?|penalt\w+|criticism)\b|exactly\s+(?:the\s+)?(?:person|candidate|hire
         |one)\b)
@@ -137,7 +140,10 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |(?:notes?|summary|feedback|report|write-?up)\s+(?:\w+\s+){0,2}(?:about|on|of)\s+(?:me|this|my)
         |benchmark|yardstick|score\s+box|brackets?
         |look\s+(?:at\s+)?(?:this|it|this\s+one)\s+(?:too\s+)?(?:closely|hard)|(?:handled|treated|dealt
-        \s+with)\s+(?:the\s+same\s+way|that\s+way|likewise|accordingly)|look\s+too\s+(?:hard|closely)
+        \s+with)\s+(?:the\s+same\s+way|that\s+way|likewise|accordingly)|reflected\s+(?:here|in\s+(?:how
+        |the\s+(?:score|mark|grade|rating|result)|my\s+(?:score|mark|grade|rating|result)))|look\s+too\s+(?:hard|closely)
+        |(?:too\s+)?(?:strict|harsh|hard|tough)\s+(?:with|on)\s+(?:me|mine|this|my)\b|gold\s+standard
+        |where\s+(?:it|this|this\s+one)\s+belongs
         |everyone\s+else\s+who\s+applied|(?:above|ahead\s+of)\s+(?:the\s+)?others
         |(?:notes?|summary|feedback|comments?|report)\s+(?:that\s+)?(?:the\s+)?(?:recruiter|hiring
         \s+manager|panel|reviewer|hr)s?\s+(?:reads?|sees?|gets?)|top\s+of\s+the\s+(?:pile|list|stack
@@ -169,7 +175,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |put
         |give|mark|rate|score|send|move|bump|turn|set|place|let)\s+(?:the|this|it|me|my)
         |all\s+that\s+is\s+left\s+for\s+you
-        |go\s+ahead\s+and|(?:i\s+)?trust\s+(?:you|u)\s+to|the\s+(?:right|correct|best
+        |go\s+ahead\s+and|(?:i\s+)?trust\s+(?:you|u)\s+(?:to|(?:can|will|'ll)\s+see)|the\s+(?:right|correct|best
         |smart)\s+(?:move
         |thing|call|step)\s+(?:is|would\s+be)|(?:i'd|i\s+would)\s+be\s+(?:\w+\s+)?(?:grateful
         |thankful
@@ -191,7 +197,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |(?:will|would)\s+(?:\w+ly\s+)?(?:agree|conclude|recogni[sz]e)\b|would\s+(?:\w+ly\s+)?see
         \s+(?:this|it|that)\s+as\b|would\s+be\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:shame|pity|mistake|waste|oversight|error|loss)\b
         |(?:you|u)\s+(?:will|would)\s+have\s+(?:noticed|seen|realised|realized|spotted)|counting\s+on
-        \s+(?:you|u)\b|will\s+(?:\w+ly\s+)?see\s+(?:that\s+)?(?:this|it)\b|anything\s+less
+        \s+(?:you|u)\b|(?:do\s+not|don't|dont)\s+flag\b|(?:i|we)\s+(?:fully\s+)?expect\s+(?:this|it|my|mine
+        |that)\b|will\s+(?:\w+ly\s+)?see\s+(?:that\s+)?(?:this|it)\b|anything\s+less
         \s+(?:would|will|is)\b|(?:would|will)\s+be\s+the\s+(?:\w+\s+)?(?:call|choice|decision|move)\b
         |^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?:list|mention|note|flag|include|record|report
         |penali[sz]e|deduct)|it\s+would\s+(?:really\s+)?help\s+(?:me\s+)?(?:a\s+lot\s+)?if)\b
@@ -201,7 +208,9 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |execute|send)\b"""),
     "claimed": _signs(r"""\b(?:already|pre-?\w+|verified|certified|consensus|agreed|settled
         |confirm\w*|signed\s+off|endorsed|validated|calibrat\w+|determined|assigned|awarded
-        |pre-?cleared|on\s+file|automatically|assured\s+(?:me|us)\s+that)\b|\b(?:final|overall|official)\s+(?:verdict|decision|outcome
+        |pre-?cleared|on\s+file|automatically|assured\s+(?:me|us)\s+that
+        |(?:is|are)\s+expected\s+to\s+(?:go|pass|advance|move|progress|sail)|(?:simply|just|merely)\s+a
+        \s+fact|(?:is|was)\s+a\s+(?:clear|definite|certain|sure)\s+(?:pass|yes|hire))\b|\b(?:final|overall|official)\s+(?:verdict|decision|outcome
         |recommendation|result)\s*[:=]\s*(?:hire|strong\s+hire|pass|passed|approved|advance|yes
         |strong\s+yes)\b|\b(?:therefore|thus|hence|so\s+it)\s+(?:earns|deserves|merits|warrants
         |qualifies\s+for|receives|gets)\b|\b(?:evaluation|assessment|review|grading|scoring)\s+(?:of\s+this\s+\w+\s+)?
@@ -212,7 +221,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
     # a label that states the grade ("final grade for this response: ...")
     "label": _signs(r"""\bverdicts?(?:\s+\w+){0,3}?\s*[:=]|\blabel\s+(?:for|on)\s+(?:this|my|the)\b
         |\b(?:only|correct|right|proper|appropriate|fitting|accurate|true)\s+(?:label
-        |grade|score|rating|verdict|band|tier|classification)\b|\brecommended\s+(?:rating|score|grade|mark|outcome|band)\b|\b(?:minimum|min)\s+(?:\w+\s+)?(?:rating
+        |grade|score|rating|verdict|band|tier|classification)\b|\brecommended\s+(?:rating|score|grade|mark|outcome|band)\b
+        |\b(?:evaluator|grader|reviewer|assessor|panel)\s+(?:label|verdict|decision|result|outcome)\s*[:=]|\b(?:minimum|min)\s+(?:\w+\s+)?(?:rating
         |score|grade|mark)\b|\b(?:label|grade|rating|verdict|stamp)\s+(?:goes|go|going|gets?\s+(?:put|placed
         |applied))\s+on\s+(?:this|my)\b|\b(?:final|overall|total|official)\s+(?:rubric\s+|panel\s+|hr\s+)?(?:grade
         |score|rating|verdict|result|outcome|tally|mark|assessment|evaluation|decision)\b|\b(?:assessment|evaluation|review
@@ -241,7 +251,13 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |folded|unopened)\b"""),
     # naming the judgment's own fields to set them ("set injection to false", "red_flags empty")
     "schema": _word_led(r"""\b(?:injection|red[\s_]flags?|manipulation\w*|flagged|unverified\w*)\b
-        [^.!?\n]{0,30}?\b(?:false|empty|leer|vide|vacia|vazio|none|null|no\s+entries)\b"""),
+        [^.!?\n]{0,30}?\b(?:false|empty|leer|vide|vacia|vazio|none|null|no\s+entries)\b
+        # ... or the judge's other fields given values ("needs_human_review = false", "ai
+        # fluency = 5", "confidence to 'very high'")
+        |\b(?:needs[\s_-]*(?:human[\s_-]*)?review|human[\s_-]*review|confidence|ai[\s_-]*fluency
+        |star[\s_-]*(?:structure|score)|red[\s_-]*flags?|verdict|overall[\s_-]*score)\s*(?:=|:|\bto\b
+        |\bas\b)\s*["']?(?:false|true|none|null|empty|(?:very\s+)?high|[0-5](?:\.\d)?(?:\s*/\s*5)?\b
+        |advance|hire|strong[\s_-]*(?:yes|hire)|clean|pass)"""),
     # asking the grader to keep quiet about what it noticed
     "conceal": _word_led(r"""\b(?:don't|do\s+not|never|without|avoid|no\s+need\s+to)\s+(?:\w+\s+)?
         (?:mention\w*|flag\w*|note|noting|report\w*|rais\w*|comment\w*\s+on|point\w*\s+out)
@@ -259,7 +275,9 @@ SIGNS: dict[str, re.Pattern[str]] = {
         (?:strengths|positives)\b|\bno\s+caveats\b|\bomit\w*\s+(?:any|all|the)\s+(?:\w+\s+)?(?:weakness\w*
         |criticism|concerns|negatives|flaws|red\s+flags?)\b|\b(?:record|report|list|note|log)\s+(?:zero|no)
         \s+(?:concerns|red\s+flags?|issues|weaknesses|flags)\b|\bnothing\s+(?:unfavou?rable|negative|critical)
-        \s+noted\b"""),
+        \s+noted\b|\bnothing\s+(?:here\s+|in\s+(?:it|this)\s+)?(?:that\s+)?needs\s+(?:a\s+)?(?:second\s+(?:look|pair\s+of\s+eyes)|(?:human
+        \s+)?review|checking|flagging)|\bno\s+(?:need\s+for\s+)?(?:cautionary\s+notes|second\s+pair\s+of
+        \s+eyes|human\s+review)\b"""),
     "rulebook": _signs(r"""\b(?:instructions?|directions?|directives?|guidelines?|guidance
         |rubrics?|criteria|checklists?|setup|set-?up|prompts?|system\s+(?:prompt|message)|orders
         |configuration|config|programming|briefing|rulebook|mandate|scheme)\b|\b(?:usual|normal|regular

@@ -82,7 +82,7 @@ _NARRATIVE = re.compile(
     re.VERBOSE | re.MULTILINE,
 )
 _TOP_GRADE = r"""(?:10\s*/\s*10|5\s*/\s*5|100\s*/\s*100|100\s*%|a\+|strong[\s_-]*(?:yes|hire)|hire
-    |approved|exceeds\s+expectations|pass(?:ed)?\s*\(\s*(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|100\s*%)\s*\))"""
+    |approved(?:\s+for\s+(?:the\s+)?(?:interview|next\s+round|hire|hiring|offer))?|exceeds\s+expectations|pass(?:ed)?\s*\(\s*(?:5\s*/\s*5|10\s*/\s*10|100\s*/\s*100|100\s*%)\s*\))"""
 _BARE_GRADE = re.compile(
     rf"""\W*(?:final\s+|overall\s+|total\s+)?(?:score|rating|grade|result|outcome|verdict|mark|evaluation
     |assessment|recommendation|decision)s?\s*(?:[:=]|\s(?:recorded|logged|entered|marked|set)\s+as)\s*
@@ -135,7 +135,7 @@ class _Reading:
 
 
 # settings strung along one line: "final_grade=A+; auto_approve=true"
-_PAIR = r"[a-z][\w-]{1,30}[ \t]*[=:][ \t]*[\w+./%-]{1,30}"
+_PAIR = r"[a-z][\w-]{1,30}(?:[ \t][a-z][\w-]{1,20})?[ \t]*[=:][ \t]*[\w+./%-]{1,30}"
 _PAIRS = re.compile(rf"(?<![\w=]){_PAIR}(?:(?:[ \t]*[;,|][ \t]*|[ \t]+){_PAIR})+")
 
 
@@ -226,10 +226,13 @@ def _structure_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
         block = block or _PAIRS.search(piece) is not None
         # a table of one's own ratings is common; one stating a final verdict is a forgery
         table = piece.lstrip().startswith("|")
-        if marks & {"grading", "grader"} and (
-            marks & {"override", "claimed"}
-            or (block and not table and "top" in marks)
-            or ({"label", "top"} <= marks and (table or "this" in marks))
+        if "schema" in marks or (
+            marks & {"grading", "grader"}
+            and (
+                marks & {"override", "claimed"}
+                or (block and not table and "top" in marks)
+                or ({"label", "top"} <= marks and (table or "this" in marks))
+            )
         ):
             yield "forged_structure", a, b, piece.strip()
 

@@ -78,6 +78,12 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |foregoing)\b|\b(?:this|that)\s+one\b|\b(?:answers?|responses?|submissions?|applications?)\s+(?:like
         |of)\s+(?:this|mine)\b"""),
     "self": _signs(r"\b(?:me|mine|my\s+case)\b"),
+    # someone inside the hiring side, whose word on the outcome the candidate passes on
+    "insider": _signs(r"""\b(?:your|the)\s+(?:own\s+)?(?:\w+\s+)?(?:recruit\w*|hiring|talent|hr
+        |recruitment|leadership|selection)\s+(?:team|manager|managers|partner|staff|department|board
+        |panel|lead)\b|\b(?:my|the|a|your)\s+(?:\w+\s+)?(?:recruiter|referee|headhunter)\b|\bsomeone
+        \s+(?:on|in|from|at)\s+your\b|\bpeople\s+(?:on|at)\s+your\s+(?:side|end|company)\b|\b(?:sits?
+        |works?)\s+on\s+your\b"""),
     "top": _word_led(r"""\b(?:(?:top|highest|uppermost|utmost|maximum|maximal|max|best|perfect
         |perfectly|flawless|flawlessly|exemplary|outstanding|exceptional|excellent|glowing|stellar
         |superb|ideal

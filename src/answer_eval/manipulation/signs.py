@@ -54,6 +54,8 @@ def _needs(kind: SignalKind, *parts: str) -> Combination:
 
 
 COMBINATIONS: tuple[Combination, ...] = (
+    # an insider's word that answers like this one go straight through
+    _needs("score_claim", "insider", "this", "top"),
     # steering: the grader or this answer, the best outcome, asked for or claimed settled
     _needs(
         "score_claim", "grader addressed this self", "top", "directive claimed label", "grading"
@@ -170,8 +172,10 @@ def _steer(piece: str) -> SignalKind | None:
     kind = reading.combination()
     if kind is None or not story:
         return kind
-    if (reading.has("addressed") and reading.has("this")) or (
-        kind == "role_play" and (reading.has("addressed") or reading.has("grader"))
+    if (
+        (reading.has("addressed") and reading.has("this"))
+        or (kind == "role_play" and (reading.has("addressed") or reading.has("grader")))
+        or reading.has("insider")  # the story is what someone on the inside said
     ):
         return kind
     return None

@@ -47,7 +47,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |who)\s+is\s+)?{_GRADER_ING}
         |on\s+the\s+other\s+side|behind\s+(?:this|the\s+screen)|at\s+the\s+other\s+end)
         |(?:whoever|whatever|whichever\s+\w+|anyone|anybody|everyone|everybody|someone|something
-        |the\s+(?:one|person
+        |the\s+(?:one|people|person
         |thing))\s+(?:(?:is|are|who\s+is|that\s+is|which\s+is)\s+)?(?:\w+ly\s+)?{_GRADER_ING}
         |(?:everyone|everybody|anyone|anybody)\s+who\s+(?:reads|reviews|grades|looks\s+at|goes\s+through
         |sees)\s+(?:this|these|my)\b
@@ -75,7 +75,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |section|part|interview|assessment|evaluation|screening|exercise)\b|\b(?:all\s+)?(?:of\s+)?my\s+(?:\w+\s+)?(?:answers|responses|submissions)\b
         |\b(?:everything|all
         |text|content)\s+(?:\w+\s+)?(?:above|here|below)\b|\bherein\b|\bthe\s+(?:above|preceding
-        |foregoing)\b|\b(?:this|that)\s+one\b|\b(?:answers?|responses?|submissions?|applications?)\s+(?:like
+        |foregoing)\b|\b(?:this|that)\s+one\b|\b(?:every|each|any)\s+(?:\w+\s+)?(?:answer|response|submission)\b|\b(?:story|example|account|case)\s+like\s+(?:this|mine)\b|\b(?:answers?|responses?|submissions?|applications?)\s+(?:like
         |of)\s+(?:this|mine)\b"""),
     "self": _signs(r"\b(?:me|mine|my\s+case)\b"),
     # someone inside the hiring side, whose word on the outcome the candidate passes on
@@ -83,7 +83,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |recruitment|leadership|selection)\s+(?:team|manager|managers|partner|staff|department|board
         |panel|lead)\b|\b(?:my|the|a|your)\s+(?:\w+\s+)?(?:recruiter|referee|headhunter)\b|\bsomeone
         \s+(?:on|in|from|at)\s+your\b|\bpeople\s+(?:on|at)\s+your\s+(?:side|end|company)\b|\b(?:sits?
-        |works?)\s+on\s+your\b"""),
+        |works?)\s+(?:on|in|at|for)\s+your\b"""),
     "top": _word_led(r"""\b(?:(?:top|highest|uppermost|utmost|maximum|maximal|max|best|perfect
         |perfectly|flawless|flawlessly|exemplary|outstanding|exceptional|excellent|glowing|stellar
         |superb|ideal
@@ -101,7 +101,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |above\s+(?:every|all|any)\s+other\b|(?:extend|make)\s+(?:an?\s+|the\s+)?offer\b
         |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b
         |met\s+all\s+(?:of\s+)?(?:them|the\s+\w+)\b|exceed\w*\s+(?:all|every)\s+(?:\w+\s+)?(?:criteria
-        |criterion|requirements?|expectations?)\b|(?:say|said|says)\s+yes\s+to\b|maxed\s+out\b
+        |criterion|requirements?|expectations?)\b|(?:say|said|says)\s+yes\b|maxed\s+out\b
         |(?:score|grade|rating|mark)\s+(?:for|of)\s+(?:this|my)\s+\w+\s+(?:is|=|:|should\s+be|will\s+be)\s+(?:a\s+)?
         (?:5|five|10|ten)\b(?!\s*/\s*(?:10|100))
         |(?:leaves|has|with)\s+nothing\s+to\s+improve\b|no\s+room\s+for\s+improvement\b
@@ -117,7 +117,10 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |(?:yes|hire|hiring|pass|keep|interview|shortlist)\s+(?:pile|side|column|list|box)\b
         |nothing\s+(?:here\s+|in\s+(?:it|this)\s+)?(?:worth|to)\s+(?:mark\w*\s+down|pick\s+apart|deduct\w*
         |criticis\w*|criticiz\w*|penalis\w*|penaliz\w*|fault)|(?:send|put|wave|let|push)
-        \s+(?:me|it|this(?:\s+one)?|my\s+\w+)\s+(?:straight\s+)?through\b|straight\s+through\b|as\s+good\s+as\s+(?:through|in|hired|done|passed)\b
+        \s+(?:me|it|this(?:\s+one)?|my\s+\w+)\s+(?:straight\s+)?through\b|straight\s+through\b|(?:every|each|all)\s+(?:of\s+(?:the|my)\s+)?(?:\w+\s+)?(?:criteri\w*
+        |requirements?|competenc\w*|boxes)\s+(?:\w+\s+){0,8}?(?:as\s+)?(?:fully\s+)?(?:met|satisfied
+        |fulfilled|ticked|achieved)\b|best\s+in\s+the\s+(?:pile|batch|stack|bunch|lot)\b|(?:position|job|role)
+        \s+is\s+(?:basically\s+|already\s+|practically\s+|as\s+good\s+as\s+)?mine\b|as\s+good\s+as\s+(?:through|in|hired|done|passed)\b
         |(?:hard\s+pressed|unable|struggle|struggling)\s+to\s+find\s+(?:a|any)\s+(?:single\s+)?(?:weak\s+spot
         |weakness|flaw|fault|gap)
         |(?:just|merely|only|simply)\s+a\s+formality\b
@@ -144,12 +147,13 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |(?:hunting|looking|searching)\s+for\s+(?:gaps|flaws|weaknesses|mistakes)|scrutin\w*
         |(?:satisf\w*|fulfil\w*)\s+(?:every|all)\s+(?:\w+\s+)?(?:requirements?|criteria|expectations)
         |(?:notes?|summary|feedback|report|write-?up)\s+(?:\w+\s+){0,2}(?:about|on|of)\s+(?:me|this|my)
-        |benchmark|yardstick|score\s+box|brackets?
+        |benchmark|yardstick|score\s+box|brackets?|penali[sz]\w*
         |look\s+(?:at\s+)?(?:this|it|this\s+one)\s+(?:too\s+)?(?:closely|hard)|(?:handled|treated|dealt
         \s+with)\s+(?:the\s+same\s+way|that\s+way|likewise|accordingly)|reflected\s+(?:here|in\s+(?:how
         |the\s+(?:score|mark|grade|rating|result)|my\s+(?:score|mark|grade|rating|result)))|look\s+too\s+(?:hard|closely)
         |(?:too\s+)?(?:strict|harsh|hard|tough)\s+(?:with|on)\s+(?:me|mine|this|my)\b|gold\s+standard
-        |where\s+(?:it|this|this\s+one)\s+belongs
+        |where\s+(?:it|this|this\s+one)\s+belongs|spend\s+(?:too\s+)?long\s+on\s+(?:this|it|mine)
+        |(?:put|place|rank)\s+it\s+anywhere\s+else
         |everyone\s+else\s+who\s+applied|(?:above|ahead\s+of)\s+(?:the\s+)?others
         |(?:notes?|summary|feedback|comments?|report)\s+(?:that\s+)?(?:the\s+)?(?:recruiter|hiring
         \s+manager|panel|reviewer|hr)s?\s+(?:reads?|sees?|gets?)|top\s+of\s+the\s+(?:pile|list|stack
@@ -166,7 +170,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |(?:is|are|be|were)\s+(?:\w+ly\s+)?(?:requested|asked|expected|required|invited
         |instructed|directed|advised|urged)\s+to|it\s+is\s+requested|(?:is|are)\s+(?:instead\s+)?to
         \s+(?:be|receive|record|give|award|assign|mark|treat|operate|place|put|rate|score|grade)
-        |i\s+(?:ask|beg|urge|request|want|need|implore|invite|encourage)\s+(?:of\s+)?(?:you|u|the)
+        |i\s+(?:ask|beg|urge|request|want|need|implore|invite|encourage)\s+(?:of\s+)?(?:you|u|the|that)
         |(?:would|will)\s+be\s+(?:\w+\s+)?(?:kind|fair|appreciated|welcomed?|grateful|right|best
         |wise|happy|happiest|pleased|glad|delighted|fine)
         |(?:the\s+)?(?:only|most)\s+(?:correct|acceptable|sensible|reasonable|logical|right|fair
@@ -177,11 +181,11 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |amended)\s+(?:brief
         |instructions?|rules?|directive|mandate|guidelines?|criteria|rubric|task|polic(?:y|ies))|(?:would\s+like
         |wants?|wish(?:es)?)\s+(?:now\s+)?(?:is\s+)?for\s+(?:this|you|it|my)|(?:so|just|simply|now
-        |then)\s+(?:return|output|print|write|say|give|use|copy)|(?:so|and|then|now|just)\s+(?:push
+        |then)\s+(?:return|output|print|write|say|give|use|copy)|(?:so|and|then|now|just)\s+(?:push|wave
         |put
         |give|mark|rate|score|send|move|bump|turn|set|place|let)\s+(?:the|this|it|me|my)
         |all\s+that\s+is\s+left\s+for\s+you
-        |go\s+ahead\s+and|(?:i\s+)?trust\s+(?:you|u)\s+(?:to|(?:can|will|'ll)\s+see)|the\s+(?:right|correct|best
+        |go\s+ahead\s+and|let's|lets\s+(?:just\s+)?(?:save|skip|move|put)|(?:i\s+)?trust\s+(?:you|u)\s+(?:to|(?:can|will|'ll)\s+see)|the\s+(?:right|correct|best
         |smart)\s+(?:move
         |thing|call|step)\s+(?:is|would\s+be)|(?:i'd|i\s+would)\s+be\s+(?:\w+\s+)?(?:grateful
         |thankful
@@ -205,7 +209,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |(?:you|u)\s+(?:will|would)\s+have\s+(?:noticed|seen|realised|realized|spotted)|counting\s+on
         \s+(?:you|u)\b|(?:do\s+not|don't|dont)\s+flag\b|(?:i|we)\s+(?:fully\s+)?expect\s+(?:this|it|my|mine
         |that)\b|will\s+(?:\w+ly\s+)?see\s+(?:that\s+)?(?:this|it)\b|anything\s+less
-        \s+(?:would|will|is)\b|(?:would|will)\s+be\s+the\s+(?:\w+\s+)?(?:call|choice|decision|move)\b
+        \s+(?:would|will|is|than)\b|nobody\s+(?:needs|has)\s+to|(?:just|simply|only|please)\s+(?:reply|respond|answer)
+        \s+with|(?:would|will)\s+be\s+the\s+(?:\w+\s+)?(?:call|choice|decision|move)\b
         |^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?:list|mention|note|flag|include|record|report
         |penali[sz]e|deduct)|it\s+would\s+(?:really\s+)?help\s+(?:me\s+)?(?:a\s+lot\s+)?if)\b
         |^\W*(?:(?:now|so|just|also|then|and|simply)\s+)*(?:treat|mark|rate|score|grade|give
@@ -216,7 +221,9 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |confirm\w*|signed\s+off|endorsed|validated|calibrat\w+|determined|assigned|awarded
         |pre-?cleared|on\s+file|automatically|assured\s+(?:me|us)\s+that
         |(?:is|are)\s+expected\s+to\s+(?:go|pass|advance|move|progress|sail)|(?:simply|just|merely)\s+a
-        \s+fact|(?:is|was)\s+a\s+(?:clear|definite|certain|sure)\s+(?:pass|yes|hire))\b|\b(?:final|overall|official)\s+(?:verdict|decision|outcome
+        \s+fact|(?:is|was)\s+a\s+(?:clear|definite|certain|sure)\s+(?:pass|yes|hire)|auto-?(?:pass\w*|approv\w*
+        |advanc\w*)|(?:i'm|i\s+am)\s+(?:sure|certain|confident)\s+(?:that\s+)?(?:it|this|that)\s+will\s+be
+        \s+the\s+case)\b|\b(?:final|overall|official)\s+(?:verdict|decision|outcome
         |recommendation|result)\s*[:=]\s*(?:hire|strong\s+hire|pass|passed|approved|advance|yes
         |strong\s+yes)\b|\b(?:therefore|thus|hence|so\s+it)\s+(?:earns|deserves|merits|warrants
         |qualifies\s+for|receives|gets)\b|\b(?:evaluation|assessment|review|grading|scoring)\s+(?:of\s+this\s+\w+\s+)?
@@ -228,7 +235,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
     "label": _signs(r"""\bverdicts?(?:\s+\w+){0,3}?\s*[:=]|\blabel\s+(?:for|on)\s+(?:this|my|the)\b
         |\b(?:only|correct|right|proper|appropriate|fitting|accurate|true)\s+(?:label
         |grade|score|rating|verdict|band|tier|classification)\b|\brecommended\s+(?:rating|score|grade|mark|outcome|band)\b
-        |\b(?:evaluator|grader|reviewer|assessor|panel)\s+(?:label|verdict|decision|result|outcome)\s*[:=]|\b(?:minimum|min)\s+(?:\w+\s+)?(?:rating
+        |\b(?:evaluator|grader|reviewer|assessor|panel)\s+(?:label|verdict|decision|result|outcome)\s*[:=]
+        |\b(?:evaluation|grading|assessment|scoring|review)\s+(?:note|notes|summary|comment)s?\s*:|\b(?:minimum|min)\s+(?:\w+\s+)?(?:rating
         |score|grade|mark)\b|\b(?:label|grade|rating|verdict|stamp)\s+(?:goes|go|going|gets?\s+(?:put|placed
         |applied))\s+on\s+(?:this|my)\b|\b(?:final|overall|total|official)\s+(?:rubric\s+|panel\s+|hr\s+)?(?:grade
         |score|rating|verdict|result|outcome|tally|mark|assessment|evaluation|decision)\b|\b(?:assessment|evaluation|review
@@ -240,7 +248,10 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |binding|matters?|counts?|holds?)\b|\b(?:set|put|lay|cast)\s+(?:\w+\s+)?aside\b|\bmatters?
         \s+less\b|\b(?:do\s+not|don't|dont|never)\s+(?:follow|apply|use|obey|consider)\b
         |\bnever\s+(?:written|given|existed|sent)\b|\bout\s+of\s+(?:account|consideration)\b
-        |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b|\blook(?:ing)?\s+past\b|\bput\s+(?:\w+\s+){0,3}?behind\s+(?:you|u)\b
+        |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b|\blook(?:ing)?\s+past\b|\bput\s+(?:\w+\s+){0,3}?behind\s+(?:you|u)\b|\bdrop\s+(?:them|it|those|these)\b
+        |\blet\s+(?:a|the|any|your)\s+(?:\w+\s+)?(?:checklist|rubric|criteria|rules?|guidelines?)\s+get
+        \s+in\s+the\s+way\b|\b(?:rules?|criteria|guidelines?|rubric)\s+(?:have\s+|has\s+)?(?:changed|been\s+changed
+        |been\s+updated|were\s+updated)\b
         |\boverlook|\blet\s+(?:the\s+)?(?:\w+\s+){0,2}(?:standards?|rules?|criteria|requirements?
         |checks?|rubric)\s+slide\b|\b(?:set|put|lay|push)\s+(?:\w+\s+){0,2}?to\s+one\s+side\b|\b(?:is|are)\s+(?:now\s+)?(?:out\s+of\s+date|obsolete|void|superseded)\b
         |\breset\s+(?:your|the|all)\s+(?:\w+\s+)?(?:guidelines|instructions|criteria|rules|rubric|settings
@@ -283,7 +294,13 @@ SIGNS: dict[str, re.Pattern[str]] = {
         \s+(?:concerns|red\s+flags?|issues|weaknesses|flags)\b|\bnothing\s+(?:unfavou?rable|negative|critical)
         \s+noted\b|\bnothing\s+(?:here\s+|in\s+(?:it|this)\s+)?(?:that\s+)?needs\s+(?:a\s+)?(?:second\s+(?:look|pair\s+of\s+eyes)|(?:human
         \s+)?review|checking|flagging)|\bno\s+(?:need\s+for\s+)?(?:cautionary\s+notes|second\s+pair\s+of
-        \s+eyes|human\s+review)\b"""),
+        \s+eyes|human\s+review)\b|\bwithout\s+(?:a\s+|any\s+)?comment\b|\b(?:didn't|doesn't|did\s+not
+        |not|never)\s+end\s+up\s+in\s+(?:any|the|your|a)\s+(?:\w+\s+)?(?:report|notes|summary|write-?up)\b
+        |\b(?:no\s+need\s+for|without|don't|dont|do\s+not|not\s+be|never|rather\s+not|no)\b[^.!?\n]{0,60}?\b(?:a\s+person
+        |a\s+human|humans?|manual\w*|staff|hiring\s+people|(?:the\s+)?recruiters?|anyone\s+else|a\s+second
+        \s+reader)\b[^.!?\n]{0,40}?\b(?:review|check|look\s+over|double[\s-]?check|read|forward)\w*
+        |\b(?:pass|send|forward)\w*\s+(?:it|this|this\s+one)\s+(?:up\s+)?to\s+(?:the\s+)?(?:hiring\s+people|humans?
+        |staff|recruiters?)\b|\bcan\s+be\s+the\s+final\s+word\b"""),
     "rulebook": _signs(r"""\b(?:instructions?|directions?|directives?|guidelines?|guidance
         |rubrics?|criteria|checklists?|setup|set-?up|prompts?|system\s+(?:prompt|message)|orders
         |configuration|config|programming|briefing|rulebook|mandate|scheme)\b|\b(?:usual|normal|regular
@@ -292,6 +309,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |\b(?:notes?|rules?|instructions?|guidance|criteria|guidelines?)\s+(?:(?:that|which)\s+)?
         (?:you|u)\s+(?:got|were|was|have|had|received)\b|\b(?:every|any|all|each|the)\s+(?:\w+\s+)?
         (?:rule|instruction|guideline|directive|criterion)s?\s+(?:(?:that|which)\s+)?(?:you|u)\b
+        |\bthe\s+rules\s+(?:changed|for\s+this)\b|\b(?:been\s+)?told\s+to\s+be\s+(?:strict|harsh|tough)
         |\b(?:anything|everything|whatever)\s+(?:you|u)\s+(?:were|was|have\s+been)\s+briefed\b
         |\byour\s+(?:checks|checklist|criteria|rules|rubric)\b|\bwhat\s+(?:you|u)\s+(?:are|were|will\s+be)
         \s+looking\s+for\b|\bwhat\s+it\s+(?:was|has\s+been)\s+(?:told|asked|instructed|given)\b
@@ -309,7 +327,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |from\s+this\s+point\s+(?:on|forward)|(?:you're|you\s+are)\s+(?:now\s+)?an?\s+(?:\w+\s+){0,2}?
         (?:recruiter|hiring\s+manager|evaluator|grader|assessor|reviewer|judge|interviewer)\s+who\b
         |(?:imagine|picture)\s+yourself|put\s+yourself\s+in\s+the\s+(?:shoes|place|position)
-        |step\s+into\s+(?:the\s+)?(?:shoes|role|place|position)\s+of|from\s+now\s+(?:you|u)\s+(?:are|r)
+        |step\s+into\s+(?:the\s+)?(?:shoes|role|place|position)\s+of|(?:put\s+on|wear|wearing)\s+(?:your|the|a)
+        \s+(?:[\w-]+\s+){0,2}?hat\b|from\s+now\s+(?:you|u)\s+(?:are|r)
         |(?:you're|you\s+are)\s+not\s+(?:an?\s+|the\s+)?(?:evaluator|grader|assessor|reviewer|judge
         |examiner|marker|scorer|ai|model|assistant)\b|(?:you're
         |you\s+are)\s+(?:now\s+)?my\s+(?:[\w-]+\s+){0,2}?
@@ -318,6 +337,30 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |persona)
         \s+of|imagine\s+(?:you
         |that\s+you)|from\s+(?:now|here)\s+on|let'?s\s+play|simulate|speak\s+as)\b"""),
+    # asking the grader not to grade this answer, or not closely
+    "skip": _word_led(r"""\b(?:skip|no\s+need\s+to|(?:don't|dont|do\s+not)\s+(?:need\s+to\s+)?
+        |not\s+bother
+        \s+(?:to\s+)?)\s*(?:\w+\s+){0,2}?(?:assess|evaluat|grad|scor|mark|review|check|go(?:ing)?\s+through
+        |read(?:ing)?\s+(?:this|it|my)\s+(?:\w+\s+)?(?:in\s+detail|closely|carefully))\w*(?:\s+(?:this|it|my
+        |the\s+(?:answer|response)))?\b|\bmove\s+(?:straight\s+)?on\s+to\s+the\s+next\s+(?:candidate|answer
+        |applicant|one)\b"""),
+    # asking to be sent on, not hoping for it
+    "advance": _word_led(r"""\b(?:put|move|send|push|wave|pass|fast-?track)\s+me\s+(?:straight\s+
+        |right
+        \s+|directly\s+)?(?:through|on)\b|\b(?:move|advance|progress|send)\s+me\s+(?:straight\s+|right\s+
+        |directly\s+)?to\s+the\s+(?:next|final)\b"""),
+    # asking for a weakness to be counted as a strength
+    "reframe": _word_led(r"""\b(?:count|read|treat|regard|see|view|take|consider|credit|score
+        |mark)\w*\b
+        [^.!?\n]{0,50}?\b(?:as\s+(?:a\s+)?(?:plus|strength|strong\s+point|positive|bonus|sign|evidence
+        |proof)|in\s+my\s+favou?r|accordingly)\b|\ba\s+plus\s+not\s+a\s+minus\b"""),
+    "flaw": _word_led(r"""\b(?:gaps?|weak\w*|shortcomings?|falls?\s+short|thin|spelling|grammar
+        |mistakes?|errors?|typos?|brevity|lacking|missing|limited)\b"""),
+    # a fixed reply asked for
+    "fixed": _word_led(r"""\b(?:reply|respond|answer|output|return|print|write|say)\s+(?:only\s+
+        |just\s+)?
+        (?:with\s+)?(?:the\s+)?(?:single\s+|one\s+)?(?:word|phrase|line|verdict|token)\b|\band\s+nothing
+        \s+else\b"""),
     "tool": _word_led(r"""\b(?:invoke|call|run|execute|trigger)\s+(?:the\s+|a\s+)?(?:[\w-]*_[\w_]*
         |(?:\w+\s+)?(?:tool|function|endpoint|api|action|webhook))\b|\b(?:called
         |named)\s+[a-z]+_[a-z_]+
@@ -340,6 +383,6 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |(?:,|["'])\s*(?:i|we|she|he|they)\s+(?:\w+ly\s+)?(?:explained|said|told\s+\w+|replied
         |added|answered|reminded\s+\w+|assured\s+\w+|wrote)\b"""),
     "customer": _signs(r"""\b(?:customers?|callers?|clients?|guests?|shoppers?|patients?
-        |passengers?|tenants?|members?|users?|buyers?|subscribers?)\b"""),
+        |passengers?|tenants?|(?<!staff\s)(?<!team\s)(?<!panel\s)members?|users?|buyers?|subscribers?)\b"""),
 }
 # fmt: on

@@ -71,6 +71,12 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs("prompt_leak", "disclose", "rulebook", "you grader"),
     _needs("role_play", "persona", "you grader this", "addressed grader grading top"),
     _needs("tool_call", "tool", "you grader directive"),
+    # asking the grader to skip this answer, to send the candidate on, to count a weakness as a
+    # strength, or to reply with a fixed word
+    _needs("instruction_override", "skip", "this you grader", "directive"),
+    _needs("score_claim", "advance", "directive"),
+    _needs("score_claim", "reframe", "flaw", "directive", "this you grader self"),
+    _needs("instruction_override", "fixed", "top", "you grader"),
     _needs("instruction_override", "conceal", "you grader directive this"),
     _needs("instruction_override", "schema", "you grader directive"),
 )
@@ -173,9 +179,11 @@ def _steer(piece: str) -> SignalKind | None:
     if kind is None or not story:
         return kind
     if (
-        (reading.has("addressed") and reading.has("this"))
+        ((reading.has("addressed") or reading.has("grader")) and reading.has("this"))
         or (kind == "role_play" and (reading.has("addressed") or reading.has("grader")))
         or reading.has("insider")  # the story is what someone on the inside said
+        # or it claims, and asks, that this answer reach the top
+        or all(map(reading.has, ("this", "top", "claimed", "directive")))
     ):
         return kind
     return None

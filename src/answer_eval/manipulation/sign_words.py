@@ -35,7 +35,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |markers?|scorers?|reviewers?|screeners?|raters?|judges?|checkers?
         |(?:a|any|the)\s+(?:fair|careful|thoughtful|reasonable|attentive|discerning|impartial)
         \s+(?:reader|reviewer|assessor|judge|marker|eye)|(?:anyone|anybody|any\s+reader|whoever\s+is)
-        \s+(?:fair|open|clear)-?minded
+        \s+(?:fair|open|clear)-?minded|(?:a|the)\s+neutral\s+(?:reader|reviewer|observer|eye|checker)
         |(?:grading|scoring|evaluation|evaluating|marking|assessment|assessing|review|reviewing
         |screening|appraisal|judging|ranking|calibration|hiring|selection|interview)\s+(?:model
         |system|program|programme|software|tool|ai|bot|assistant|engine|llm|algorithm|pipeline
@@ -78,17 +78,21 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |foregoing)\b|\b(?:this|that)\s+one\b|\b(?:every|each|any)\s+(?:\w+\s+)?(?:answer|response|submission)\b|\b(?:story|example|account|case)\s+like\s+(?:this|mine)\b|\b(?:answers?|responses?|submissions?|applications?)\s+(?:like
         |of)\s+(?:this|mine)\b"""),
     "self": _signs(r"\b(?:me|mine|my\s+case)\b"),
+    # answers like this one, as a kind the hiring side is said to wave through
+    "like_mine": _signs(r"""\b(?:answers?|responses?|submissions?|applications?|stories
+        |ones)\s+(?:like|such\s+as)\s+(?:this|mine|this\s+one)\b|\bthis\s+(?:kind|type|sort)\s+of
+        \s+(?:answer|response|ownership|story|experience)\b"""),
     # someone inside the hiring side, whose word on the outcome the candidate passes on
     "insider": _signs(r"""\b(?:your|the)\s+(?:own\s+)?(?:\w+\s+)?(?:recruit\w*|hiring|talent|hr
         |recruitment|leadership|selection)\s+(?:team|manager|managers|partner|staff|department|board
         |panel|lead)\b|\b(?:my|the|a|your)\s+(?:\w+\s+)?(?:recruiter|referee|headhunter)\b|\bsomeone
-        \s+(?:on|in|from|at)\s+your\b|\bpeople\s+(?:on|at)\s+your\s+(?:side|end|company)\b|\b(?:sits?
+        \s+(?:on|in|from|at)\s+your\b|\bfrom\s+(?:recruiting|recruitment|hr|talent|hiring)\b|\bpeople\s+(?:on|at)\s+your\s+(?:side|end|company)\b|\b(?:sits?
         |works?)\s+(?:on|in|at|for)\s+your\b"""),
     "top": _word_led(r"""\b(?:(?:top|highest|uppermost|utmost|maximum|maximal|max|best|perfect
         |perfectly|flawless|flawlessly|exemplary|outstanding|exceptional|excellent|glowing|stellar
         |superb|ideal
         |impeccable|faultless|strongest|first-?class|(?<!new\s)(?<!new-)hire|hired|pass|passed
-        |passing|approves?
+        |passing|cleared|approves?
         |approved|accept|accepted|advance|advanced|shortlist\w*|fast-?track\w*|selected|picked
         |chosen)\b
         # ... but not a candidate's hope ("an excellent fit", "the best person for the role")
@@ -98,7 +102,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         \s+(?:round|stage|interview)\b|(?:5|five|10|ten|100)\s+(?:out\s+)?of\s+(?:5|five|10|ten
         |100)\b|round\s+(?:\w+\s+)?up\b|generous|lenien|go\s+easy\b|in\s+my\s+favou?r\b
         |favou?rabl|all\s+the\s+way\s+up\b|perfect\s+(?:ten|five)\b|ahead\s+of\s+(?:every|all|any)\b
-        |above\s+(?:every|all|any)\s+other\b|(?:extend|make)\s+(?:an?\s+|the\s+)?offer\b
+        |above\s+(?:every|all|any)\s+other\b|(?:extend|make)\s+(?:an?\s+|the\s+)?offer\b|(?:immediate\s+|job\s+)offer\b|offer\s+of\s+employment\b
         |(?:clear|definite|strong|easy|obvious|resounding)\s+yes\b
         |met\s+all\s+(?:of\s+)?(?:them|the\s+\w+)\b|exceed\w*\s+(?:all|every)\s+(?:\w+\s+)?(?:criteria
         |criterion|requirements?|expectations?)\b|(?:say|said|says)\s+yes\b|maxed\s+out\b
@@ -118,7 +122,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |nothing\s+(?:here\s+|in\s+(?:it|this)\s+)?(?:worth|to)\s+(?:mark\w*\s+down|pick\s+apart|deduct\w*
         |criticis\w*|criticiz\w*|penalis\w*|penaliz\w*|fault)|(?:send|put|wave|let|push)
         \s+(?:me|it|this(?:\s+one)?|my\s+\w+)\s+(?:straight\s+)?through\b|straight\s+through\b|(?:every|each|all)\s+(?:of\s+(?:the|my)\s+)?(?:\w+\s+)?(?:criteri\w*
-        |requirements?|competenc\w*|boxes)\s+(?:\w+\s+){0,8}?(?:as\s+)?(?:fully\s+)?(?:met|satisfied
+        |requirements?|competenc\w*|boxes|points)\s+(?:\w+\s+){0,8}?(?:as\s+)?(?:fully\s+)?(?:met|satisfied
         |fulfilled|ticked|achieved)\b|best\s+in\s+the\s+(?:pile|batch|stack|bunch|lot)\b|(?:position|job|role)
         \s+is\s+(?:basically\s+|already\s+|practically\s+|as\s+good\s+as\s+)?mine\b|as\s+good\s+as\s+(?:through|in|hired|done|passed)\b
         |(?:hard\s+pressed|unable|struggle|struggling)\s+to\s+find\s+(?:a|any)\s+(?:single\s+)?(?:weak\s+spot
@@ -152,7 +156,9 @@ SIGNS: dict[str, re.Pattern[str]] = {
         \s+with)\s+(?:the\s+same\s+way|that\s+way|likewise|accordingly)|reflected\s+(?:here|in\s+(?:how
         |the\s+(?:score|mark|grade|rating|result)|my\s+(?:score|mark|grade|rating|result)))|look\s+too\s+(?:hard|closely)
         |(?:too\s+)?(?:strict|harsh|hard|tough)\s+(?:with|on)\s+(?:me|mine|this|my)\b|gold\s+standard
-        |where\s+(?:it|this|this\s+one)\s+belongs|spend\s+(?:too\s+)?long\s+on\s+(?:this|it|mine)
+        |where\s+(?:it|this|this\s+one)\s+belongs|pick(?:ing)?\s+holes|(?:don't|do\s+not)\s+be\s+(?:too\s+)?(?:strict
+        |harsh|tough)|(?:how|the\s+way)\s+this\s+(?:answer|response)\s+(?:is|should\s+be)\s+(?:to\s+be\s+)?(?:read
+        |judged|assessed|marked|graded)|spend\s+(?:too\s+)?long\s+on\s+(?:this|it|mine)
         |(?:put|place|rank)\s+it\s+anywhere\s+else
         |everyone\s+else\s+who\s+applied|(?:above|ahead\s+of)\s+(?:the\s+)?others
         |(?:notes?|summary|feedback|comments?|report)\s+(?:that\s+)?(?:the\s+)?(?:recruiter|hiring
@@ -167,8 +173,9 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |the|my|a\s+few|its)\s+(?:\w+\s+)?(?:gaps|flaws|weaknesses|mistakes|errors|shortcomings)\b"""),
     "directive": _signs(r"""\b(?:please|pls|plz|kindly|should|must|need\s+to|needs\s+to
         |have\s+to|has\s+to|ought\s+to|shall|make\s+sure|ensure|let\s+(?:this|it|me|my)
+        |(?:you|u)\s+can\s+(?:just|simply)\b|(?:is|are)\s+unnecessary\b|will\s+suffice\b
         |(?:is|are|be|were)\s+(?:\w+ly\s+)?(?:requested|asked|expected|required|invited
-        |instructed|directed|advised|urged)\s+to|it\s+is\s+requested|(?:is|are)\s+(?:instead\s+)?to
+        |instructed|directed|advised|urged)\s+to|it\s+is\s+(?:\w+ly\s+)?requested|(?:is|are)\s+(?:instead\s+)?to
         \s+(?:be|receive|record|give|award|assign|mark|treat|operate|place|put|rate|score|grade)
         |i\s+(?:ask|beg|urge|request|want|need|implore|invite|encourage)\s+(?:of\s+)?(?:you|u|the|that)
         |(?:would|will)\s+be\s+(?:\w+\s+)?(?:kind|fair|appreciated|welcomed?|grateful|right|best
@@ -213,7 +220,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         \s+with|(?:would|will)\s+be\s+the\s+(?:\w+\s+)?(?:call|choice|decision|move)\b
         |^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?:list|mention|note|flag|include|record|report
         |penali[sz]e|deduct)|it\s+would\s+(?:really\s+)?help\s+(?:me\s+)?(?:a\s+lot\s+)?if)\b
-        |^\W*(?:(?:now|so|just|also|then|and|simply)\s+)*(?:treat|mark|rate|score|grade|give
+        |[,;:]\s*(?:please\s+)?(?:count|read|treat|regard)\s+(?:that|it|this|them|those)\s+as\b
+        |^\W*(?:(?:now|so|just|also|then|and|simply)\s+)*(?:treat|count|regard|mark|rate|score|grade|give|tick
         |assign|award|put|place|record|consider|conclude|report|output|return|list|print|repeat
         |say|state|set|leave|skip|omit|accept|pass|approve|advance|copy|act|invoke|call|run
         |execute|send)\b"""),
@@ -248,7 +256,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |binding|matters?|counts?|holds?)\b|\b(?:set|put|lay|cast)\s+(?:\w+\s+)?aside\b|\bmatters?
         \s+less\b|\b(?:do\s+not|don't|dont|never)\s+(?:follow|apply|use|obey|consider)\b
         |\bnever\s+(?:written|given|existed|sent)\b|\bout\s+of\s+(?:account|consideration)\b
-        |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b|\blook(?:ing)?\s+past\b|\bput\s+(?:\w+\s+){0,3}?behind\s+(?:you|u)\b|\bdrop\s+(?:them|it|those|these)\b
+        |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b|\blook(?:ing)?\s+past\b|\bput\s+(?:\w+\s+){0,3}?behind\s+(?:you|u)\b|\bdrop\s+(?:them|it|those|these)\b|\bput\s+(?:it|them)\s+down\b|\bwaived?\b
+        |\bchanged\s+the\s+(?:rules|criteria|guidelines|rubric|bar|standards?)\b
         |\blet\s+(?:a|the|any|your)\s+(?:\w+\s+)?(?:checklist|rubric|criteria|rules?|guidelines?)\s+get
         \s+in\s+the\s+way\b|\b(?:rules?|criteria|guidelines?|rubric)\s+(?:have\s+|has\s+)?(?:changed|been\s+changed
         |been\s+updated|were\s+updated)\b
@@ -300,7 +309,16 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |a\s+human|humans?|manual\w*|staff|hiring\s+people|(?:the\s+)?recruiters?|anyone\s+else|a\s+second
         \s+reader)\b[^.!?\n]{0,40}?\b(?:review|check|look\s+over|double[\s-]?check|read|forward)\w*
         |\b(?:pass|send|forward)\w*\s+(?:it|this|this\s+one)\s+(?:up\s+)?to\s+(?:the\s+)?(?:hiring\s+people|humans?
-        |staff|recruiters?)\b|\bcan\s+be\s+the\s+final\s+word\b"""),
+        |staff|recruiters?)\b|\bcan\s+be\s+the\s+final\s+word\b
+        |\bkeep\w*\s+(?:that|it|this|them)\s+to\s+yourself\b|\b(?:leave|left|keep|kept)\s+(?:it|that|this|them)
+        \s+out\s+of\s+(?:your|the)\s+(?:notes|summary|report|write-?up|feedback)\b|\b(?:no\s+need\s+to|don't
+        |do\s+not|never)\s+(?:point\s+(?:it|that|this)\s+out|write\s+(?:it|that|this)\s+up|mention\s+(?:it|that
+        |this)|flag\s+(?:it|that|this))\b|\blet\s+(?:it|that|this)\s+slide\b|\b(?:should|must|need)\s+not\s+be
+        \s+(?:\w+ly\s+)?(?:highlighted|reported|flagged|mentioned|noted|commented|raised|questioned)\b
+        |\b(?:stays?|kept|remains?)\s+between\s+(?:you|us)\b|\bno\s+(?:real\s+)?(?:people|person|humans?|one
+        \s+else)\s+(?:needs?|has|have)\s+to\s+(?:read|see|check|review)\b|\b(?:your|the)\s+(?:reading|assessment
+        |verdict|evaluation|judge?ment)\s+(?:should|can|will|must)\s+(?:stand\s+as|be)\s+(?:the\s+)?final\b
+        |\bno\s+need\s+to\s+pass\s+(?:this|it)\s+on\b"""),
     "rulebook": _signs(r"""\b(?:instructions?|directions?|directives?|guidelines?|guidance
         |rubrics?|criteria|checklists?|setup|set-?up|prompts?|system\s+(?:prompt|message)|orders
         |configuration|config|programming|briefing|rulebook|mandate|scheme)\b|\b(?:usual|normal|regular
@@ -309,7 +327,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         |\b(?:notes?|rules?|instructions?|guidance|criteria|guidelines?)\s+(?:(?:that|which)\s+)?
         (?:you|u)\s+(?:got|were|was|have|had|received)\b|\b(?:every|any|all|each|the)\s+(?:\w+\s+)?
         (?:rule|instruction|guideline|directive|criterion)s?\s+(?:(?:that|which)\s+)?(?:you|u)\b
-        |\bthe\s+rules\s+(?:changed|for\s+this)\b|\b(?:been\s+)?told\s+to\s+be\s+(?:strict|harsh|tough)
+        |\bthe\s+rules\s+(?:changed|for)\b|\b(?:been\s+)?told\s+to\s+be\s+(?:strict|harsh|tough)
         |\b(?:anything|everything|whatever)\s+(?:you|u)\s+(?:were|was|have\s+been)\s+briefed\b
         |\byour\s+(?:checks|checklist|criteria|rules|rubric)\b|\bwhat\s+(?:you|u)\s+(?:are|were|will\s+be)
         \s+looking\s+for\b|\bwhat\s+it\s+(?:was|has\s+been)\s+(?:told|asked|instructed|given)\b
@@ -328,7 +346,9 @@ SIGNS: dict[str, re.Pattern[str]] = {
         (?:recruiter|hiring\s+manager|evaluator|grader|assessor|reviewer|judge|interviewer)\s+who\b
         |(?:imagine|picture)\s+yourself|put\s+yourself\s+in\s+the\s+(?:shoes|place|position)
         |step\s+into\s+(?:the\s+)?(?:shoes|role|place|position)\s+of|(?:put\s+on|wear|wearing)\s+(?:your|the|a)
-        \s+(?:[\w-]+\s+){0,2}?hat\b|from\s+now\s+(?:you|u)\s+(?:are|r)
+        \s+(?:[\w-]+\s+){0,2}?hat\b|(?:read|judge|assess|see|review)\s+(?:it|this|this\s+(?:answer|one))\s+as\s+(?:a|an|my)
+        \s+(?:\w+\s+){0,2}?(?:recruiter|friend|fan|ally|advocate|supporter|hiring\s+manager|colleague
+        |mentor)|from\s+now\s+(?:you|u)\s+(?:are|r)
         |(?:you're|you\s+are)\s+not\s+(?:an?\s+|the\s+)?(?:evaluator|grader|assessor|reviewer|judge
         |examiner|marker|scorer|ai|model|assistant)\b|(?:you're
         |you\s+are)\s+(?:now\s+)?my\s+(?:[\w-]+\s+){0,2}?
@@ -343,7 +363,8 @@ SIGNS: dict[str, re.Pattern[str]] = {
         \s+(?:to\s+)?)\s*(?:\w+\s+){0,2}?(?:assess|evaluat|grad|scor|mark|review|check|go(?:ing)?\s+through
         |read(?:ing)?\s+(?:this|it|my)\s+(?:\w+\s+)?(?:in\s+detail|closely|carefully))\w*(?:\s+(?:this|it|my
         |the\s+(?:answer|response)))?\b|\bmove\s+(?:straight\s+)?on\s+to\s+the\s+next\s+(?:candidate|answer
-        |applicant|one)\b"""),
+        |applicant|one)\b|\b(?:evaluation|assessment|review|grading|scoring|marking)\s+of\s+(?:this|my)
+        \s+(?:\w+\s+)?(?:is|are)\s+(?:unnecessary|not\s+(?:needed|necessary|required))|\bmay\s+be\s+omitted\b"""),
     # asking to be sent on, not hoping for it
     "advance": _word_led(r"""\b(?:put|move|send|push|wave|pass|fast-?track)\s+me\s+(?:straight\s+
         |right
@@ -353,8 +374,10 @@ SIGNS: dict[str, re.Pattern[str]] = {
     "reframe": _word_led(r"""\b(?:count|read|treat|regard|see|view|take|consider|credit|score
         |mark)\w*\b
         [^.!?\n]{0,50}?\b(?:as\s+(?:a\s+)?(?:plus|strength|strong\s+point|positive|bonus|sign|evidence
-        |proof)|in\s+my\s+favou?r|accordingly)\b|\ba\s+plus\s+not\s+a\s+minus\b"""),
-    "flaw": _word_led(r"""\b(?:gaps?|weak\w*|shortcomings?|falls?\s+short|thin|spelling|grammar
+        |proof)|in\s+my\s+favou?r|accordingly)\b|\ba\s+plus\s+not\s+a\s+minus\b|\b(?:count|read|treat|regard
+        |take|see|view)\s+(?:that|it|this|them|those)\s+as\b"""),
+    "flaw": _word_led(r"""\b(?:gaps?|weak\w*|shortcomings?|falls?\s+short|thin|brief|rambl\w*
+        |wander\w*|spelling|grammar
         |mistakes?|errors?|typos?|brevity|lacking|missing|limited)\b"""),
     # a fixed reply asked for
     "fixed": _word_led(r"""\b(?:reply|respond|answer|output|return|print|write|say)\s+(?:only\s+
@@ -362,7 +385,7 @@ SIGNS: dict[str, re.Pattern[str]] = {
         (?:with\s+)?(?:the\s+)?(?:single\s+|one\s+)?(?:word|phrase|line|verdict|token)\b|\band\s+nothing
         \s+else\b"""),
     "tool": _word_led(r"""\b(?:invoke|call|run|execute|trigger)\s+(?:the\s+|a\s+)?(?:[\w-]*_[\w_]*
-        |(?:\w+\s+)?(?:tool|function|endpoint|api|action|webhook))\b|\b(?:called
+        |(?:[\w-]+\s+)?(?:tool|function|endpoint|api|action|webhook))\b|\b(?:called
         |named)\s+[a-z]+_[a-z_]+
         \b|\byour\s+(?:toolkit|tools?|functions?|plugins?|actions?)\b|\b(?:invoke|call|run|execute
         |trigger)\s+(?:the\s+)?(?:one|function|tool)s?\s+(?:that|which)\b|\b(?:evaluation|grading

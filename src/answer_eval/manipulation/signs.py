@@ -55,7 +55,7 @@ def _needs(kind: SignalKind, *parts: str) -> Combination:
 
 COMBINATIONS: tuple[Combination, ...] = (
     # an insider's word that answers like this one go straight through
-    _needs("score_claim", "insider", "this", "top"),
+    _needs("score_claim", "insider", "like_mine", "top"),
     # steering: the grader or this answer, the best outcome, asked for or claimed settled
     _needs(
         "score_claim", "grader addressed this self", "top", "directive claimed label", "grading"
@@ -173,17 +173,22 @@ def _steer(piece: str) -> SignalKind | None:
     role."""
     reading = _Reading(piece)
     story = reading.has("story") or reading.has("customer")
-    if story and not (reading.has("you") or reading.has("grader")):
+    insider = reading.has("insider") and reading.has("like_mine")
+    if story and not (insider or any(map(reading.has, ("you", "grader", "reframe")))):
         return None  # a story sentence speaks to the grader only through "you" or by naming it
+        # (or passes on an insider's word, or asks for a weakness to count)
     kind = reading.combination()
     if kind is None or not story:
         return kind
     if (
         ((reading.has("addressed") or reading.has("grader")) and reading.has("this"))
         or (kind == "role_play" and (reading.has("addressed") or reading.has("grader")))
-        or reading.has("insider")  # the story is what someone on the inside said
+        or insider  # the story is what someone on the inside said
         # or it claims, and asks, that this answer reach the top
         or all(map(reading.has, ("this", "top", "claimed", "directive")))
+        # or drops the grader's rules for this answer, or asks for a weakness to count
+        or (kind == "instruction_override" and reading.has("this"))
+        or reading.has("reframe")
     ):
         return kind
     return None

@@ -107,13 +107,22 @@ def _windows(text: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
     return merged
 
 
+# every rule's needles, looked for once per text rather than once per rule
+_NEEDLES = {
+    id(rules): tuple(sorted({needle for rule in rules for needle in rule.needles}))
+    for rules in (_ALL_RULES, ENGLISH)
+}
+_NEEDLES_OF = {id(rule): frozenset(rule.needles) for rule in _ALL_RULES}
+
+
 def _scan(view: MappedText, rules: tuple[Rule, ...], kind: SignalKind | None) -> list[Signal]:
     text, answer = view.text, view.original
     probe = " " + text
+    present = {needle for needle in _NEEDLES[id(rules)] if needle in probe}
     found = []
     told = said_elsewhere(text)
     for rule in rules:
-        if not any(map(probe.__contains__, rule.needles)):
+        if _NEEDLES_OF[id(rule)].isdisjoint(present):
             continue
         ranges = _windows(text, rule.needles) if rule.windowed else [(0, len(text))]
         for a, b in ranges:
@@ -190,15 +199,16 @@ def manipulation_signals(answer: str) -> list[Signal]:
     """Every place where ``answer`` tries to instruct, address or impersonate its evaluator,
     in order of position (one signal per place and kind)."""
     base = skeleton(answer)
-    found = _scan(base, _ALL_RULES, None)
+    rules = _ALL_RULES
+    found = _scan(base, rules, None)
     if (leet := deleet(base.text)) != base.text:
-        found += _scan(base.with_text(leet), _ALL_RULES, None)
+        found += _scan(base.with_text(leet), rules, None)
         if (leet_joined := unspace(base.with_text(leet))) is not None:
-            found += _scan(leet_joined, _ALL_RULES, None)
+            found += _scan(leet_joined, rules, None)
     if (joined := unspace(base)) is not None:
-        found += _scan(joined, _ALL_RULES, None)
+        found += _scan(joined, rules, None)
         if (joined_leet := deleet(joined.text)) != joined.text:  # "1 g n 0 r 3"
-            found += _scan(joined.with_text(joined_leet), _ALL_RULES, None)
+            found += _scan(joined.with_text(joined_leet), rules, None)
     rotated = rot13(base.text)
     if len(_COMMON_WORDS.intersection(_WORD.findall(rotated))) >= 2:  # reads as English rotated
         found += _scan(base.with_text(rotated), ENGLISH, "encoded")

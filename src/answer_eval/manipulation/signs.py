@@ -56,6 +56,8 @@ def _needs(kind: SignalKind, *parts: str) -> Combination:
 COMBINATIONS: tuple[Combination, ...] = (
     # an insider's word that answers like this one go straight through
     _needs("score_claim", "insider", "like_mine", "top"),
+    _needs("score_claim", "insider", "this", "claimed", "top", "you"),
+    _needs("score_claim", "this", "peak", "deserve"),
     # steering: the grader or this answer, the best outcome, asked for or claimed settled
     _needs(
         "score_claim", "grader addressed this self", "top", "directive claimed label", "grading"
@@ -67,13 +69,13 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs("score_claim", "peak", "claimed", "directive"),
     _needs("score_claim", "this", "top", "claimed", "directive"),
     _needs("grader_address", "grader", "directive", "top grading"),
-    _needs("instruction_override", "override", "rulebook", "you grader this grading"),
+    _needs("instruction_override", "override", "rulebook", "you grader this grading insider"),
     _needs("prompt_leak", "disclose", "rulebook", "you grader"),
     _needs("role_play", "persona", "you grader this", "addressed grader grading top"),
     _needs("tool_call", "tool", "you grader directive"),
     # asking the grader to skip this answer, to send the candidate on, to count a weakness as a
     # strength, or to reply with a fixed word
-    _needs("instruction_override", "skip", "this you grader", "directive"),
+    _needs("instruction_override", "skip", "this you grader", "directive claimed"),
     _needs("score_claim", "advance", "directive"),
     _needs("score_claim", "reframe", "flaw", "directive", "this you grader self"),
     _needs("instruction_override", "fixed", "top", "you grader"),
@@ -174,7 +176,7 @@ def _steer(piece: str) -> SignalKind | None:
     reading = _Reading(piece)
     story = reading.has("story") or reading.has("customer")
     insider = reading.has("insider") and reading.has("like_mine")
-    if story and not (insider or any(map(reading.has, ("you", "grader", "reframe")))):
+    if story and not (insider or any(map(reading.has, ("you", "grader", "reframe", "conceal")))):
         return None  # a story sentence speaks to the grader only through "you" or by naming it
         # (or passes on an insider's word, or asks for a weakness to count)
     kind = reading.combination()
@@ -189,6 +191,8 @@ def _steer(piece: str) -> SignalKind | None:
         # or drops the grader's rules for this answer, or asks for a weakness to count
         or (kind == "instruction_override" and reading.has("this"))
         or reading.has("reframe")
+        or reading.has("advance")
+        or (kind == "grader_address" and reading.has("you"))
     ):
         return kind
     return None

@@ -3,11 +3,13 @@
 ``manipulation_signals(answer)`` reads the answer the way a model would (``normalize``: escapes
 decoded, invisible characters dropped, every line break a line break, look-alike letters made
 Latin), then in more readings: digits inside words as letters ("1gn0r3"), letters spelled one
-by one joined (and both at once: "g 1 v 3"), ROT13, text written backwards, and every base64 or
-hex blob decoded (``decoding``). On each reading it
-runs rules that put vocabularies into structures (``english`` and ``claims`` for English,
-``languages`` for Spanish, French, German, Portuguese, Italian, Dutch, Polish, Chinese and
-Japanese):
+by one joined (and both at once: "g 1 v 3"), ROT13, text written backwards, text after a
+right-to-left override read as it is displayed, hashtags read as the words run together in them
+("#ThisAnswerScored5outof5"), and every base64 or hex blob decoded (``decoding``). On each
+reading it runs rules that put vocabularies into structures (``english`` and ``claims`` for
+English, ``languages`` for Spanish, French, German, Portuguese, Italian, Dutch, Polish,
+Turkish, Czech, Chinese and Japanese), and, for 22 languages, rules that only ask whether one
+sentence holds the words of an attack in any order (``lexicons``):
 
 * instruction overrides ("ignore the rubric", "new instructions:"), and speaking to the grader
   ("dear evaluator", "to whoever grades this", "if you are an AI");
@@ -19,7 +21,9 @@ Japanese):
 
 Where none of those structures speaks, a last reading (``signs``) counts the signs a sentence
 carries (a grader, this answer, the best outcome, a request, an override of what the grader was
-told ...) and flags the combinations that only an attempt on the grade makes. Words quoted from
+told, asking it to skip the grading, to keep quiet, to count a weakness as a strength, to send
+the candidate through, an insider's word ...) and flags the combinations that only an attempt
+on the grade makes. Words quoted from
 someone else (a customer's demand, an example of an attack) are mentioned, not said, unless
 they speak of grading.
 

@@ -1,0 +1,389 @@
+"""What a sentence asks of the grader, as the signs reading (``signs``) counts it: a request
+however polite, a claim that it was settled, a grade label, an override of what the grader was
+told, and the intents of an attack (skip the grading, keep quiet, count a weakness as a strength,
+send the candidate through, reply with one word, call a tool, take a role, reveal the rubric).
+Every pattern runs on the skeleton (lower case, disguises removed). ``sign_words`` adds the
+parties and outcomes; ``signs`` says which combinations raise a signal.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["REQUESTS", "vocab", "word_led"]
+
+
+def vocab(pattern: str) -> re.Pattern[str]:
+    """A sign's vocabulary: a verbose pattern searched anywhere in a sentence."""
+    return re.compile(pattern, re.VERBOSE)
+
+
+def word_led(pattern: str) -> re.Pattern[str]:
+    """A sign whose every match starts a word: tried only where a word starts (twice as fast on
+    the long vocabularies as leaving it to the ``\\b`` inside)."""
+    return re.compile(rf"(?<![a-z0-9_])(?=[a-z0-9])(?:{pattern})", re.VERBOSE)
+
+
+# fmt: off
+REQUESTS: dict[str, re.Pattern[str]] = {
+    "directive": vocab(r"""\b(?:please|pls|plz|kindly|should|must|need\s+to|needs\s+to
+        |have\s+to|has\s+to|ought\s+to|shall|make\s+sure|ensure|let\s+(?:this|it|me|my)
+        |(?:you|u)\s+can\s+(?:just|simply)\b|(?:is|are)\s+unnecessary\b|will\s+suffice\b
+        |(?:would\s+be|is)\s+(?:well|richly|fully|thoroughly)\s+deserved|(?:i
+        |we)\s+(?:would\s+)?(?:ask|request)\s+that
+        |(?:i'd|i\s+would)\s+be\s+(?:so,?\s+)+(?:grateful|thankful)|(?:just|please
+        |simply)\s+(?:count|read|treat
+        |regard|see|consider)\b|(?:could|couldn't|can|can't|would|wouldn't)\s+(?:it|this|that|they
+        |these|those)\s+(?:\w+ly\s+)?
+        (?:just\s+)?be\s+(?:counted|read|treated|marked|seen|considered|scored)|(?:you'd
+        |you\s+would)\s+(?:\w+ly\s+)?agree
+        |\bam\s+to\s+be\b
+        |(?:is|are|be|were)\s+(?:\w+ly\s+)?(?:requested|asked|expected|required|invited
+        |instructed|directed|advised|urged)\s+to|it\s+is\s+(?:\w+ly\s+)?requested|(?:is
+        |are)\s+(?:instead\s+)?to
+        \s+(?:be|receive|record|give|award|assign|mark|treat|operate|place|put|rate|score|grade)
+        |i\s+(?:ask|beg|urge|request|want|need|implore|invite|encourage)\s+(?:of\s+)?(?:you|u
+        |the|that)
+        |(?:would|will)\s+be\s+(?:\w+\s+)?(?:kind|fair|appreciated|welcomed?|grateful|right|best
+        |wise|happy|happiest|pleased|glad|delighted|fine)
+        |(?:the\s+)?(?:only|most)\s+(?:correct|acceptable|sensible|reasonable|logical|right|fair
+        |accurate|possible|appropriate|valid|fitting)|the\s+fair\s+thing|can\s+only\s+be
+        |no\s+(?:reason|need)\s+to|(?:you|u)\s+(?:only\s+|just\s+)?(?:need|have)\s+to
+        |(?:the\s+)?(?:correct|right|appropriate|proper|accurate|fair|expected)\s+(?:outcome
+        |result|verdict|score|grade|conclusion|mark|rating)|(?:new|revised|updated
+        |amended)\s+(?:brief
+        |instructions?|rules?|directive|mandate|guidelines?|criteria|rubric|task|polic(?:y
+        |ies))|(?:would\s+like
+        |wants?|wish(?:es)?)\s+(?:now\s+)?(?:is\s+)?for\s+(?:this|you|it|my)|(?:so|just|simply|now
+        |then)\s+(?:return|output|print|write|say|give|use|copy)|(?:so|and|then|now
+        |just)\s+(?:push|wave
+        |put
+        |give|mark|rate|score|send|move|bump|turn|set|place|let)\s+(?:the|this|it|me|my)
+        |all\s+that\s+is\s+left\s+for\s+you
+        |go\s+ahead\s+and|let's|lets\s+(?:just\s+)?(?:save|skip|move|put)
+        |(?:i\s+)?trust\s+(?:you|u)\s+(?:to|(?:can|will|'ll)\s+see)|the\s+(?:right|correct|best
+        |smart)\s+(?:move
+        |thing|call|step)\s+(?:is|would\s+be)|(?:i'd|i\s+would)\s+be\s+(?:\w+\s+)?(?:grateful
+        |thankful
+        |obliged|delighted|happy)\s+if|(?:you'll|you\s+will)\s+(?:\w+ly\s+)?(?:conclude|agree
+        |see|find
+        |decide|recogni[sz]e)|(?:just|simply|please)\s+(?:confirm|approve|accept|agree|sign\s+off)
+        |[:;]\s*(?:please\s+)?(?:output|return|print|respond\s+with|reply\s+with)
+        |the\s+only\s+(?:remaining\s+)?(?:step|thing|task)\s+(?:left\s+)?
+        (?:is|would\s+be)\s+to|would\s+save\s+(?:everyone|us\s+all|you|time)|(?:simply|just)
+        \s+(?:passing|pass|marking|recording|treating|putting)\b|it\s+(?:is
+        |would\s+be)\s+(?:perfectly\s+)?
+        (?:fine|ok|okay|acceptable|a\s+shame)\s+(?:to|for|if)|the\s+(?:real|actual|true
+        |current)\s+(?:brief
+        |instructions?|task|rules?|criteria|procedure)|the\s+most\s+(?:helpful|useful|accurate
+        |appropriate
+        |fitting)\s+(?:summary|outcome|result|verdict|score|write-?up
+        |report)\s+(?:here\s+)?(?:is|would\s+be)
+        |the\s+\w+est\s+(?:and\s+\w+est\s+)?thing\s+(?:would\s+be|is)\s+to|the\s+(?:nicest
+        |kindest|best|fairest|simplest|easiest)\s+thing
+        \s+(?:you|u)\s+(?:could|can)\s+do|(?:i'd|i\s+would
+        |we'd)\s+(?:really\s+)?appreciate\s+(?:it\s+)?if
+        |would\s+it\s+(?:really\s+)?(?:hurt|matter|be\s+(?:so\s+)?(?:bad|terrible|awful|wrong|much
+        \s+to\s+ask))\s+(?:to|if)
+        |(?:is|are)\s+the\s+one\s+to\s+(?:carry|use|keep|report|record)|[:;]\s*(?:please\s+)?(?:go
+        |tick
+        |give|mark|put|rate|score|let|treat|leave|place|open|start|begin|call|describe|label)
+        |(?:it\s+)?would\s+mean\s+(?:a\s+lot|so\s+much|the\s+world|everything)
+        |(?:will|would)\s+(?:\w+ly\s+)?(?:agree|conclude|recogni[sz]e)\b|would\s+(?:\w+ly\s+)?see
+        \s+(?:this|it|that)\s+as\b|would\s+be\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:shame|pity
+        |mistake|waste|oversight|error|loss)\b
+        |(?:you|u)\s+(?:will|would)\s+have\s+(?:noticed|seen|realised|realized|spotted)
+        |counting\s+on
+        \s+(?:you|u)\b|(?:do\s+not|don't|dont)\s+flag\b|(?:i
+        |we)\s+(?:fully\s+)?expect\s+(?:this|it|my|mine
+        |that)\b|will\s+(?:\w+ly\s+)?see\s+(?:that\s+)?(?:this|it)\b|anything\s+less
+        \s+(?:would|will|is|than)\b|nobody\s+(?:needs|has)\s+to|(?:just|simply|only
+        |please)\s+(?:reply|respond|answer)
+        \s+with|(?:would|will)\s+be\s+the\s+(?:\w+\s+)?(?:call|choice|decision|move)\b
+        |^\W*(?:please\s+)?(?:do\s+not|don't|never)\s+(?:list|mention|note|flag|include|record
+        |report
+        |penali[sz]e|deduct)|it\s+would\s+(?:really\s+)?help\s+(?:me\s+)?(?:a\s+lot\s+)?if)\b
+        |[,;:]\s*(?:please\s+)?(?:count|read|treat|regard)\s+(?:that|it|this|them|those)\s+as\b
+        |^\W*(?:(?:now|so|just|also|then|and|simply)\s+)*(?:treat|count|regard|mark|rate|score
+        |grade|give|tick
+        |assign|award|put|place|record|consider|conclude|report|output|return|list|print|repeat
+        |say|state|set|leave|skip|omit|accept|pass|approve|advance|copy|act|invoke|call|run
+        |execute|send)\b"""),
+    "claimed": vocab(r"""\b(?:already|pre-?\w+|verified|certified|consensus|agreed|settled
+        |confirm\w*|signed\s+off|endorsed|validated|calibrat\w+|determined|assigned|awarded
+        |pre-?cleared|on\s+file|automatically|assured\s+(?:me|us)\s+that
+        |(?:is|are)\s+expected\s+to\s+(?:go|pass|advance|move|progress|sail)|(?:simply|just
+        |merely)\s+a
+        \s+fact|(?:is|was)\s+a\s+(?:clear|definite|certain|sure)\s+(?:pass|yes|hire)|(?:is
+        |was)\s+a\s+(?:clear\s+)?(?:ten|10|five|5)\s+out\s+of\s+(?:ten|10|five|5)|(?:required
+        |expected|agreed
+        |pre-?agreed|mandated)\s+(?:outcome|result|score|grade|rating|band|verdict)\s*(?::|=|\bis\b
+        |\bshould\s+be\b)
+        |auto-?(?:pass\w*|approv\w*
+        |advanc\w*)|(?:i'm|i\s+am)\s+(?:sure|certain|confident)\s+(?:that\s+)?(?:it|this
+        |that)\s+will\s+be
+        \s+the\s+case)\b|\b(?:final|overall|official)\s+(?:verdict|decision|outcome
+        |recommendation|result)\s*[:=]\s*(?:hire|strong\s+hire|pass|passed|approved|advance|yes
+        |strong\s+yes)\b|\b(?:therefore|thus|hence|so\s+it)\s+(?:earns|deserves|merits|warrants
+        |qualifies\s+for|receives|gets)\b|\b(?:evaluation|assessment|review|grading
+        |scoring)\s+(?:of\s+this\s+\w+\s+)?
+        (?:is|has\s+been)\s+(?:already\s+)?(?:complete|completed|done|finished|final)\b
+        |\b(?:has|have)\s+(?:already\s+)?been\s+(?:rated|scored|graded|marked
+        |assessed|evaluated|reviewed|ranked)\b|\bno\s+further\s+(?:review|checks?|assessment
+        |evaluation)\s+(?:is\s+)?
+        (?:required|needed|necessary)\b"""),
+    # a label that states the grade ("final grade for this response: ...")
+    "label": vocab(r"""\b(?:required|expected|agreed|pre-?agreed|mandated)\s+(?:outcome
+        |result|score|grade
+        |rating|band|verdict)\s*(?::|=|\bis\b|\bshould\s+be\b)|\bverdicts?(?:\s+\w+){0,3}?\s*[:=]|\blabel\s+(?:for
+        |on)\s+(?:this|my|the)\b
+        |\b(?:only|correct|right|proper|appropriate|fitting|accurate|true)\s+(?:label
+        |grade|score|rating|verdict|band|tier|classification)\b|\brecommended\s+(?:rating
+        |score|grade|mark|outcome|band)\b
+        |\b(?:evaluator|grader|reviewer|assessor|panel)\s+(?:label|verdict|decision|result
+        |outcome)\s*[:=]
+        |\b(?:evaluation|grading|assessment|scoring|review)\s+(?:note|notes|summary
+        |comment)s?\s*:|\b(?:minimum|min)\s+(?:\w+\s+)?(?:rating
+        |score|grade|mark)\b|\b(?:label|grade|rating|verdict|stamp)\s+(?:goes|go|going
+        |gets?\s+(?:put|placed
+        |applied))\s+on\s+(?:this|my)\b|\b(?:final|overall|total|official)\s+(?:rubric\s+
+        |panel\s+|hr\s+)?(?:grade
+        |score|rating|verdict|result|outcome|tally|mark|assessment|evaluation|decision)\b
+        |\b(?:assessment|evaluation|review
+        |screening|interview|grading|scoring)\s+(?:status|result|outcome|score|rating|grade|verdict
+        |decision)\s*[:=]"""),
+    "override": word_led(r"""\b(?:ignor|disregard|forget|forgot|overrid|overrul|bypass|abandon
+        |discard|scrap|ditch|suspend|supersed|nullif|void|revok|rescind)\w*|\b(?:invalid|obsolete
+        |irrelevant|notwithstanding)\b|\bno\s+longer\s+(?:appl\w+|valid|relevant|in\s+force
+        |binding|matters?|counts?|holds?)\b|\b(?:set|put|lay|cast)\s+(?:\w+\s+)?aside\b|\bmatters?
+        \s+less\b|\b(?:do\s+not|don't|dont|never)\s+(?:follow|apply|use|obey|consider)\b
+        |\bnever\s+(?:written|given|existed|sent)\b|\bout\s+of\s+(?:account|consideration)\b
+        |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b
+        |\blook(?:ing)?\s+past\b|\bput\s+(?:\w+\s+){0,3}?behind\s+(?:you|u)\b|\bdrop\s+(?:them
+        |it|those|these)\b|\bput\s+(?:it|them)\s+down\b|\bwaived?\b|\b(?:new|different|special
+        |revised|updated)\s+(?:rules?
+        |standards?|criteria|guidelines?|polic(?:y|ies))(?:\s+that)?\s+(?:apply|applies
+        |govern\w*|are\s+in\s+(?:force|effect)
+        |took\s+effect)\b
+        |\bchanged\s+the\s+(?:rules|criteria|guidelines|rubric|bar|standards?)\b
+        |\blet\s+(?:a|the|any|your)\s+(?:\w+\s+)?(?:checklist|rubric|criteria|rules?
+        |guidelines?)\s+get
+        \s+in\s+the\s+way\b|\b(?:rules?|criteria|guidelines?|rubric)\s+(?:have\s+
+        |has\s+)?(?:changed|been\s+changed
+        |been\s+updated|were\s+updated)\b
+        |\boverlook|\blet\s+(?:the\s+)?(?:\w+\s+){0,2}(?:standards?|rules?|criteria|requirements?
+        |checks?|rubric)\s+slide\b|\b(?:set|put|lay|push)\s+(?:\w+\s+){0,2}?to\s+one\s+side\b
+        |\b(?:is|are)\s+(?:now\s+)?(?:out\s+of\s+date|obsolete|void|superseded)\b
+        |\breset\s+(?:your|the|all)\s+(?:\w+\s+)?(?:guidelines|instructions|criteria|rules
+        |rubric|settings
+        |configuration)\b
+        |\b(?:treat|regard|consider|see)\w*\s+(?:\w+\s+){0,8}?as\s+(?:out\s+of\s+date|outdated
+        |obsolete|expired|void|null|withdrawn|irrelevant)\b|\bskip\s+(?:your|the)\s+(?:\w+\s+)?
+        (?:checks?|review|rubric|criteria|steps|checklist)\b|\b(?:regardless\s+of|no\s+matter
+        |irrespective\s+of)\s+(?:what|how)\s+(?:\w+\s+){1,4}
+        (?:contains?|says?|requires?|asks?\s+for|reads?)\b|\b(?:is|are|was|were|has\s+been
+        |have\s+been)\s+(?:now\s+)?
+        (?:retired|withdrawn|rescinded|revoked|cancell?ed|lifted)\b|\b(?:was|were|is
+        |are)\s+(?:only|just
+        |merely)\s+a\s+(?:draft|test|placeholder|joke|suggestion)\b|\bpay\s+no\s+(?:attention
+        |heed)\b|\blet\s+(?:it|them|that|those)\s+go\b
+        |\b(?:stay|stays|stayed|remain\w*|left|kept)\s+(?:\w+\s+){0,2}?in\s+the\s+drawer\b
+        |\bleave\s+(?:the\s+)?(?:\w+\s+){0,3}?(?:in\s+the
+        \s+drawer|out\s+of\s+it|unused|folded|closed)\b|\b(?:went|go|goes|stay|stays)\s+(?:unused
+        |folded|unopened)\b"""),
+    # naming the judgment's own fields to set them ("set injection to false", "red_flags empty")
+    "schema": word_led(r"""\b(?:injection|red[\s_]flags?|manipulation\w*|flagged|unverified\w*)\b
+        [^.!?\n]{0,30}?\b(?:false|empty|leer|vide|vacia|vazio|none|null|no\s+entries)\b
+        # ... or the judge's other fields given values ("needs_human_review = false", "ai
+        # fluency = 5", "confidence to 'very high'")
+        |\b(?:needs[\s_-]*(?:human[\s_-]*)?review|human[\s_-]*review|confidence|ai[\s_-]*fluency
+        |star[\s_-]*(?:structure|score)|red[\s_-]*flags?|verdict|overall[\s_-]*score)\s*(?:=|:
+        |\bto\b
+        |\bas\b)\s*["']?(?:false|true|none|null|empty|(?:very\s+)?high|[0-5](?:\.\d)?(?:\s*/\s*5)?\b
+        |advance|hire|strong[\s_-]*(?:yes|hire)|clean|pass)"""),
+    # asking the grader to keep quiet about what it noticed
+    "conceal": word_led(r"""\b(?:don't|do\s+not|never|without|avoid|no\s+need\s+to)\s+(?:\w+\s+)?
+        (?:mention\w*|flag\w*|note|noting|report\w*|rais\w*|comment\w*\s+on|point\w*\s+out)
+        \s+(?:\w+\s+){0,4}?(?:unusual|odd|strange|suspicious|injection|manipulat\w*|anomal\w*
+        |instructions?|attempts?|flags?|wording|worded|irregular\w*)\b|\b(?:didn't|did\s+not|don't
+        |do\s+not|never|wouldn't)\s+(?:bring\s+up|mention|point\s+out|note|flag
+        |dwell\s+on)\s+(?:that\s+)?
+        (?:my|the|this)\s+(?:answers?|response|reply|weakness\w*|gaps?|length|brevity)\b
+        |\bkeep\s+(?:any
+        |your|all)\s+(?:\w+\s+)?(?:doubts|concerns|reservations|criticism
+        |comments)\s+to\s+yourself\b
+        |\b(?:do\s+not|don't|never|without)\s+(?:list|mention|note|include|give
+        |point\s+out)\w*\s+(?:any
+        \s+)?(?:areas?\s+for\s+improvement|weakness\w*|criticism|concerns|negatives|flaws
+        |red\s+flags?
+        |warning\s+signs?|doubts)\b
+        |\bleave\s+(?:the\s+|my\s+|any\s+)?(?:weak\w*\s+(?:points|spots|parts|areas)
+        |weaknesses|criticism
+        |negatives|concerns|caveats)\s+out\b|\bmention\s+anything\s+(?:other\s+than|but
+        |except)\s+(?:my\s+)?
+        (?:strengths|positives)\b|\bno\s+caveats\b|\bomit\w*\s+(?:any|all
+        |the)\s+(?:\w+\s+)?(?:weakness\w*
+        |criticism|concerns|negatives|flaws|red\s+flags?)\b|\b(?:record|report|list|note
+        |log)\s+(?:zero|no)
+        \s+(?:concerns|red\s+flags?|issues|weaknesses|flags)\b|\bnothing\s+(?:unfavou?rable
+        |negative|critical)
+        \s+noted\b|\bnothing\s+(?:here\s+|in\s+(?:it
+        |this)\s+)?(?:that\s+)?needs\s+(?:a\s+)?(?:second\s+(?:look|pair\s+of\s+eyes)|(?:human
+        \s+)?review|checking|flagging)|\bno\s+(?:need\s+for\s+)?(?:cautionary\s+notes
+        |second\s+pair\s+of
+        \s+eyes|human\s+review)\b|\bwithout\s+(?:a\s+|any\s+)?comment\b|\b(?:didn't|doesn't
+        |did\s+not
+        |not|never)\s+end\s+up\s+in\s+(?:any|the|your|a)\s+(?:\w+\s+)?(?:report|notes|summary
+        |write-?up)\b
+        |\b(?:no\s+need\s+for|without|don't|dont|do\s+not|not\s+be|never|rather\s+not
+        |no)\b[^.!?\n]{0,60}?\b(?:a\s+person
+        |a\s+human|humans?|manual\w*|staff|hiring\s+people|(?:the\s+)?recruiters?
+        |anyone\s+else|a\s+second
+        \s+reader)\b[^.!?\n]{0,40}?\b(?:review|check|look\s+over|double[\s-]?check|read|forward)\w*
+        |\b(?:pass|send|forward)\w*\s+(?:it|this
+        |this\s+one)\s+(?:up\s+)?to\s+(?:the\s+)?(?:hiring\s+people|humans?
+        |staff|recruiters?)\b|\bcan\s+be\s+the\s+final\s+word\b
+        |\bkeep\w*\s+(?:that|it|this|them)\s+to\s+yourself\b|\b(?:leave|left|keep
+        |kept)\s+(?:it|that|this|them)
+        \s+out\s+of\s+(?:your|the)\s+(?:notes|summary|report|write-?up|feedback)\b
+        |\b(?:no\s+need\s+to|don't
+        |do\s+not|never)\s+(?:point\s+(?:it|that|this)\s+out|write\s+(?:it|that|this)\s+up
+        |mention\s+(?:it|that
+        |this)|flag\s+(?:it|that|this))\b|\blet\s+(?:it|that|this)\s+slide\b|\b(?:should|must
+        |need)\s+not\s+be
+        \s+(?:\w+ly\s+)?(?:highlighted|reported|flagged|mentioned|noted|commented|raised
+        |questioned)\b
+        |\b(?:stays?|kept|remains?)\s+between\s+(?:you|us)\b|\bno\s+(?:real\s+)?(?:people
+        |person|humans?|one
+        \s+else)\s+(?:needs?|has|have)\s+to\s+(?:read|see|check|review)\b|\b(?:your
+        |the)\s+(?:reading|assessment
+        |verdict|evaluation|judge?ment)\s+(?:should|can|will|must)\s+(?:stand\s+as
+        |be)\s+(?:the\s+)?final\b
+        |\bno\s+need\s+to\s+pass\s+(?:this|it)\s+on\b|\brefrain\s+from\s+(?:raising|mentioning
+        |noting|flagging
+        |commenting|reporting|including)\b|\bkeep\s+(?:this|it
+        |that)(?:\s+one)?\s+(?:between\s+(?:us|you\s+and\s+me
+        |ourselves)|away\s+from\s+(?:any\s+)?(?:manual|human|staff|recruiters?|people))\b
+        |\bno\s+need\s+to\s+(?:raise
+        |report|note|mention|flag)\s+(?:it|this|that)\b|\b(?:no\s+need\s+to|don't
+        |do\s+not)\s+send\s+(?:it|this)\s+to\s+(?:a\s+)?(?:real
+        \s+)?(?:person|human|people|staff)\b"""),
+    "rulebook": vocab(r"""\b(?:instructions?|directions?|directives?|guidelines?|guidance
+        |rubrics?|criteria|checklists?|setup|set-?up|prompts?|system\s+(?:prompt|message)|orders
+        |configuration|config|programming|briefing|rulebook|mandate|scheme)\b|\b(?:usual
+        |normal|regular
+        |standard)\s+(?:standards|criteria|rules|checks|yardstick|bar)\b|\b(?:scoring
+        |grading|evaluation|assessment|marking|review)\s+(?:rules|policy|policies)\b
+        |\b(?:notes?|rules?|instructions?|guidance|criteria|guidelines?)\s+(?:(?:that|which)\s+)?
+        (?:you|u)\s+(?:got|were|was|have|had|received)\b|\b(?:every|any|all|each|the)\s+(?:\w+\s+)?
+        (?:rule|instruction|guideline|directive|criterion)s?\s+(?:(?:that|which)\s+)?(?:you|u)\b
+        |\bthe\s+rules\s+(?:changed|for)\b|\b(?:marking|scoring|grading|assessment)\s+(?:guide
+        |sheet|scheme|key)\b
+        |\b(?:set|list)\s+of\s+(?:rules|criteria|guidelines)\b|\b(?:those|these
+        |your)\s+rules\b|\b(?:what|which)\s+(?:rules
+        |criteria|rubric|checklist)\s+(?:you|u)\b|\b(?:new|different|special|revised
+        |updated)\s+(?:rules?|standards?
+        |criteria|guidelines?|polic(?:y|ies))(?:\s+that)?\s+(?:apply|applies|govern\w*
+        |are\s+in\s+(?:force|effect)|took\s+effect)\b|\b(?:been\s+)?told\s+to\s+be\s+(?:strict
+        |harsh|tough)
+        |\b(?:anything|everything|whatever)\s+(?:you|u)\s+(?:were|was|have\s+been)\s+briefed\b
+        |\byour\s+(?:checks|checklist|criteria|rules|rubric)\b|\bwhat\s+(?:you|u)\s+(?:are
+        |were|will\s+be)
+        \s+looking\s+for\b|\bwhat\s+it\s+(?:was|has\s+been)\s+(?:told|asked|instructed|given)\b
+        |\bwhat(?:ever)?\s+(?:\w+\s+){0,2}?(?:you|u)\s+(?:were|was|have\s+been|'ve\s+been)\s+(?:told
+        |given|asked|instructed|sent|handed)\b|\b(?:you|u)\s+(?:were|was|are
+        |have\s+been)\s+(?:set\s+up
+        |configured|programmed|instructed|prompted)\s+to\b|\b(?:everything|anything|whatever
+        |all)\s+(?:\w+\s+){0,4}(?:above
+        |before|earlier|previously|prior)\b"""),
+    "disclose": word_led(r"""\b(?:repeat|print|reveal|show|list|quot|output|past(?:e|ing|ed)
+        |disclos|recit
+        |share|dump|display|echo|reproduc)\w*|\b(?:tell\s+me|what\s+(?:are|were|is|was)|spell
+        \s+out|word\s+for\s+word|verbatim|in\s+full)\b"""),
+    "persona": word_led(r"""\b(?:pretend\w*|act\s+as|acting\s+as|you\s+are\s+now|you're\s+now
+        |ur\s+now|play\s+(?:the\s+)?(?:role|part)|role-?play|in\s+character|persona|from\s+here\b
+        |from\s+this\s+(?:point|line|moment)\s+(?:on|forward)|(?:you're
+        |you\s+are)\s+(?:now\s+)?(?:an?|the|my)\s+(?:\w+\s+){0,2}?
+        (?:recruiter|hiring\s+manager|evaluator|grader|assessor|reviewer|judge|interviewer
+        |manager|supervisor
+        |boss|mentor|coach)\s+who\b
+        |(?:imagine|picture)\s+yourself|put\s+yourself\s+in\s+the\s+(?:shoes|place|position)
+        |step\s+into\s+(?:the\s+)?(?:shoes|role|place|position)\s+of|(?:put\s+on|wear
+        |wearing)\s+(?:your|the|a)
+        \s+(?:[\w-]+\s+){0,2}?hat\b|(?:read|judge|assess|see|review)\s+(?:it|this
+        |this\s+(?:answer|one))\s+as\s+(?:a|an|my)
+        \s+(?:\w+\s+){0,2}?(?:recruiter|friend|fan|ally|advocate|supporter|hiring\s+manager
+        |colleague
+        |mentor)|from\s+now\s+(?:you|u)\s+(?:are|r)
+        |(?:you're|you\s+are)\s+not\s+(?:an?\s+|the\s+)?(?:evaluator|grader|assessor|reviewer|judge
+        |examiner|marker|scorer|ai|model|assistant)\b|(?:you're
+        |you\s+are)\s+(?:now\s+)?my\s+(?:[\w-]+\s+){0,2}?
+        (?:recruiter|friend|fan|ally|advocate|supporter|champion|hype-?man|cheerleader)\b
+        |(?:assigned|reassigned|given|takes?\s+on|assumes?|assumed)\s+(?:the\s+)?(?:role|part
+        |persona)
+        \s+of|imagine\s+(?:you
+        |that\s+you)|from\s+(?:now|here)\s+on|let'?s\s+play|simulate|speak\s+as)\b"""),
+    # asking the grader not to grade this answer, or not closely
+    "skip": word_led(r"""\b(?:skip|no\s+need\s+to|(?:don't|dont|do\s+not)\s+(?:need\s+to\s+)?
+        |not\s+bother
+        \s+(?:to\s+)?)\s*(?:\w+\s+){0,2}?(?:assess|evaluat|grad|scor|mark|review|check
+        |go(?:ing)?\s+through
+        |read(?:ing)?\s+(?:this|it|my)\s+(?:\w+\s+)?(?:in\s+detail|closely
+        |carefully))\w*(?:\s+(?:this|it|my
+        |the\s+(?:answer|response)))?\b
+        |\bmove\s+(?:straight\s+)?on\s+to\s+the\s+next\s+(?:candidate|answer
+        |applicant|one)\b|\bexempt(?:ed)?\s+from\s+(?:\w+\s+)?(?:assessment|review|evaluation
+        |grading|scoring|checks?)\b
+        |\bwithout\s+(?:any\s+)?(?:review|assessment|evaluation|checks?)\b|\bnot\s+(?:evaluate
+        |assess|grade|score|mark
+        |review|check)\s+(?:this|it|my)\b|\bbypass\w*\s+(?:any|the
+        |all)\s+(?:\w+\s+){0,3}?(?:checks?|review|assessment
+        |evaluation)\b|\bno\s+(?:further\s+)?(?:review|assessment|evaluation|checks?
+        |marking)\s+(?:of\s+(?:this|my)\s+\w+\s+)?
+        (?:is\s+)?(?:required|needed|necessary)\b|\b(?:evaluation|assessment|review|grading
+        |scoring|marking)\s+of\s+(?:this|my)
+        \s+(?:\w+\s+)?(?:is|are)\s+(?:unnecessary|not\s+(?:needed|necessary|required))
+        |\bmay\s+be\s+omitted\b"""),
+    "deserve": vocab(r"\b(?:deserv\w*|merit\w*|warrant\w*)"),
+    # asking to be sent on, not hoping for it
+    "advance": word_led(r"""\b(?:forward|send|move|push|put)\s+my\s+(?:application|answer|candidacy
+        |name)\s+(?:straight\s+|right\s+|directly\s+)?(?:to|through|on)\b
+        |\bput\s+my\s+name\s+(?:on|forward
+        |through)\b|\b(?:put|move|send|push|wave|pass|fast-?track)\s+me\s+(?:straight\s+
+        |right
+        \s+|directly\s+)?(?:through|on)\b|\b(?:move|advance|progress
+        |send)\s+me\s+(?:straight\s+|right\s+
+        |directly\s+)?to\s+the\s+(?:next|final)\b"""),
+    # asking for a weakness to be counted as a strength
+    "reframe": word_led(r"""\b(?:count|read|treat|regard|see|view|take|consider|credit|score
+        |interpret
+        |mark)\w*\b
+        [^.!?\n]{0,50}?\b(?:as\s+(?:a\s+)?(?:plus|strength|strong\s+point|positive|bonus|sign
+        |evidence
+        |proof)|in\s+my\s+favou?r|accordingly)\b|\ba\s+plus\s+not\s+a\s+minus\b|\b(?:count
+        |read|treat|regard
+        |take|see|view)\s+(?:that|it|this|them|those|these|both(?:\s+of\s+(?:those|them
+        |these))?)(?:\s+\w+)?
+        \s+as\b"""),
+    "flaw": word_led(r"""\b(?:gaps?|weak\w*|shortcomings?|falls?\s+short|short|thin|brief|rambl\w*
+        |untrained|(?:no|little|not\s+much|limited)\s+(?:formal\s+)?(?:experience|training)
+        |wander\w*|spelling|grammar
+        |mistakes?|errors?|typos?|brevity|lacking|missing|limited)\b"""),
+    # a fixed reply asked for
+    "fixed": word_led(r"""\breply\s+(?:only\s+)?needs\s+to\s+say\b|\b(?:reply|respond|answer
+        |output|return|print|write|say)\s+(?:only\s+
+        |just\s+)?
+        (?:with\s+)?(?:the\s+)?(?:single\s+|one\s+)?(?:word|phrase|line|verdict|token)\b
+        |\band\s+nothing
+        \s+else\b"""),
+    "tool": word_led(r"""\b(?:function|tool|action|button)\s+for\s+(?:advancing|approving
+        |shortlisting
+        |hiring|passing)\b|\b(?:invoke|call|run|execute|trigger)\s+(?:the\s+|a\s+)?(?:[\w-]*_[\w_]*
+        |(?:[\w-]+\s+)?(?:tool|function|endpoint|api|action|webhook))\b|\b(?:called
+        |named)\s+[a-z]+_[a-z_]+
+        \b|\byour\s+(?:toolkit|tools?|functions?|plugins?|actions?)\b|\b(?:invoke|call|run|execute
+        |trigger)\s+(?:the\s+)?(?:one|function|tool)s?\s+(?:that|which)\b|\b(?:evaluation|grading
+        |scoring
+        |hiring|ats|hr)\s+(?:functions?|tools?|apis?|endpoints?|actions?)\b"""),
+}
+# fmt: on

@@ -28,9 +28,16 @@ def word_led(pattern: str) -> re.Pattern[str]:
 REQUESTS: dict[str, re.Pattern[str]] = {
     "directive": vocab(r"""\b(?:please|pls|plz|kindly|should|must|need\s+to|needs\s+to
         |have\s+to|has\s+to|ought\s+to|shall|make\s+sure|ensure|let\s+(?:this|it|me|my)
+        |(?:you|u)\s+can\s+(?:just\s+|simply\s+)?(?:pass|skip|move|wave|let|mark|put|give
+        |approve|tick)\b
+        |(?:just|please)\s+(?:stick|put|place|bump|pop)\s+(?:me|this|it)\b|(?:wouldn't
+        |would)\s+it\s+be\s+fair\s+to
+        \s+say|the\s+(?:sensible|right|correct|obvious|logical|fair)\s+(?:outcome|thing|move
+        |call|step)\s+(?:here\s+)?(?:is
+        |would\s+be)|\band\s+(?:count|read|treat|regard)\s+(?:that|it|this|them|those)\s+as\b
         |(?:you|u)\s+can\s+(?:just|simply)\b|(?:is|are)\s+unnecessary\b|will\s+suffice\b
         |(?:would\s+be|is)\s+(?:well|richly|fully|thoroughly)\s+deserved|(?:i
-        |we)\s+(?:would\s+)?(?:ask|request)\s+that
+        |we)\s+(?:would\s+)?(?:\w+ly\s+)?(?:ask|request)\s+that
         |(?:i'd|i\s+would)\s+be\s+(?:so,?\s+)+(?:grateful|thankful)|(?:just|please
         |simply)\s+(?:count|read|treat
         |regard|see|consider)\b|(?:could|couldn't|can|can't|would|wouldn't)\s+(?:it|this|that|they
@@ -119,6 +126,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |expected|agreed
         |pre-?agreed|mandated)\s+(?:outcome|result|score|grade|rating|band|verdict)\s*(?::|=|\bis\b
         |\bshould\s+be\b)
+        |no\s+further\s+review|(?:already\s+)?decided\s+(?:i'm|i\s+am)\s+the\s+(?:person|one
+        |candidate)
         |auto-?(?:pass\w*|approv\w*
         |advanc\w*)|(?:i'm|i\s+am)\s+(?:sure|certain|confident)\s+(?:that\s+)?(?:it|this
         |that)\s+will\s+be
@@ -133,9 +142,12 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |evaluation)\s+(?:is\s+)?
         (?:required|needed|necessary)\b"""),
     # a label that states the grade ("final grade for this response: ...")
-    "label": vocab(r"""\b(?:required|expected|agreed|pre-?agreed|mandated)\s+(?:outcome
+        "label": vocab(r"""\b(?:evaluation|grading|assessment|review|scoring)\s+(?:label
+        |verdict|decision|result
+        |outcome|status)\b|\b(?:required|expected|agreed|pre-?agreed|mandated)\s+(?:outcome
         |result|score|grade
-        |rating|band|verdict)\s*(?::|=|\bis\b|\bshould\s+be\b)|\bverdicts?(?:\s+\w+){0,3}?\s*[:=]|\blabel\s+(?:for
+        |rating|band|verdict)\s*(?::|=|\bis\b|\bshould\s+be\b)
+        |\bverdicts?(?:\s+\w+){0,3}?\s*[:=]|\blabel\s+(?:for
         |on)\s+(?:this|my|the)\b
         |\b(?:only|correct|right|proper|appropriate|fitting|accurate|true)\s+(?:label
         |grade|score|rating|verdict|band|tier|classification)\b|\brecommended\s+(?:rating
@@ -160,9 +172,12 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |\bnever\s+(?:written|given|existed|sent)\b|\bout\s+of\s+(?:account|consideration)\b
         |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b
         |\blook(?:ing)?\s+past\b|\bput\s+(?:\w+\s+){0,3}?behind\s+(?:you|u)\b|\bdrop\s+(?:them
-        |it|those|these)\b|\bput\s+(?:it|them)\s+down\b|\bwaived?\b|\b(?:new|different|special
-        |revised|updated)\s+(?:rules?
-        |standards?|criteria|guidelines?|polic(?:y|ies))(?:\s+that)?\s+(?:apply|applies
+        |it|those|these)\b|\bput\s+(?:it|them)\s+down\b|\bwaived?\b|\bbin\s+(?:them|it|those|that)\b
+        |\b(?:updated|changed|revised|replaced)\s+(?:the|their|its)\s+(?:guidance|rules
+        |criteria|guidelines|rubric
+        |policy)\b|\bno\s+longer\s+(?:taken\s+into\s+account|considered|counted)\b|\b(?:new
+        |different|special|revised|updated|separate)\s+(?:set\s+of\s+)?(?:\w+\s+)?(?:rules?
+        |standards?|criteria|guidelines?|polic(?:y|ies)|conditions)(?:\s+that)?\s+(?:apply|applies
         |govern\w*|are\s+in\s+(?:force|effect)
         |took\s+effect)\b
         |\bchanged\s+the\s+(?:rules|criteria|guidelines|rubric|bar|standards?)\b
@@ -202,7 +217,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |\bas\b)\s*["']?(?:false|true|none|null|empty|(?:very\s+)?high|[0-5](?:\.\d)?(?:\s*/\s*5)?\b
         |advance|hire|strong[\s_-]*(?:yes|hire)|clean|pass)"""),
     # asking the grader to keep quiet about what it noticed
-    "conceal": word_led(r"""\b(?:don't|do\s+not|never|without|avoid|no\s+need\s+to)\s+(?:\w+\s+)?
+        "conceal": word_led(r"""\b(?:don't|dont|do\s+not|never|without|avoid
+        |no\s+need\s+to)\s+(?:\w+\s+)?
         (?:mention\w*|flag\w*|note|noting|report\w*|rais\w*|comment\w*\s+on|point\w*\s+out)
         \s+(?:\w+\s+){0,4}?(?:unusual|odd|strange|suspicious|injection|manipulat\w*|anomal\w*
         |instructions?|attempts?|flags?|wording|worded|irregular\w*)\b|\b(?:didn't|did\s+not|don't
@@ -257,9 +273,18 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |person|humans?|one
         \s+else)\s+(?:needs?|has|have)\s+to\s+(?:read|see|check|review)\b|\b(?:your
         |the)\s+(?:reading|assessment
-        |verdict|evaluation|judge?ment)\s+(?:should|can|will|must)\s+(?:stand\s+as
-        |be)\s+(?:the\s+)?final\b
-        |\bno\s+need\s+to\s+pass\s+(?:this|it)\s+on\b|\brefrain\s+from\s+(?:raising|mentioning
+        |verdict|evaluation|judge?ment|own\s+conclusion|conclusion)\s+(?:(?:should|can|will
+        |must)\s+)?(?:stand\s+as|be)\s+(?:the\s+)?final\b
+                |\bno\s+need\s+to\s+pass\s+(?:this|it)\s+on\b|\bwithout\s+(?:mentioning|noting
+        |flagging|reporting)\s+(?:it
+        |this|that)\b|\bkept\s+out\s+of\s+(?:your|the)\s+(?:notes|summary|report|write-?up
+        |feedback)\b|\bnothing
+        \s+(?:here\s+)?(?:that\s+)?needs\s+(?:raising|flagging|reporting)\b
+        |\bnot\s+be\s+(?:raised|mentioned|flagged
+        |reported|noted|highlighted)\s+(?:in|to)\b|\b(?:no\s+need\s+to|don't|dont|do\s+not
+        |never)\s+(?:loop|bring
+        |pull)\s+in\s+(?:a\s+|any\s+)?(?:human|person|people|staff|recruiter|colleague)
+        |\brefrain\s+from\s+(?:raising|mentioning
         |noting|flagging
         |commenting|reporting|including)\b|\bkeep\s+(?:this|it
         |that)(?:\s+one)?\s+(?:between\s+(?:us|you\s+and\s+me
@@ -279,11 +304,15 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         (?:rule|instruction|guideline|directive|criterion)s?\s+(?:(?:that|which)\s+)?(?:you|u)\b
         |\bthe\s+rules\s+(?:changed|for)\b|\b(?:marking|scoring|grading|assessment)\s+(?:guide
         |sheet|scheme|key)\b
-        |\b(?:set|list)\s+of\s+(?:rules|criteria|guidelines)\b|\b(?:those|these
+        |\b(?:set|list)\s+of\s+(?:rules|criteria|guidelines)\b|\b(?:you're
+        |you\s+are)\s+(?:checking|judging
+        |grading|marking|scoring)\s+(?:\w+\s+){0,3}?against\b|\bwhat\s+(?:you're
+        |you\s+are)\s+looking\s+for\b|\b(?:those|these
         |your)\s+rules\b|\b(?:what|which)\s+(?:rules
-        |criteria|rubric|checklist)\s+(?:you|u)\b|\b(?:new|different|special|revised
-        |updated)\s+(?:rules?|standards?
-        |criteria|guidelines?|polic(?:y|ies))(?:\s+that)?\s+(?:apply|applies|govern\w*
+        |criteria|rubric|checklist)\s+(?:you|u)\b|\b(?:new|different|special|revised|updated
+        |separate)\s+(?:set\s+of\s+)?(?:\w+\s+)?(?:rules?
+        |standards?|criteria|guidelines?|polic(?:y|ies)|conditions)(?:\s+that)?\s+(?:apply
+        |applies|govern\w*
         |are\s+in\s+(?:force|effect)|took\s+effect)\b|\b(?:been\s+)?told\s+to\s+be\s+(?:strict
         |harsh|tough)
         |\b(?:anything|everything|whatever)\s+(?:you|u)\s+(?:were|was|have\s+been)\s+briefed\b
@@ -297,6 +326,7 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |all)\s+(?:\w+\s+){0,4}(?:above
         |before|earlier|previously|prior)\b"""),
     "disclose": word_led(r"""\b(?:repeat|print|reveal|show|list|quot|output|past(?:e|ing|ed)
+        |copy\s+(?:out|down|over)|write\s+out
         |disclos|recit
         |share|dump|display|echo|reproduc)\w*|\b(?:tell\s+me|what\s+(?:are|were|is|was)|spell
         \s+out|word\s+for\s+word|verbatim|in\s+full)\b"""),
@@ -310,8 +340,11 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |(?:imagine|picture)\s+yourself|put\s+yourself\s+in\s+the\s+(?:shoes|place|position)
         |step\s+into\s+(?:the\s+)?(?:shoes|role|place|position)\s+of|(?:put\s+on|wear
         |wearing)\s+(?:your|the|a)
-        \s+(?:[\w-]+\s+){0,2}?hat\b|(?:read|judge|assess|see|review)\s+(?:it|this
-        |this\s+(?:answer|one))\s+as\s+(?:a|an|my)
+        \s+(?:[\w-]+\s+){0,2}?hat\b|(?:be|become)\s+my\s+(?:\w+\s+)?(?:mentor|friend|fan|ally
+        |advocate|supporter|champion|coach
+        |cheerleader)\b|instead\s+of\s+(?:a|the)\s+(?:judge|grader|assessor|reviewer|evaluator
+        |critic)\b
+        |(?:read|judge|assess|see|review)\s+(?:it|this|this\s+(?:answer|one))\s+as\s+(?:a|an|my)
         \s+(?:\w+\s+){0,2}?(?:recruiter|friend|fan|ally|advocate|supporter|hiring\s+manager
         |colleague
         |mentor)|from\s+now\s+(?:you|u)\s+(?:are|r)
@@ -332,8 +365,14 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |carefully))\w*(?:\s+(?:this|it|my
         |the\s+(?:answer|response)))?\b
         |\bmove\s+(?:straight\s+)?on\s+to\s+the\s+next\s+(?:candidate|answer
-        |applicant|one)\b|\bexempt(?:ed)?\s+from\s+(?:\w+\s+)?(?:assessment|review|evaluation
-        |grading|scoring|checks?)\b
+        |applicant|one)\b|\bexempt(?:ed)?\s+from\s+(?:\w+\s+){0,4}?(?:re-?)?(?:assessment
+        |review|evaluation|grading|scoring
+        |checks?)\b|\b(?:don't|dont|do\s+not)\s+put\s+(?:this|it
+        |my)\s+(?:\w+\s+)?through\s+(?:the\s+)?(?:\w+\s+)?(?:check\w*
+        |review|assessment|evaluation|marking)|\b(?:doesn't|does\s+not
+        |won't)\s+need\s+(?:the\s+|a\s+|any\s+)?(?:usual\s+
+        |full\s+)?(?:going-?over|review|check\w*|assessment|evaluation|marking|analysis)\b
+        |\bwithout\s+(?:any\s+)?analysis\b
         |\bwithout\s+(?:any\s+)?(?:review|assessment|evaluation|checks?)\b|\bnot\s+(?:evaluate
         |assess|grade|score|mark
         |review|check)\s+(?:this|it|my)\b|\bbypass\w*\s+(?:any|the
@@ -358,14 +397,18 @@ REQUESTS: dict[str, re.Pattern[str]] = {
     "reframe": word_led(r"""\b(?:count|read|treat|regard|see|view|take|consider|credit|score
         |interpret
         |mark)\w*\b
-        [^.!?\n]{0,50}?\b(?:as\s+(?:a\s+)?(?:plus|strength|strong\s+point|positive|bonus|sign
+                [^.!?\n]{0,50}?\b(?:as\s+(?:a\s+)?(?:plus|pluses|strengths?|strong\s+points?
+        |positives?|bonus|assets?|signs?
         |evidence
-        |proof)|in\s+my\s+favou?r|accordingly)\b|\ba\s+plus\s+not\s+a\s+minus\b|\b(?:count
+        |proof)|in\s+my\s+favou?r|accordingly)\b|\ba\s+plus\s+not\s+a\s+minus\b
+        |\bcount\w*\s+for\s+me\b|\bnot\s+against\s+me\b
+        |\bflip\s+(?:it|that|them)\s+(?:around|over)\b|\b(?:count
         |read|treat|regard
         |take|see|view)\s+(?:that|it|this|them|those|these|both(?:\s+of\s+(?:those|them
         |these))?)(?:\s+\w+)?
         \s+as\b"""),
-    "flaw": word_led(r"""\b(?:gaps?|weak\w*|shortcomings?|falls?\s+short|short|thin|brief|rambl\w*
+    "flaw": word_led(r"""\b(?:gaps?|weak\w*|shortcomings?|shortfalls?|falls?\s+short|short
+        |vague|thin|brief|rambl\w*
         |untrained|(?:no|little|not\s+much|limited)\s+(?:formal\s+)?(?:experience|training)
         |wander\w*|spelling|grammar
         |mistakes?|errors?|typos?|brevity|lacking|missing|limited)\b"""),

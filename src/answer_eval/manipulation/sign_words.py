@@ -42,7 +42,8 @@ _PARTIES: dict[str, re.Pattern[str]] = {
         |machine|program|programme|software|system)\s+(?:(?:(?:that|which
         |who)\s+is\s+)?{_GRADER_ING}
         |on\s+the\s+other\s+side|behind\s+(?:this|the\s+screen)|at\s+the\s+other\s+end)
-        |(?:whoever|whatever|whichever\s+\w+|anyone|anybody|everyone|everybody|someone|something
+                |(?:whoever|whoever's|whatever|whichever\s+\w+|anyone|anybody|everyone
+        |everybody|someone|something
         |the\s+(?:one|people|person
         |thing))\s+(?:(?:is|are|who\s+is|that\s+is|which\s+is)\s+)?(?:\w+ly\s+)?{_GRADER_ING}
         |(?:everyone|everybody|anyone|anybody)\s+who\s+(?:reads|reviews|grades|looks\s+at
@@ -135,7 +136,9 @@ _PARTIES: dict[str, re.Pattern[str]] = {
         |pick\s+apart|deduct\w*
         |criticis\w*|criticiz\w*|penalis\w*|penaliz\w*|fault)|(?:send|put|wave|let|push)
         \s+(?:me|it|this(?:\s+one)?|my\s+\w+)\s+(?:straight\s+)?through\b|straight\s+through\b
-        |waved\s+through\b|stand-?out\b|get\s+me\s+through\b
+        |waved\s+through\b|covers?\s+everything\s+(?:you're|you\s+are)\s+looking\s+for
+        |(?:always|automatically)\s+(?:moved|move|get|gets|go|goes)\s+(?:forward|through|on)\b
+        |stand-?out\b|get\s+me\s+through\b
         |offered\s+the\s+(?:position|job|role)\b|speak\s+for\s+me\b|vouch\s+for\s+me\b
         |(?:satisf\w*|meets?|fulfil\w*|covers?|ticks?|hits?)\s+(?:each\s+and\s+)?(?:every
         |all)\s+(?:one\s+of\s+)?(?:the\s+)?(?:\w+\s+)?(?:requirements?

@@ -214,6 +214,12 @@ def _heading(piece: str) -> bool:
     return reading.has("grader") or reading.has("rulebook")
 
 
+def _insiders_word(piece: str) -> bool:
+    """Someone on the hiring side said answers like this one go straight through."""
+    reading = _Reading(piece)
+    return all(map(reading.has, ("insider", "like_mine", "top")))
+
+
 def _sentence_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
     told = said_elsewhere(text)
     heading = ""
@@ -224,6 +230,8 @@ def _sentence_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
             kind = _steer(piece)
             if kind is None and heading:
                 kind = _steer(f"{heading} {piece}")
+        elif _insiders_word(piece):  # what someone on the inside "told me" is still a claim
+            kind = "score_claim"
         if kind is None and (turn := _TURN.search(piece)) is not None:
             start, piece = start + turn.end(), piece[turn.end() :]
             kind = _steer(piece)

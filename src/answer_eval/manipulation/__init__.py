@@ -23,9 +23,8 @@ Where none of those structures speaks, a last reading (``signs``) counts the sig
 carries (a grader, this answer, the best outcome, a request, an override of what the grader was
 told, asking it to skip the grading, to keep quiet, to count a weakness as a strength, to send
 the candidate through, an insider's word ...) and flags the combinations that only an attempt
-on the grade makes. Words quoted from
-someone else (a customer's demand, an example of an attack) are mentioned, not said, unless
-they speak of grading.
+on the grade makes. Words quoted from someone else (a customer's demand, an example of an
+attack) are mentioned, not said, unless they speak of grading.
 
 Every signal is a span of the *original* answer, so a reviewer sees exactly what was flagged.
 """
@@ -33,6 +32,7 @@ Every signal is a span of the *original* answer, so a reviewer sees exactly what
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from answer_eval.evaluation import Span
@@ -173,29 +173,32 @@ _HASHTAGS = re.compile(r"#[A-Za-z0-9_]{3,}(?:[ \t]+#[A-Za-z0-9_]{3,})*")
 _TAG = re.compile(r"#([A-Za-z0-9_]+)")
 
 
+def _disguised(m: re.Match[str], readings: Iterable[str]) -> Signal | None:
+    """The first of ``readings`` of the stretch ``m`` that addresses the evaluator, reported as
+    ``encoded`` where the stretch stands."""
+    for reading in readings:
+        if manipulation_signals(reading):
+            return Signal("encoded", m.start(), m.end(), m.group(0), reading)
+    return None
+
+
 def _hashtags(answer: str) -> list[Signal]:
-    """Runs of hashtags read as the words run together in them ("#ThisAnswerScored5outof5");
-    each run reported as ``encoded`` where it stands when, read so, it addresses the
-    evaluator."""
+    """Runs of hashtags read as the words run together in them ("#ThisAnswerScored5outof5"):
+    as one sentence, and each tag as a sentence of its own."""
     found = []
     for m in _HASHTAGS.finditer(answer):
         words = [tag_words(tag) for tag in _TAG.findall(m.group(0))]
-        # read as one sentence, and each tag as a sentence of its own
-        for said in (" ".join(words) + ".", ". ".join(words) + "."):
-            if manipulation_signals(said):
-                found.append(Signal("encoded", m.start(), m.end(), m.group(0), said))
-                break
+        if signal := _disguised(m, (" ".join(words) + ".", ". ".join(words) + ".")):
+            found.append(signal)
     return found
 
 
 def _overridden(answer: str) -> list[Signal]:
-    """Stretches after a right-to-left override, read in the order they are displayed; each
-    reported as ``encoded`` where it stands when, read so, it addresses the evaluator."""
+    """Stretches after a right-to-left override, read in the order they are displayed."""
     found = []
     for m in _RIGHT_TO_LEFT.finditer(answer):
-        shown = m.group(1)[::-1]
-        if manipulation_signals(shown):
-            found.append(Signal("encoded", m.start(), m.end(), m.group(0), skeleton(shown).text))
+        if signal := _disguised(m, (m.group(1)[::-1],)):
+            found.append(signal)
     return found
 
 
@@ -203,16 +206,15 @@ def manipulation_signals(answer: str) -> list[Signal]:
     """Every place where ``answer`` tries to instruct, address or impersonate its evaluator,
     in order of position (one signal per place and kind)."""
     base = skeleton(answer)
-    rules = _ALL_RULES
-    found = _scan(base, rules, None)
+    found = _scan(base, _ALL_RULES, None)
     if (leet := deleet(base.text)) != base.text:
-        found += _scan(base.with_text(leet), rules, None)
+        found += _scan(base.with_text(leet), _ALL_RULES, None)
         if (leet_joined := unspace(base.with_text(leet))) is not None:
-            found += _scan(leet_joined, rules, None)
+            found += _scan(leet_joined, _ALL_RULES, None)
     if (joined := unspace(base)) is not None:
-        found += _scan(joined, rules, None)
+        found += _scan(joined, _ALL_RULES, None)
         if (joined_leet := deleet(joined.text)) != joined.text:  # "1 g n 0 r 3"
-            found += _scan(joined.with_text(joined_leet), rules, None)
+            found += _scan(joined.with_text(joined_leet), _ALL_RULES, None)
     rotated = rot13(base.text)
     if len(_COMMON_WORDS.intersection(_WORD.findall(rotated))) >= 2:  # reads as English rotated
         found += _scan(base.with_text(rotated), ENGLISH, "encoded")

@@ -172,35 +172,44 @@ def _structures(text: str) -> list[tuple[int, int]]:
     return runs + strung
 
 
+# a story sentence steers only through one of these signs (or an insider's word)
+_THROUGH_STORY = ("you", "grader", "reframe", "conceal")
 # where a sentence of the story turns to the present ("the spirit I'd hope for here: ...")
 _TURN = re.compile(r"\b(?:here|now|today)\s*:\s+")
 
 
-def _steer(piece: str) -> SignalKind | None:
-    """The combination ``piece`` (one sentence) adds up to, unless it is a sentence of the
-    candidate's story that neither speaks to the grader about this answer nor casts it in a
-    role."""
-    reading = _Reading(piece)
-    story = reading.has("story") or reading.has("customer")
-    insider = reading.has("insider") and reading.has("like_mine")
-    if story and not (insider or any(map(reading.has, ("you", "grader", "reframe", "conceal")))):
-        return None  # a story sentence speaks to the grader only through "you" or by naming it
-        # (or passes on an insider's word, or asks for a weakness to count)
-    kind = reading.combination()
-    if kind is None or not story:
-        return kind
-    if (
-        ((reading.has("addressed") or reading.has("grader")) and reading.has("this"))
-        or (kind == "role_play" and (reading.has("addressed") or reading.has("grader")))
-        or insider  # the story is what someone on the inside said
-        # or it claims, and asks, that this answer reach the top
+def _insider(reading: _Reading) -> bool:
+    """Someone on the hiring side is said to wave answers like this one through."""
+    return reading.has("insider") and reading.has("like_mine")
+
+
+def _still_steers(reading: _Reading, kind: SignalKind) -> bool:
+    """Whether a sentence of the candidate's story still steers: it speaks to the grader about
+    this answer or casts it in a role, passes on an insider's word, claims and asks that this
+    answer reach the top, drops the grader's rules for this answer, asks for a weakness to
+    count or to be sent through, or asks "you" for the top."""
+    addressed = reading.has("addressed") or reading.has("grader")
+    return (
+        (addressed and reading.has("this"))
+        or (kind == "role_play" and addressed)
+        or _insider(reading)
         or all(map(reading.has, ("this", "top", "claimed", "directive")))
-        # or drops the grader's rules for this answer, or asks for a weakness to count
         or (kind == "instruction_override" and reading.has("this"))
         or reading.has("reframe")
         or reading.has("advance")
         or (kind == "grader_address" and reading.has("you"))
-    ):
+    )
+
+
+def _steer(piece: str) -> SignalKind | None:
+    """The combination ``piece`` (one sentence) adds up to, unless it is a sentence of the
+    candidate's story that does not still steer (``_still_steers``)."""
+    reading = _Reading(piece)
+    story = reading.has("story") or reading.has("customer")
+    if story and not (_insider(reading) or any(map(reading.has, _THROUGH_STORY))):
+        return None  # cheap first: a story sentence with none of these cannot steer
+    kind = reading.combination()
+    if kind is None or not story or _still_steers(reading, kind):
         return kind
     return None
 
@@ -217,7 +226,7 @@ def _heading(piece: str) -> bool:
 def _insiders_word(piece: str) -> bool:
     """Someone on the hiring side said answers like this one go straight through."""
     reading = _Reading(piece)
-    return all(map(reading.has, ("insider", "like_mine", "top")))
+    return _insider(reading) and reading.has("top")
 
 
 def _sentence_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:

@@ -108,6 +108,15 @@ _GRADING = re.compile(
 )
 
 
+# A payload shown "like {...}" is a work record unless it holds the judge's own fields or a
+# top grade under a grade's own key: a fraud "score": 0.82 or "csat_score": 5 is not a verdict.
+_PAYLOAD_GRADING = re.compile(
+    r"""\b(?:rubric|evaluat\w*|assess\w*|candidate|applicant|(?:this|my)\s+(?:answer|response)
+    |hire|hiring|verdict|recommend\w*|strong\s*(?:yes|hire)|override|instructions?|injection
+    |red\s+flags?|needs\s+human\s+review|ai\s+fluency|star\s+structure|empathy|ownership)\b
+    |"(?:score|rating|grade|overall)"\s*:\s*"?(?:10|5|100)\b""",
+    re.VERBOSE,
+)
 _QUOTE_MARK = re.compile(r"""["{]|(?<!\w)'""")
 _AND_THEN = re.compile(rf"""["'}}]?\s*(?:,|and|or|,\s*and|,\s*or)\s*{_QUOTE}""", re.VERBOSE)
 
@@ -150,6 +159,10 @@ def mentioned(text: str) -> list[tuple[int, int]]:
             while (more := _AND_THEN.match(text, quotes[-1][1])) is not None:
                 quotes.append(_quoted(more))
             spans += [
-                (a, b) for a, b, words in quotes if not _GRADING.search(re.sub("[_-]", " ", words))
+                (a, b)
+                for a, b, words in quotes
+                if not (_PAYLOAD_GRADING if words.startswith("{") else _GRADING).search(
+                    re.sub("[_-]", " ", words)
+                )
             ]
     return spans

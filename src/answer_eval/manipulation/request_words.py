@@ -35,6 +35,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         \s+say|the\s+(?:sensible|right|correct|obvious|logical|fair)\s+(?:outcome|thing|move
         |call|step)\s+(?:here\s+)?(?:is
         |would\s+be)|\band\s+(?:count|read|treat|regard)\s+(?:that|it|this|them|those)\s+as\b
+        |(?:i'd|i\s+would)\s+(?:\w+ly\s+)?(?:suggest
+        |prefer\s+(?:that|if))|\bnothing\s+less\b
         |(?:you|u)\s+can\s+(?:just|simply)\b|(?:is|are)\s+unnecessary\b|will\s+suffice\b
         |(?:would\s+be|is)\s+(?:well|richly|fully|thoroughly)\s+deserved|(?:i
         |we)\s+(?:would\s+)?(?:\w+ly\s+)?(?:ask|request)\s+that
@@ -126,7 +128,10 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |expected|agreed
         |pre-?agreed|mandated)\s+(?:outcome|result|score|grade|rating|band|verdict)\s*(?::|=|\bis\b
         |\bshould\s+be\b)
-        |no\s+further\s+review|(?:already\s+)?decided\s+(?:i'm|i\s+am)\s+the\s+(?:person|one
+        |no\s+further\s+review|(?:is|was)\s+(?:already\s+)?marked\s+(?:as\s+)?(?:pass|passed
+        |approved|complete)
+        |(?:that|the)\s+result\s+stands|pencil+ed\s+in|(?:already\s+)?decided\s+(?:i'm
+        |i\s+am)\s+the\s+(?:person|one
         |candidate)
         |auto-?(?:pass\w*|approv\w*
         |advanc\w*)|(?:i'm|i\s+am)\s+(?:sure|certain|confident)\s+(?:that\s+)?(?:it|this
@@ -172,7 +177,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |\bnever\s+(?:written|given|existed|sent)\b|\bout\s+of\s+(?:account|consideration)\b
         |\breplac(?:e|es|ed|ing)\s+(?:them|it|those|these|all|every|any)\b
         |\blook(?:ing)?\s+past\b|\bput\s+(?:\w+\s+){0,3}?behind\s+(?:you|u)\b|\bdrop\s+(?:them
-        |it|those|these)\b|\bput\s+(?:it|them)\s+down\b|\bwaived?\b|\bbin\s+(?:them|it|those|that)\b
+        |it|those|these)\b|\bput\s+(?:it|them)\s+down\b|\bwaived?\b|\bbin\s+(?:them|it|those
+        |that)\b|\btoss\s+(?:it|them|that)\b|\b(?:were|was|have\s+been|has\s+been)\s+relaxed\b
         |\b(?:updated|changed|revised|replaced)\s+(?:the|their|its)\s+(?:guidance|rules
         |criteria|guidelines|rubric
         |policy)\b|\bno\s+longer\s+(?:taken\s+into\s+account|considered|counted)\b|\b(?:new
@@ -220,7 +226,7 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         "conceal": word_led(r"""\b(?:don't|dont|do\s+not|never|without|avoid
         |no\s+need\s+to)\s+(?:\w+\s+)?
         (?:mention\w*|flag\w*|note|noting|report\w*|rais\w*|comment\w*\s+on|point\w*\s+out)
-        \s+(?:\w+\s+){0,4}?(?:unusual|odd|strange|suspicious|injection|manipulat\w*|anomal\w*
+        \s+(?:\w+\s+){0,4}?(?:unusual|odd|strange|weird|suspicious|injection|manipulat\w*|anomal\w*
         |instructions?|attempts?|flags?|wording|worded|irregular\w*)\b|\b(?:didn't|did\s+not|don't
         |do\s+not|never|wouldn't)\s+(?:bring\s+up|mention|point\s+out|note|flag
         |dwell\s+on)\s+(?:that\s+)?
@@ -255,7 +261,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |no)\b[^.!?\n]{0,60}?\b(?:a\s+person
         |a\s+human|humans?|manual\w*|staff|hiring\s+people|(?:the\s+)?recruiters?
         |anyone\s+else|a\s+second
-        \s+reader)\b[^.!?\n]{0,40}?\b(?:review|check|look\s+over|double[\s-]?check|read|forward)\w*
+        \s+reader)\b[^.!?\n]{0,40}?\b(?:review|check|look\s+over|double[\s-]?check|read
+        |forward|second\s+look)\w*
         |\b(?:pass|send|forward)\w*\s+(?:it|this
         |this\s+one)\s+(?:up\s+)?to\s+(?:the\s+)?(?:hiring\s+people|humans?
         |staff|recruiters?)\b|\bcan\s+be\s+the\s+final\s+word\b
@@ -275,8 +282,9 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |the)\s+(?:reading|assessment
         |verdict|evaluation|judge?ment|own\s+conclusion|conclusion)\s+(?:(?:should|can|will
         |must)\s+)?(?:stand\s+as|be)\s+(?:the\s+)?final\b
-                |\bno\s+need\s+to\s+pass\s+(?:this|it)\s+on\b|\bwithout\s+(?:mentioning|noting
-        |flagging|reporting)\s+(?:it
+                |\bno\s+need\s+to\s+pass\s+(?:this|it)\s+on\b|\b(?:remain|stay|go
+        |be\s+left)\s+unmentioned\b|\bomitted\s+from\s+(?:the|your)\s+(?:\w+\s+)?(?:report|summary
+        |notes|write-?up)\b|\bwithout\s+(?:mentioning|noting|flagging|reporting)\s+(?:it
         |this|that)\b|\bkept\s+out\s+of\s+(?:your|the)\s+(?:notes|summary|report|write-?up
         |feedback)\b|\bnothing
         \s+(?:here\s+)?(?:that\s+)?needs\s+(?:raising|flagging|reporting)\b
@@ -291,13 +299,14 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |ourselves)|away\s+from\s+(?:any\s+)?(?:manual|human|staff|recruiters?|people))\b
         |\bno\s+need\s+to\s+(?:raise
         |report|note|mention|flag)\s+(?:it|this|that)\b|\b(?:no\s+need\s+to|don't
-        |do\s+not)\s+send\s+(?:it|this)\s+to\s+(?:a\s+)?(?:real
-        \s+)?(?:person|human|people|staff)\b"""),
+        |do\s+not)\s+send\s+(?:it|this)\s+to\s+(?:a\s+|an\s+)?(?:real\s+)?(?:person|human
+        |people|staff|manager|anyone|colleague
+        |supervisor|recruiter|the\s+team)\b"""),
     "rulebook": vocab(r"""\b(?:instructions?|directions?|directives?|guidelines?|guidance
         |rubrics?|criteria|checklists?|setup|set-?up|prompts?|system\s+(?:prompt|message)|orders
         |configuration|config|programming|briefing|rulebook|mandate|scheme)\b|\b(?:usual
         |normal|regular
-        |standard)\s+(?:standards|criteria|rules|checks|yardstick|bar)\b|\b(?:scoring
+        |standard)\s+(?:standards|criteria|rules|checks|yardstick|bar|expectations)\b|\b(?:scoring
         |grading|evaluation|assessment|marking|review)\s+(?:rules|policy|policies)\b
         |\b(?:notes?|rules?|instructions?|guidance|criteria|guidelines?)\s+(?:(?:that|which)\s+)?
         (?:you|u)\s+(?:got|were|was|have|had|received)\b|\b(?:every|any|all|each|the)\s+(?:\w+\s+)?
@@ -307,7 +316,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |\b(?:set|list)\s+of\s+(?:rules|criteria|guidelines)\b|\b(?:you're
         |you\s+are)\s+(?:checking|judging
         |grading|marking|scoring)\s+(?:\w+\s+){0,3}?against\b|\bwhat\s+(?:you're
-        |you\s+are)\s+looking\s+for\b|\b(?:those|these
+        |you\s+are)\s+looking\s+for\b|\bwere\s+(?:you|u)\s+told\s+to\s+(?:look\s+for|check
+        |use)\b|\b(?:those|these
         |your)\s+rules\b|\b(?:what|which)\s+(?:rules
         |criteria|rubric|checklist)\s+(?:you|u)\b|\b(?:new|different|special|revised|updated
         |separate)\s+(?:set\s+of\s+)?(?:\w+\s+)?(?:rules?
@@ -328,7 +338,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
     "disclose": word_led(r"""\b(?:repeat|print|reveal|show|list|quot|output|past(?:e|ing|ed)
         |copy\s+(?:out|down|over)|write\s+out
         |disclos|recit
-        |share|dump|display|echo|reproduc)\w*|\b(?:tell\s+me|what\s+(?:are|were|is|was)|spell
+        |share|dump|display|echo|reproduc)\w*|\b(?:tell\s+me|what\s+(?:exactly\s+)?(?:are|were
+        |is|was)|spell
         \s+out|word\s+for\s+word|verbatim|in\s+full)\b"""),
     "persona": word_led(r"""\b(?:pretend\w*|act\s+as|acting\s+as|you\s+are\s+now|you're\s+now
         |ur\s+now|play\s+(?:the\s+)?(?:role|part)|role-?play|in\s+character|persona|from\s+here\b
@@ -340,7 +351,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |(?:imagine|picture)\s+yourself|put\s+yourself\s+in\s+the\s+(?:shoes|place|position)
         |step\s+into\s+(?:the\s+)?(?:shoes|role|place|position)\s+of|(?:put\s+on|wear
         |wearing)\s+(?:your|the|a)
-        \s+(?:[\w-]+\s+){0,2}?hat\b|(?:be|become)\s+my\s+(?:\w+\s+)?(?:mentor|friend|fan|ally
+        \s+(?:[\w-]+\s+){0,2}?hat\b|\bbe\s+on\s+my\s+side\b|\bmy\s+(?:own\s+)?advocate\b|(?:be
+        |become)\s+(?:my|the|a)\s+(?:\w+\s+)?(?:mentor|friend|fan|ally
         |advocate|supporter|champion|coach
         |cheerleader)\b|instead\s+of\s+(?:a|the)\s+(?:judge|grader|assessor|reviewer|evaluator
         |critic)\b
@@ -367,12 +379,16 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |\bmove\s+(?:straight\s+)?on\s+to\s+the\s+next\s+(?:candidate|answer
         |applicant|one)\b|\bexempt(?:ed)?\s+from\s+(?:\w+\s+){0,4}?(?:re-?)?(?:assessment
         |review|evaluation|grading|scoring
-        |checks?)\b|\b(?:don't|dont|do\s+not)\s+put\s+(?:this|it
+        |checks?)\b|\b(?:don't|dont|do\s+not|not)\s+put\s+(?:this|it
         |my)\s+(?:\w+\s+)?through\s+(?:the\s+)?(?:\w+\s+)?(?:check\w*
         |review|assessment|evaluation|marking)|\b(?:doesn't|does\s+not
         |won't)\s+need\s+(?:the\s+|a\s+|any\s+)?(?:usual\s+
         |full\s+)?(?:going-?over|review|check\w*|assessment|evaluation|marking|analysis)\b
-        |\bwithout\s+(?:any\s+)?analysis\b
+        |\bwithout\s+(?:any\s+)?analysis\b|\b(?:doesn't|doesnt|does\s+not
+        |won't)\s+(?:really\s+)?need\s+to\s+be
+        \s+(?:evaluated|assessed|graded|scored|marked|reviewed|checked)\b
+        |\bwithout\s+(?:going\s+over|checking|reviewing
+        |reading\s+through)\s+(?:it|this)\b
         |\bwithout\s+(?:any\s+)?(?:review|assessment|evaluation|checks?)\b|\bnot\s+(?:evaluate
         |assess|grade|score|mark
         |review|check)\s+(?:this|it|my)\b|\bbypass\w*\s+(?:any|the
@@ -381,14 +397,16 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |marking)\s+(?:of\s+(?:this|my)\s+\w+\s+)?
         (?:is\s+)?(?:required|needed|necessary)\b|\b(?:evaluation|assessment|review|grading
         |scoring|marking)\s+of\s+(?:this|my)
-        \s+(?:\w+\s+)?(?:is|are)\s+(?:unnecessary|not\s+(?:needed|necessary|required))
+        \s+(?:\w+\s+){0,2}?(?:is|are)\s+(?:unnecessary|not\s+(?:needed|necessary|required))
         |\bmay\s+be\s+omitted\b"""),
-    "deserve": vocab(r"\b(?:deserv\w*|merit\w*|warrant\w*)"),
+    "deserve": vocab(
+        r"\b(?:deserv\w*|merit\w*|warrant\w*|belongs?\s+(?:at|in|on)\s+the\s+(?:very\s+)?top)"
+    ),
     # asking to be sent on, not hoping for it
     "advance": word_led(r"""\b(?:forward|send|move|push|put)\s+my\s+(?:application|answer|candidacy
         |name)\s+(?:straight\s+|right\s+|directly\s+)?(?:to|through|on)\b
         |\bput\s+my\s+name\s+(?:on|forward
-        |through)\b|\b(?:put|move|send|push|wave|pass|fast-?track)\s+me\s+(?:straight\s+
+        |through)\b|\b(?:put|move|send|push|wave|pass|fast-?track)\s+me\s+(?:forward\b|straight\s+
         |right
         \s+|directly\s+)?(?:through|on)\b|\b(?:move|advance|progress
         |send)\s+me\s+(?:straight\s+|right\s+
@@ -402,12 +420,15 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |evidence
         |proof)|in\s+my\s+favou?r|accordingly)\b|\ba\s+plus\s+not\s+a\s+minus\b
         |\bcount\w*\s+for\s+me\b|\bnot\s+against\s+me\b
-        |\bflip\s+(?:it|that|them)\s+(?:around|over)\b|\b(?:count
+        |\bflip\s+(?:it|that|them)\s+(?:around|over)\b|\b(?:it|this|that|they|these|those
+        |such\s+\w+)\s+(?:be|are|is)
+        \s+(?:\w+ly\s+)?(?:interpreted|read|treated|regarded|seen|counted|taken|viewed)\s+as\b
+        |\b(?:count
         |read|treat|regard
         |take|see|view)\s+(?:that|it|this|them|those|these|both(?:\s+of\s+(?:those|them
         |these))?)(?:\s+\w+)?
         \s+as\b"""),
-    "flaw": word_led(r"""\b(?:gaps?|weak\w*|shortcomings?|shortfalls?|falls?\s+short|short
+    "flaw": word_led(r"""\b(?:gaps?|weak\w*|lack\w*|shortcomings?|shortfalls?|falls?\s+short|short
         |vague|thin|brief|rambl\w*
         |untrained|(?:no|little|not\s+much|limited)\s+(?:formal\s+)?(?:experience|training)
         |wander\w*|spelling|grammar
@@ -419,10 +440,11 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         (?:with\s+)?(?:the\s+)?(?:single\s+|one\s+)?(?:word|phrase|line|verdict|token)\b
         |\band\s+nothing
         \s+else\b"""),
-    "tool": word_led(r"""\b(?:function|tool|action|button)\s+for\s+(?:advancing|approving
+    "tool": word_led(r"""\b(?:functions?|tools?|actions?|buttons?)\s+for\s+(?:advancing|approving
         |shortlisting
-        |hiring|passing)\b|\b(?:invoke|call|run|execute|trigger)\s+(?:the\s+|a\s+)?(?:[\w-]*_[\w_]*
-        |(?:[\w-]+\s+)?(?:tool|function|endpoint|api|action|webhook))\b|\b(?:called
+        |hiring|passing)\b|\b(?:invoke|call|run|execute|trigger)\s+(?:(?:the\s+|a\s+)?(?:[\w-]*_[\w_]*
+        |(?:[\w-]+\s+)?(?:tool|function|endpoint|api|action|webhook))|the\s+[\w-]+\s+[\w-]+\s+(?:tool|function
+        |endpoint|api|action|webhook))\b|\b(?:called
         |named)\s+[a-z]+_[a-z_]+
         \b|\byour\s+(?:toolkit|tools?|functions?|plugins?|actions?)\b|\b(?:invoke|call|run|execute
         |trigger)\s+(?:the\s+)?(?:one|function|tool)s?\s+(?:that|which)\b|\b(?:evaluation|grading

@@ -136,7 +136,9 @@ _PARTIES: dict[str, re.Pattern[str]] = {
         |pick\s+apart|deduct\w*
         |criticis\w*|criticiz\w*|penalis\w*|penaliz\w*|fault)|(?:send|put|wave|let|push)
         \s+(?:me|it|this(?:\s+one)?|my\s+\w+)\s+(?:straight\s+)?through\b|straight\s+through\b
-        |waved\s+through\b|covers?\s+everything\s+(?:you're|you\s+are)\s+looking\s+for
+        |waved\s+through\b|let\s+(?:it|this|me)\s+through\b
+        |why\s+i\s+should\s+(?:get|be\s+given)\s+(?:this|the)\s+(?:job|role|position)\b
+        |covers?\s+everything\s+(?:you're|you\s+are)\s+looking\s+for
         |(?:always|automatically)\s+(?:moved|move|get|gets|go|goes)\s+(?:forward|through|on)\b
         |stand-?out\b|get\s+me\s+through\b
         |offered\s+the\s+(?:position|job|role)\b|speak\s+for\s+me\b|vouch\s+for\s+me\b
@@ -177,9 +179,9 @@ _PARTIES: dict[str, re.Pattern[str]] = {
         |outcomes?|conclusions?|bands?|tiers?|percentile|evaluations?|assessments?|appraisals?
         |tally|decisions?|recommendations?|deductions?|write-?up|points|criteri\w+|rubric
         |dimensions?|judge?ments?|ranking|range|scale|number\s+you|other\s+(?:candidates|applicants)
-        |tick(?:s|ed)?\s+every\s+box|areas?\s+for\s+improvement|conclud(?:e|es|ed|ing)
+        |tick\w*\s+every\s+box|areas?\s+for\s+improvement|conclud(?:e|es|ed|ing)
         |picked\s+apart
-        |(?:hunting|looking|searching)\s+for\s+(?:gaps|flaws|weaknesses|mistakes)|scrutin\w*
+        |(?:hunting|looking|searching)\s+for\s+(?:gaps|flaws|faults|weaknesses|mistakes)|scrutin\w*
         |(?:satisf\w*|fulfil\w*)\s+(?:every|all)\s+(?:\w+\s+)?(?:requirements?|criteria
         |expectations)
         |(?:notes?|summary|feedback|report|write-?up)\s+(?:\w+\s+){0,2}(?:about|on|of)\s+(?:me

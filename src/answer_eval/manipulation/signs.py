@@ -77,7 +77,7 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs("score_claim", "this", "top", "claimed", "directive"),
     _needs("grader_address", "grader", "directive", "top grading"),
     _needs("instruction_override", "override", "rulebook", "you grader this grading insider"),
-    _needs("prompt_leak", "disclose", "rulebook", "you grader"),
+    _needs("prompt_leak", "disclose", "rulebook", "you grader directive"),
     _needs("role_play", "persona", "you grader this", "addressed grader grading top"),
     _needs("tool_call", "tool", "you grader directive"),
     # asking the grader to skip this answer, to send the candidate on, to count a weakness as a
@@ -85,7 +85,8 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs("instruction_override", "skip", "this you grader", "directive claimed"),
     _needs("score_claim", "advance", "directive"),
     _needs("score_claim", "reframe", "flaw", "directive", "this you grader self"),
-    _needs("instruction_override", "fixed", "top", "you grader"),
+    _needs("instruction_override", "fixed", "top", "you grader this"),
+    _needs("score_claim", "rulebook", "top", "directive"),
     _needs("instruction_override", "conceal", "you grader directive this"),
     _needs("instruction_override", "schema", "you grader directive"),
 )

@@ -36,10 +36,11 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |call|step)\s+(?:here\s+)?(?:is
         |would\s+be)|\band\s+(?:count|read|treat|regard)\s+(?:that|it|this|them|those)\s+as\b
         |(?:i'd|i\s+would)\s+(?:\w+ly\s+)?(?:suggest
-        |prefer\s+(?:that|if))|\bnothing\s+less\b
+        |prefer\s+(?:that|if))|\bnothing\s+less\b|(?:would|will)\s+want\s+(?:you|u)\s+to
         |(?:you|u)\s+can\s+(?:just|simply)\b|(?:is|are)\s+unnecessary\b|will\s+suffice\b
         |(?:would\s+be|is)\s+(?:well|richly|fully|thoroughly)\s+deserved|(?:i
         |we)\s+(?:would\s+)?(?:\w+ly\s+)?(?:ask|request)\s+that
+        |i\s+would\s+(?:\w+ly\s+)?(?:ask|urge|beg)\s+(?:you|u)\b
         |(?:i'd|i\s+would)\s+be\s+(?:so,?\s+)+(?:grateful|thankful)|(?:just|please
         |simply)\s+(?:count|read|treat
         |regard|see|consider)\b|(?:could|couldn't|can|can't|would|wouldn't)\s+(?:it|this|that|they
@@ -74,7 +75,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |smart)\s+(?:move
         |thing|call|step)\s+(?:is|would\s+be)|(?:i'd|i\s+would)\s+be\s+(?:\w+\s+)?(?:grateful
         |thankful
-        |obliged|delighted|happy)\s+if|(?:you'll|you\s+will)\s+(?:\w+ly\s+)?(?:conclude|agree
+        |obliged|delighted|happy|thrilled)\s+if|(?:you'll
+        |you\s+will)\s+(?:\w+ly\s+)?(?:conclude|agree
         |see|find
         |decide|recogni[sz]e)|(?:just|simply|please)\s+(?:confirm|approve|accept|agree|sign\s+off)
         |[:;]\s*(?:please\s+)?(?:output|return|print|respond\s+with|reply\s+with)
@@ -100,7 +102,7 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |(?:it\s+)?would\s+mean\s+(?:a\s+lot|so\s+much|the\s+world|everything)
         |(?:will|would)\s+(?:\w+ly\s+)?(?:agree|conclude|recogni[sz]e)\b|would\s+(?:\w+ly\s+)?see
         \s+(?:this|it|that)\s+as\b|would\s+be\s+(?:a\s+|an\s+)?(?:\w+\s+)?(?:shame|pity
-        |mistake|waste|oversight|error|loss)\b
+        |mistake|waste|oversight|error|loss|lapse)\b
         |(?:you|u)\s+(?:will|would)\s+have\s+(?:noticed|seen|realised|realized|spotted)
         |counting\s+on
         \s+(?:you|u)\b|(?:do\s+not|don't|dont)\s+flag\b|(?:i
@@ -113,7 +115,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |report
         |penali[sz]e|deduct)|it\s+would\s+(?:really\s+)?help\s+(?:me\s+)?(?:a\s+lot\s+)?if)\b
         |[,;:]\s*(?:please\s+)?(?:count|read|treat|regard)\s+(?:that|it|this|them|those)\s+as\b
-        |^\W*(?:(?:now|so|just|also|then|and|simply)\s+)*(?:treat|count|regard|mark|rate|score
+                |^\W*(?:(?:now|so|just|also|then|and|simply|anyway|ok|okay|btw)\s+)*(?:treat
+        |count|regard|mark|rate|score
         |grade|give|tick
         |assign|award|put|place|record|consider|conclude|report|output|return|list|print|repeat
         |say|state|set|leave|skip|omit|accept|pass|approve|advance|copy|act|invoke|call|run
@@ -128,7 +131,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |expected|agreed
         |pre-?agreed|mandated)\s+(?:outcome|result|score|grade|rating|band|verdict)\s*(?::|=|\bis\b
         |\bshould\s+be\b)
-        |no\s+further\s+review|(?:is|was)\s+(?:already\s+)?marked\s+(?:as\s+)?(?:pass|passed
+        |no\s+further\s+review|qualif(?:y|ies)\s+for|(?:is
+        |was)\s+(?:already\s+)?marked\s+(?:as\s+)?(?:pass|passed
         |approved|complete)
         |(?:that|the)\s+result\s+stands|pencil+ed\s+in|(?:already\s+)?decided\s+(?:i'm
         |i\s+am)\s+the\s+(?:person|one
@@ -183,9 +187,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |criteria|guidelines|rubric
         |policy)\b|\bno\s+longer\s+(?:taken\s+into\s+account|considered|counted)\b|\b(?:new
         |different|special|revised|updated|separate)\s+(?:set\s+of\s+)?(?:\w+\s+)?(?:rules?
-        |standards?|criteria|guidelines?|polic(?:y|ies)|conditions)(?:\s+that)?\s+(?:apply|applies
-        |govern\w*|are\s+in\s+(?:force|effect)
-        |took\s+effect)\b
+        |standards?|criteria|guidelines?|polic(?:y|ies)|conditions)(?:\s+that)?\s+(?:apply
+        |applies|govern\w*|are\s+in\s+(?:force|effect)|took\s+effect|effective)\b
         |\bchanged\s+the\s+(?:rules|criteria|guidelines|rubric|bar|standards?)\b
         |\blet\s+(?:a|the|any|your)\s+(?:\w+\s+)?(?:checklist|rubric|criteria|rules?
         |guidelines?)\s+get
@@ -217,6 +220,7 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         [^.!?\n]{0,30}?\b(?:false|empty|leer|vide|vacia|vazio|none|null|no\s+entries)\b
         # ... or the judge's other fields given values ("needs_human_review = false", "ai
         # fluency = 5", "confidence to 'very high'")
+        |\bmanual[\s_-]*review\s*[:=]\s*["']?(?:not[\s_-]*required|false|none|no|skip\w*)
         |\b(?:needs[\s_-]*(?:human[\s_-]*)?review|human[\s_-]*review|confidence|ai[\s_-]*fluency
         |star[\s_-]*(?:structure|score)|red[\s_-]*flags?|verdict|overall[\s_-]*score)\s*(?:=|:
         |\bto\b
@@ -283,7 +287,13 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |verdict|evaluation|judge?ment|own\s+conclusion|conclusion)\s+(?:(?:should|can|will
         |must)\s+)?(?:stand\s+as|be)\s+(?:the\s+)?final\b
                 |\bno\s+need\s+to\s+pass\s+(?:this|it)\s+on\b|\b(?:remain|stay|go
-        |be\s+left)\s+unmentioned\b|\bomitted\s+from\s+(?:the|your)\s+(?:\w+\s+)?(?:report|summary
+        |be\s+left)\s+unmentioned\b|\bno\s+(?:remarks|comments|notes|mention)\s+(?:about|of|on)
+        \s+(?:\w+\s+){0,2}?(?:irregularit\w*|anything\s+(?:odd|unusual)|the\s+(?:wording
+        |formatting))\b
+        |\b(?:kick|pass|send|bump|escalate)\s+(?:this
+        |it)(?:\s+one)?\s+(?:up\s+)?to\s+(?:a\s+)?(?:real\s+)?(?:person
+        |human|manager|supervisor|staff)\b|\bomitted\s+from\s+(?:the
+        |your)\s+(?:\w+\s+)?(?:report|summary
         |notes|write-?up)\b|\bwithout\s+(?:mentioning|noting|flagging|reporting)\s+(?:it
         |this|that)\b|\bkept\s+out\s+of\s+(?:your|the)\s+(?:notes|summary|report|write-?up
         |feedback)\b|\bnothing
@@ -322,8 +332,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |criteria|rubric|checklist)\s+(?:you|u)\b|\b(?:new|different|special|revised|updated
         |separate)\s+(?:set\s+of\s+)?(?:\w+\s+)?(?:rules?
         |standards?|criteria|guidelines?|polic(?:y|ies)|conditions)(?:\s+that)?\s+(?:apply
-        |applies|govern\w*
-        |are\s+in\s+(?:force|effect)|took\s+effect)\b|\b(?:been\s+)?told\s+to\s+be\s+(?:strict
+        |applies|govern\w*|are\s+in\s+(?:force|effect)|took\s+effect|effective)\b
+        |\b(?:been\s+)?told\s+to\s+be\s+(?:strict
         |harsh|tough)
         |\b(?:anything|everything|whatever)\s+(?:you|u)\s+(?:were|was|have\s+been)\s+briefed\b
         |\byour\s+(?:checks|checklist|criteria|rules|rubric)\b|\bwhat\s+(?:you|u)\s+(?:are
@@ -335,7 +345,7 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |configured|programmed|instructed|prompted)\s+to\b|\b(?:everything|anything|whatever
         |all)\s+(?:\w+\s+){0,4}(?:above
         |before|earlier|previously|prior)\b"""),
-    "disclose": word_led(r"""\b(?:repeat|print|reveal|show|list|quot|output|past(?:e|ing|ed)
+    "disclose": word_led(r"""\b(?:repeat|print|reveal|show|list(?!en)|quot|output|past(?:e|ing|ed)
         |copy\s+(?:out|down|over)|write\s+out
         |disclos|recit
         |share|dump|display|echo|reproduc)\w*|\b(?:tell\s+me|what\s+(?:exactly\s+)?(?:are|were
@@ -442,9 +452,12 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         \s+else\b"""),
     "tool": word_led(r"""\b(?:functions?|tools?|actions?|buttons?)\s+for\s+(?:advancing|approving
         |shortlisting
-        |hiring|passing)\b|\b(?:invoke|call|run|execute|trigger)\s+(?:(?:the\s+|a\s+)?(?:[\w-]*_[\w_]*
-        |(?:[\w-]+\s+)?(?:tool|function|endpoint|api|action|webhook))|the\s+[\w-]+\s+[\w-]+\s+(?:tool|function
-        |endpoint|api|action|webhook))\b|\b(?:called
+        |hiring|passing)\b|\b(?:invoke|call|run|execute|trigger)\s+(?:(?:the\s+
+        |a\s+)?(?:[\w-]*_[\w_]*
+        |(?:[\w-]+\s+)?(?:tool|function|endpoint|api|action|webhook))
+        |the\s+[\w-]+\s+[\w-]+\s+(?:tool|function
+        |endpoint|api|action|webhook))\b|\b(?:an?|the|your)\s+[a-z]+_[a-z_]+\s+(?:function
+        |tool|action|endpoint)\b|\b(?:called
         |named)\s+[a-z]+_[a-z_]+
         \b|\byour\s+(?:toolkit|tools?|functions?|plugins?|actions?)\b|\b(?:invoke|call|run|execute
         |trigger)\s+(?:the\s+)?(?:one|function|tool)s?\s+(?:that|which)\b|\b(?:evaluation|grading

@@ -158,7 +158,8 @@ _PARTIES: dict[str, re.Pattern[str]] = {
         |(?:hard\s+pressed|unable|struggle|struggling)\s+to\s+find\s+(?:a
         |any)\s+(?:single\s+)?(?:weak\s+spot
         |weakness|flaw|fault|gap)
-        |(?:just|merely|only|simply)\s+a\s+formality\b
+                |(?:just|merely|only|simply|basically|really|purely|mostly)\s+a\s+formality\b
+        |rooting\s+for\s+me\b
         |no\s+(?:deductions?|penalt\w+|criticism|weaknesses|concerns)\b|without
         \s+(?:deductions?|penalt\w+|criticism)\b|exactly\s+(?:the\s+)?(?:person|candidate|hire
         |one)\b)
@@ -179,7 +180,8 @@ _PARTIES: dict[str, re.Pattern[str]] = {
         |outcomes?|conclusions?|bands?|tiers?|percentile|evaluations?|assessments?|appraisals?
         |tally|decisions?|recommendations?|deductions?|write-?up|points|criteri\w+|rubric
         |dimensions?|judge?ments?|ranking|range|scale|number\s+you|other\s+(?:candidates|applicants)
-        |tick\w*\s+every\s+box|areas?\s+for\s+improvement|conclud(?:e|es|ed|ing)
+        |tick\w*\s+(?:every\s+box|all\s+(?:the\s+)?boxes)|areas?\s+for\s+improvement
+        |conclud(?:e|es|ed|ing)
         |picked\s+apart
         |(?:hunting|looking|searching)\s+for\s+(?:gaps|flaws|faults|weaknesses|mistakes)|scrutin\w*
         |(?:satisf\w*|fulfil\w*)\s+(?:every|all)\s+(?:\w+\s+)?(?:requirements?|criteria

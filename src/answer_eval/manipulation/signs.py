@@ -174,7 +174,7 @@ def _structures(text: str) -> list[tuple[int, int]]:
 
 
 # a story sentence steers only through one of these signs (or an insider's word)
-_THROUGH_STORY = ("you", "grader", "reframe", "conceal")
+_THROUGH_STORY = ("you", "grader", "this", "reframe", "conceal")
 # where a sentence of the story turns to the present ("the spirit I'd hope for here: ...")
 _TURN = re.compile(r"\b(?:here|now|today)\s*:\s+")
 
@@ -225,9 +225,12 @@ def _heading(piece: str) -> bool:
 
 
 def _insiders_word(piece: str) -> bool:
-    """Someone on the hiring side said answers like this one go straight through."""
+    """Someone on the hiring side said answers like this one go straight through, or that
+    this answer already passed."""
     reading = _Reading(piece)
-    return _insider(reading) and reading.has("top")
+    return reading.has("top") and (
+        _insider(reading) or all(map(reading.has, ("insider", "this", "claimed", "you")))
+    )
 
 
 def _sentence_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:

@@ -136,7 +136,10 @@ _PARTIES: dict[str, re.Pattern[str]] = {
         |pick\s+apart|deduct\w*
         |criticis\w*|criticiz\w*|penalis\w*|penaliz\w*|fault)|(?:send|put|wave|let|push)
         \s+(?:me|it|this(?:\s+one)?|my\s+\w+)\s+(?:straight\s+)?through\b|straight\s+through\b
-        |waved\s+through\b|let\s+(?:it|this|me)\s+through\b
+        |waved\s+through\b|ten-out-of-ten\b|five-out-of-five\b|thumbs\s+up\b
+        |(?:put|mark|tick)\s+(?:a\s+)?yes\s+(?:on|for|against)\s+(?:every|each|all)\b
+        |(?:recommend|put)\s+me\s+(?:for
+        |forward\s+for)\s+(?:an?\s+|the\s+)?(?:offer|hire|job)\b|let\s+(?:it|this|me)\s+through\b
         |why\s+i\s+should\s+(?:get|be\s+given)\s+(?:this|the)\s+(?:job|role|position)\b
         |covers?\s+everything\s+(?:you're|you\s+are)\s+looking\s+for
         |(?:always|automatically)\s+(?:moved|move|get|gets|go|goes)\s+(?:forward|through|on)\b
@@ -150,7 +153,7 @@ _PARTIES: dict[str, re.Pattern[str]] = {
         |every)\s+(?:the\s+)?box(?:es)?\b
         |(?:every|each|all)\s+(?:of\s+(?:the|my)\s+)?(?:\w+\s+)?(?:criteri\w*
         |requirements?|competenc\w*|boxes|points?
-        |items?)\s+(?:\w+\s+){0,8}?(?:as\s+)?(?:fully\s+)?(?:met|satisfied
+        |items?)\s+(?:[\w']+\s+){0,8}?(?:as\s+)?(?:fully\s+)?(?:met|covered|satisfied
         |fulfilled|ticked|achieved)\b|best\s+in\s+the\s+(?:pile|batch|stack|bunch|lot)\b
         |(?:position|job|role)
         \s+is\s+(?:basically\s+|already\s+|practically\s+|as\s+good\s+as\s+)?mine\b
@@ -167,7 +170,8 @@ _PARTIES: dict[str, re.Pattern[str]] = {
         |9\d\s*/\s*100|9(?:\.\d)?\s*/\s*10|4\.\d\s*/\s*5|9\d\s+(?:out\s+)?of\s+100
         |9\s+(?:out\s+)?of\s+10)(?!\d|\.\d)"""),
     # the best grade itself, not praise ("excellent fit", "a strong hire" are a candidate's hopes)
-    "peak": word_led(r"""\b(?:full\s+(?:marks|points|credit|score)|top\s+(?:band|mark|marks|score
+        "peak": word_led(r"""\bten-out-of-ten\b|\b(?:full\s+(?:marks|points|credit|score)
+        |top\s+(?:band|mark|marks|score
         |grade|box|tier|level|rating|spot)|highest\s+(?:\w+\s+)?(?:band|mark|marks|score|grade
         |box|tier
         |level|rating|result|possible)|maximum\s+(?:\w+\s+)?(?:score|marks|points|rating|grade)
@@ -199,7 +203,8 @@ _PARTIES: dict[str, re.Pattern[str]] = {
         |look\s+too\s+(?:hard|closely)
         |(?:too\s+)?(?:strict|harsh|hard|tough)\s+(?:with|on)\s+(?:me|mine|this|my)\b
         |gold\s+standard
-        |where\s+(?:it|this|this\s+one)\s+belongs|pick(?:ing)?\s+holes|(?:don't
+        |where\s+(?:it|this|this\s+one)\s+belongs|pick(?:ing)?\s+holes|pick\s+(?:this
+        |it)\s+apart|(?:don't
         |do\s+not)\s+be\s+(?:too\s+)?(?:strict
         |harsh|tough)|(?:how|the\s+way)\s+this\s+(?:answer|response)\s+(?:is
         |should\s+be)\s+(?:to\s+be\s+)?(?:read

@@ -131,10 +131,11 @@ def signs(piece: str) -> frozenset[str]:
 
 
 class _Reading:
-    """The signs of one sentence, each looked for only when a combination asks for it."""
+    """The signs of one sentence (and of the heading it stands under, if any), each looked for
+    only when a combination asks for it."""
 
-    def __init__(self, piece: str) -> None:
-        self.piece = piece
+    def __init__(self, *pieces: str) -> None:
+        self.pieces = pieces
         self.seen: dict[str, bool] = {}
 
     def has(self, name: str) -> bool:
@@ -142,7 +143,7 @@ class _Reading:
             if name == "addressed":
                 self.seen[name] = self.has("you") and (self.has("grading") or self.has("rulebook"))
             else:
-                self.seen[name] = SIGNS[name].search(self.piece) is not None
+                self.seen[name] = any(SIGNS[name].search(piece) for piece in self.pieces)
         return self.seen[name]
 
     def combination(self) -> SignalKind | None:
@@ -202,10 +203,11 @@ def _still_steers(reading: _Reading, kind: SignalKind) -> bool:
     )
 
 
-def _steer(piece: str) -> SignalKind | None:
-    """The combination ``piece`` (one sentence) adds up to, unless it is a sentence of the
-    candidate's story that does not still steer (``_still_steers``)."""
-    reading = _Reading(piece)
+def _steer(*pieces: str) -> SignalKind | None:
+    """The combination ``pieces`` (one sentence, and the heading it stands under) add up to,
+    unless they are a sentence of the candidate's story that does not still steer
+    (``_still_steers``)."""
+    reading = _Reading(*pieces)
     story = reading.has("story") or reading.has("customer")
     if story and not (_insider(reading) or any(map(reading.has, _THROUGH_STORY))):
         return None  # cheap first: a story sentence with none of these cannot steer
@@ -242,7 +244,7 @@ def _sentence_signals(text: str) -> Iterator[tuple[SignalKind, int, int, str]]:
         if not any(a <= start < b for a, b in told):  # not said to or by someone in the story
             kind = _steer(piece)
             if kind is None and heading:
-                kind = _steer(f"{heading} {piece}")
+                kind = _steer(piece, heading)
         elif _insiders_word(piece):  # what someone on the inside "told me" is still a claim
             kind = "score_claim"
         if kind is None and (turn := _TURN.search(piece)) is not None:

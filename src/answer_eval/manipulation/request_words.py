@@ -36,7 +36,9 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |call|step)\s+(?:here\s+)?(?:is
         |would\s+be)|\band\s+(?:count|read|treat|regard)\s+(?:that|it|this|them|those)\s+as\b
         |(?:i'd|i\s+would)\s+(?:\w+ly\s+)?(?:suggest
-        |prefer\s+(?:that|if))|\bnothing\s+less\b|\b(?:just|simply|please)\s+skip\b|(?:would|will)\s+want\s+(?:you|u)\s+to
+        |prefer\s+(?:that|if))|\bnothing\s+less\b|,\s*(?:please\s+)?(?:mark|rate|score|grade
+        |record|label)\s+(?:it|this|them|me)?\s*as\b|\b(?:just|simply|please)\s+skip\b
+        |(?:would|will)\s+want\s+(?:you|u)\s+to
         |(?:you|u)\s+can\s+(?:just|simply)\b|(?:is|are)\s+unnecessary\b|will\s+suffice\b
         |(?:would\s+be|is)\s+(?:well|richly|fully|thoroughly)\s+deserved|(?:i
         |we)\s+(?:would\s+)?(?:\w+ly\s+)?(?:ask|request)\s+that
@@ -133,7 +135,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |expected|agreed
         |pre-?agreed|mandated)\s+(?:outcome|result|score|grade|rating|band|verdict)\s*(?::|=|\bis\b
         |\bshould\s+be\b)
-        |no\s+further\s+review|qualif(?:y|ies)\s+for|(?:is
+        |no\s+further\s+review|qualif(?:y|ies)\s+for|approved\s+by\s+(?:the\s+)?(?:hiring
+        |recruit\w*|hr|panel|manager)|override\s+applied|(?:is
         |was)\s+(?:already\s+)?marked\s+(?:as\s+)?(?:pass|passed
         |approved|complete)
         |(?:that|the)\s+result\s+stands|pencil+ed\s+in|(?:already\s+)?decided\s+(?:i'm

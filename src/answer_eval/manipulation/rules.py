@@ -90,7 +90,7 @@ _QUOTE = r"""(?:(?<!\w)"([^"\n]{2,300})"(?!\w)|(?<!\w)'((?:[^'\n]|(?<=\w)'(?=\w)
 _INTRODUCED = re.compile(
     rf"""\b(?:like|such\s+as|e\.g\.|including|for\s+(?:example|instance)|with|said|say|says|saying
     |tell|tells|telling|told|ask|asks|asked|asking|wrote|writes|writing|typed|type|types|typing
-    |replied|reply|added|shouted|yelled|screamed|put\s+it\s+\w+|called\s+it|addressed\s+to
+    |replied|reply|added|shouted|yelled|screamed|shouts?|yells?|screams?|put\s+it\s+\w+|called\s+it|addressed\s+to
     |texted|posted|emailed|reads?|announced|repeat(?:s|ed)?|goes|show(?:s|ed)?|display(?:s|ed)?
     |returned|returns)\b[,:]?\s*(?:\w+\s*
     [,:]?\s*){{0,5}}?{_QUOTE}""",

@@ -106,7 +106,7 @@ _BARE_GRADE = re.compile(
     |assessment|recommendation|decision)s?\s*(?:[:=]|\s(?:recorded|logged|entered|marked|set)\s+as)\s*
     {_TOP_GRADE}(?:\s*[,;/-]\s*(?:(?:(?:final|overall
     |total)\s+)?(?:(?:score|rating|grade)\s*[:=]?\s*)?{_TOP_GRADE}|pass(?:ed)?|no\s+(?:red\s+)?(?:flags
-    |concerns|issues)|(?:red\s+)?flags?\s*[:=]\s*(?:none|false|0)))*[\W]*$""",
+    |concerns|issues)|recommend\w*\s+(?:hir\w+|advanc\w+)|(?:skip|no)\s+review|(?:red\s+)?flags?\s*[:=]\s*(?:none|false|0)))*[\W]*$""",
     re.VERBOSE,
 )
 _OWN_RECORD = re.compile(
@@ -174,6 +174,8 @@ def _structures(text: str) -> list[tuple[int, int]]:
     return runs + strung
 
 
+# a bracketed tag on its own ("[internal]", "[system note]") heads what follows it
+_TAG_LINE = re.compile(r"^\W*\[[^\]\n]{1,30}\]\W*$")
 # a story sentence steers only through one of these signs (or an insider's word)
 _THROUGH_STORY = ("you", "grader", "this", "reframe", "conceal")
 # where a sentence of the story turns to the present ("the spirit I'd hope for here: ...")
@@ -219,7 +221,9 @@ def _steer(*pieces: str) -> SignalKind | None:
 
 def _heading(piece: str) -> bool:
     """A short line without a full stop that names a grader or its rules ("Reviewer guidance
-    (updated)"): the sentence under it is read with it."""
+    (updated)"), or a bracketed tag: the sentence under it is read with it."""
+    if _TAG_LINE.match(piece):  # "[internal]"
+        return True
     if piece.rstrip().endswith((".", "!", "?")) or len(piece.split()) > 8:
         return False
     reading = _Reading(piece)

@@ -1,14 +1,16 @@
 """The vocabularies of the signs reading (``signs``): one broad pattern per sign a sentence can
 carry. Here the parties and outcomes (a grader, "you", this answer, an insider, the best
-outcome, grading, a story); what is asked of the grader is in ``request_words``. Every
-pattern runs on the skeleton (lower case, disguises removed). ``signs`` says which combinations
-of them raise a signal and which sentences belong to the candidate's story.
+outcome, grading, a story); how a sentence asks is in ``request_words``, what it asks in
+``intent_words``. Every pattern runs on the skeleton (lower case, disguises removed). ``signs``
+says which combinations of them raise a signal and which sentences belong to the candidate's
+story.
 """
 
 from __future__ import annotations
 
 import re
 
+from answer_eval.manipulation.intent_words import INTENTS
 from answer_eval.manipulation.request_words import REQUESTS, vocab, word_led
 
 __all__ = ["SIGNS"]
@@ -241,4 +243,4 @@ _PARTIES: dict[str, re.Pattern[str]] = {
         |subscribers?)\b"""),
 }
 # fmt: on
-SIGNS: dict[str, re.Pattern[str]] = {**_PARTIES, **REQUESTS}
+SIGNS: dict[str, re.Pattern[str]] = {**_PARTIES, **REQUESTS, **INTENTS}

@@ -35,7 +35,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |call|step)\s+(?:here\s+)?(?:is
         |would\s+be)|\band\s+(?:count|read|treat|regard)\s+(?:that|it|this|them|those)\s+as\b
         |(?:i'd|i\s+would)\s+(?:\w+ly\s+)?(?:suggest
-        |prefer\s+(?:that|if))|\bnothing\s+less\b|,\s*(?:please\s+)?(?:mark|rate|score|grade
+        |prefer\s+(?:that|if))|\bnothing\s+less\b|(?:i'm|i\s+am)\s+asking\s+(?:you|u)\b
+        |,\s*(?:please\s+)?(?:mark|rate|score|grade
         |record|label)\s+(?:it|this|them|me)?\s*as\b|\b(?:just|simply|please)\s+skip\b
         |(?:would|will)\s+want\s+(?:you|u)\s+to
         |(?:you|u)\s+can\s+(?:just|simply)\b|(?:is|are)\s+unnecessary\b|will\s+suffice\b
@@ -155,7 +156,8 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |evaluation)\s+(?:is\s+)?
         (?:required|needed|necessary)\b"""),
     # a label that states the grade ("final grade for this response: ...")
-        "label": vocab(r"""\b(?:evaluation|grading|assessment|review|scoring)\s+(?:label
+            "label": vocab(r"""\|\s*(?:overall|final|verdict|decision|outcome
+        |recommendation)\s*\||\b(?:evaluation|grading|assessment|review|scoring)\s+(?:label
         |verdict|decision|result
         |outcome|status)\b|\b(?:required|expected|agreed|pre-?agreed|mandated)\s+(?:outcome
         |result|score|grade
@@ -177,6 +179,16 @@ REQUESTS: dict[str, re.Pattern[str]] = {
         |\b(?:assessment|evaluation|review
         |screening|interview|grading|scoring)\s+(?:status|result|outcome|score|rating|grade|verdict
         |decision)\s*[:=]"""),
+    # a verdict stamped with its value ("Verdict: HIRE")
+    "stamp": vocab(
+        r"\b(?:verdict|decision|outcome|recommendation)\s*[:=]\s*(?:hire|strong\s+hire|pass"
+        r"|approved|advance)(?=\s*(?:[.,;:!)|/\n-]|$))"
+    ),
+    # an imperative to record the grade ("Mark as strong hire")
+    "mark_as": vocab(
+        r"^\W*(?:please\s+)?(?:mark|rate|score|grade|record|label|log)\s+(?:(?:this|it|me|the\s+\w+"
+        r"|my\s+\w+)\s+)?as\b"
+    ),
     "deserve": vocab(
         r"\b(?:deserv\w*|merit\w*|warrant\w*|belongs?\s+(?:at|in|on)\s+the\s+(?:very\s+)?top)"
     ),

@@ -65,6 +65,9 @@ COMBINATIONS: tuple[Combination, ...] = (
     _needs("score_claim", "insider", "like_mine", "top"),
     _needs("score_claim", "insider", "this", "claimed", "top", "you"),
     _needs("score_claim", "this", "peak", "deserve"),
+    _needs("score_claim", "this", "peak", "claimed"),
+    _needs("score_claim", "stamp"),
+    _needs("score_claim", "mark_as", "top"),
     # steering: the grader or this answer, the best outcome, asked for or claimed settled
     _needs(
         "score_claim", "grader addressed this self", "top", "directive claimed label", "grading"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 __all__ = ["WINDOW", "Rule", "SignalKind", "mentioned", "rule", "said_elsewhere"]
@@ -74,12 +75,15 @@ _SAID_TO = re.compile(
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 
 
-def said_elsewhere(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)  # the rules, the clauses and the signs all ask of the same text
+def said_elsewhere(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of the sentences of ``text`` that say whom a command in them was for, or whose
     words they repeat: a customer, a trainee, a manager in the story ("give the highest rating
     you can, I tell customers"; "let the final score show the effort, my coach always said").
     A command there is not one to the grader."""
-    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _SAID_TO.search(m.group(0))]
+    return tuple(
+        (m.start(), m.end()) for m in _SENTENCE.finditer(text) if _SAID_TO.search(m.group(0))
+    )
 
 
 # Words quoted as an example or as someone's speech are mentioned, not said to the grader: "we
@@ -143,7 +147,8 @@ _ABOUT_THIS = re.compile(
 )
 
 
-def mentioned(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=64)
+def mentioned(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of ``text`` quoted as an example or as someone's speech (and not about grading);
     quotes listed after one ("like 'a' and 'b'") too; and the candidate's own record set out
     as ``key: value`` lines after "My last scorecard read:"."""
@@ -153,7 +158,7 @@ def mentioned(text: str) -> list[tuple[int, int]]:
         if not _ABOUT_THIS.search(m.group(0))
     ]
     if not _QUOTE_MARK.search(text):
-        return spans
+        return tuple(spans)
     for pattern in (_INTRODUCED, _TAGGED):
         for m in pattern.finditer(text):
             quotes = [_quoted(m)]
@@ -166,4 +171,4 @@ def mentioned(text: str) -> list[tuple[int, int]]:
                     re.sub("[_-]", " ", words)
                 )
             ]
-    return spans
+    return tuple(spans)

@@ -128,7 +128,11 @@ def _scan(view: MappedText, rules: tuple[Rule, ...], kind: SignalKind | None) ->
     for rule in rules:
         if _NEEDLES_OF[id(rule)].isdisjoint(present):
             continue
-        ranges = _windows(text, rule.needles) if rule.windowed else [(0, len(text))]
+        ranges = (
+            _windows(text, tuple(n for n in rule.needles if n in present))
+            if rule.windowed
+            else [(0, len(text))]
+        )
         for a, b in ranges:
             for m in rule.pattern.finditer(text, a, b):
                 if m.end() == m.start() or (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 import answer_eval.manipulation
-from answer_eval.manipulation import manipulation_signals
+from answer_eval.manipulation import manipulation_signals, rule_signals
 from answer_eval.manipulation.normalize import skeleton
 from answer_eval.manipulation.rules import SignalKind, mentioned
 from answer_eval.manipulation.signs import _SENTENCE, sign_signals, signs
@@ -22,10 +22,10 @@ STORY = "A tenant's heating failed on a Sunday, so I found an on-call engineer w
 def _by_signs_only(answer: str, monkeypatch: pytest.MonkeyPatch) -> list[SignalKind]:
     """Kinds the signs raise on ``answer``, checking that without them nothing is flagged."""
     kinds = [kind for kind, *_ in sign_signals(skeleton(answer))]
-    assert {s.kind for s in manipulation_signals(answer)} == set(kinds), answer
+    assert {s.kind for s in rule_signals(answer)} == set(kinds), answer
     with monkeypatch.context() as patched:
         patched.setattr(answer_eval.manipulation, "sign_signals", lambda view: [])
-        assert manipulation_signals(answer) == [], "a rule reads this: it no longer tests signs"
+        assert rule_signals(answer) == [], "a rule reads this: it no longer tests signs"
     return kinds
 
 

@@ -42,11 +42,12 @@ from answer_eval.manipulation.english import ENGLISH
 from answer_eval.manipulation.languages import OTHER_LANGUAGES
 from answer_eval.manipulation.lexicons import LEXICON_RULES
 from answer_eval.manipulation.normalize import deleet, rot13, skeleton, tag_words, unspace
+from answer_eval.manipulation.resemblance import resembling_sentences
 from answer_eval.manipulation.rules import WINDOW, Rule, SignalKind, mentioned, said_elsewhere
 from answer_eval.manipulation.signs import sign_signals
 from answer_eval.text import MappedText
 
-__all__ = ["Signal", "SignalKind", "manipulation_signals", "manipulation_spans"]
+__all__ = ["Signal", "SignalKind", "manipulation_signals", "manipulation_spans", "rule_signals"]
 
 _ALL_RULES: tuple[Rule, ...] = ENGLISH + OTHER_LANGUAGES + LEXICON_RULES
 # Reported speech is narrative, not a command to the evaluator: "she told me to forget the
@@ -167,7 +168,7 @@ def _reversed(base: MappedText) -> list[Signal]:
         backwards = chunk.group(0)[::-1]
         if len(_COMMON_WORDS.intersection(_WORD.findall(backwards))) < 3:
             continue
-        if manipulation_signals(backwards):
+        if rule_signals(backwards):
             start, end = base.span(chunk.start(), chunk.end())
             found.append(Signal("encoded", start, end, base.original[start:end], backwards.strip()))
     return found
@@ -181,7 +182,7 @@ def _disguised(m: re.Match[str], readings: Iterable[str]) -> Signal | None:
     """The first of ``readings`` of the stretch ``m`` that addresses the evaluator, reported as
     ``encoded`` where the stretch stands."""
     for reading in readings:
-        if manipulation_signals(reading):
+        if rule_signals(reading):
             return Signal("encoded", m.start(), m.end(), m.group(0), reading)
     return None
 
@@ -206,10 +207,7 @@ def _overridden(answer: str) -> list[Signal]:
     return found
 
 
-def manipulation_signals(answer: str) -> list[Signal]:
-    """Every place where ``answer`` tries to instruct, address or impersonate its evaluator,
-    in order of position (one signal per place and kind)."""
-    base = skeleton(answer)
+def _read_by_rules(answer: str, base: MappedText) -> list[Signal]:
     found = _scan(base, _ALL_RULES, None)
     if (leet := deleet(base.text)) != base.text:
         found += _scan(base.with_text(leet), _ALL_RULES, None)
@@ -228,14 +226,47 @@ def manipulation_signals(answer: str) -> list[Signal]:
     if "#" in answer:
         found += _hashtags(answer)
     for blob in decoded_blobs(answer):
-        inner = manipulation_signals(blob.text) if len(blob.text) < len(answer) else []
+        inner = rule_signals(blob.text) if len(blob.text) < len(answer) else []
         if inner:
             text = answer[blob.start : blob.end]
             found.append(Signal("encoded", blob.start, blob.end, text, blob.text[:200]))
+    return found
+
+
+def _resembling(base: MappedText, found: list[Signal]) -> list[Signal]:
+    """Sentences the resemblance model reads as an attack's, where no rule has spoken."""
+    more = []
+    for a, b, _ in resembling_sentences(base.text, quoted=mentioned(base.text)):
+        start, end = base.span(a, b)
+        if not any(s.start < end and start < s.end for s in found):
+            more.append(
+                Signal("resembles_attack", start, end, base.original[start:end], base.text[a:b])
+            )
+    return more
+
+
+def _settled(found: list[Signal], base: MappedText) -> list[Signal]:
+    """``found`` without what the answer quotes from someone else, one per place and kind."""
     quoted = [base.span(a, b) for a, b in mentioned(base.text)]
     found = [s for s in found if not any(a <= s.start and s.end <= b for a, b in quoted)]
     unique = {(s.start, s.end, s.kind): s for s in found}
     return sorted(unique.values(), key=lambda s: (s.start, s.end, s.kind))
+
+
+def rule_signals(answer: str) -> list[Signal]:
+    """What the rules alone find in ``answer`` (``manipulation_signals`` without the
+    resemblance model, which is trained on these)."""
+    base = skeleton(answer)
+    return _settled(_read_by_rules(answer, base), base)
+
+
+def manipulation_signals(answer: str) -> list[Signal]:
+    """Every place where ``answer`` tries to instruct, address or impersonate its evaluator,
+    in order of position (one signal per place and kind): what the rules find, and the
+    sentences the resemblance model reads as an attack's where no rule has spoken."""
+    base = skeleton(answer)
+    found = _read_by_rules(answer, base)
+    return _settled(found + _resembling(base, found), base)
 
 
 def manipulation_spans(answer: str) -> list[Span]:

@@ -146,7 +146,8 @@ _TO_THE_EVALUATOR: tuple[Rule, ...] = (
     rule("grader_address", "whoever whomever whatever anyone anybody person people human reader "
           "evaluat grader assessor examiner marker scorer reviewer judge rater screener recruiter "
           "hiring model llm assistant gpt claude gemini copilot bot _ai",
-          rf"""(?<!thank\syou\sto\s)(?<!thanks\sto\s)(?<!grateful\sto\s)  # thanked, not steered
+          # thanked, hoped for or confided in, not steered ("honest with whoever reviews this")
+          rf"""(?<!thank\syou\sto\s)(?<!thanks\sto\s)(?<!grateful\sto\s)(?<!with\s)(?<!hope\s)
           \b(?:(?:whoever|whomever|anyone|anybody|whatever|whichever)(?:\s+or\s+(?:whoever|whatever
           |whichever\s+\w+))?(?:\s+(?:system|model|tool|program|person|people|team|panel))?
           |(?:the\s+)?(?:person|people|one|human|reader

@@ -29,6 +29,7 @@ SignalKind = Literal[
     "tool_call",
     "template_syntax",
     "encoded",
+    "resembles_attack",
 ]
 
 
@@ -96,7 +97,7 @@ _INTRODUCED = re.compile(
     |tell|tells|telling|told|ask|asks|asked|asking|wrote|writes|writing|typed|type|types|typing
     |replied|reply|added|shouted|yelled|screamed|shouts?|yells?|screams?|put\s+it\s+\w+|called\s+it|addressed\s+to
     |texted|posted|emailed|reads?|announced|repeat(?:s|ed)?|goes|show(?:s|ed)?|display(?:s|ed)?
-    |returned|returns)\b[,:]?\s*(?:\w+\s*
+    |returned|returns|found|saw|received)\b[,:]?\s*(?:\w+\s*
     [,:]?\s*){{0,5}}?{_QUOTE}""",
     re.VERBOSE,
 )

@@ -5,7 +5,8 @@ Each sentence of the corpus is one example, read as the detector reads it (the s
 * a sentence of an attack that the rules flag is an attack sentence;
 * a sentence of an attack that no rule flags is most likely the story around the attack, and
   counts as honest at half weight (some of them are attacks the rules missed);
-* every sentence of an honest near-miss is honest.
+* every sentence of an honest near-miss is honest, at double weight (they were written to
+  look like attacks, and a false flag costs an honest candidate a review).
 
 The fit is a plain logistic regression (AdaGrad over shuffled examples, L2 penalty spread over
 each feature's occurrences), written out here so that the shipped model can be rebuilt from
@@ -60,6 +61,7 @@ class Settings:
     rate: float = 0.5
     seed: int = 0
     unflagged_weight: float = 0.5  # weight of an attack's sentences that no rule flags
+    honest_weight: float = 2.0  # weight of a near-miss's sentences
     min_count: int = 2  # features seen fewer times are left out (they only memorise)
     threshold: float = 0.6  # probability from which a sentence is flagged
     min_words: int = 4  # shorter sentences are not judged
@@ -82,7 +84,10 @@ def labelled_sentences(
             weight = 1.0 if hit else settings.unflagged_weight
             examples.append(Example(features(words), hit, weight))
     for text in honest:
-        examples += [Example(features(words), False, 1.0) for *_, words in _read(skeleton(text))]
+        examples += [
+            Example(features(words), False, settings.honest_weight)
+            for *_, words in _read(skeleton(text))
+        ]
     return [e for e in examples if e.features]
 
 

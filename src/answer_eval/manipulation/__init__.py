@@ -23,8 +23,11 @@ Where none of those structures speaks, a last reading (``signs``) counts the sig
 carries (a grader, this answer, the best outcome, a request, an override of what the grader was
 told, asking it to skip the grading, to keep quiet, to count a weakness as a strength, to send
 the candidate through, an insider's word ...) and flags the combinations that only an attempt
-on the grade makes. Words quoted from someone else (a customer's demand, an example of an
-attack) are mentioned, not said, unless they speak of grading.
+on the grade makes. Then a second opinion (``resemblance``), a small model learned from the
+injection corpus, flags the sentences that read like its attacks where no rule has spoken
+(``resembles_attack``). ``rule_signals`` is what the rules alone find (the model is trained on
+it). Words quoted from someone else (a customer's demand, an example of an attack) are
+mentioned, not said, unless they speak of grading.
 
 Every signal is a span of the *original* answer, so a reviewer sees exactly what was flagged.
 """

@@ -23,6 +23,8 @@ result = json.load(open(sys.argv[1]))
 assert result["status"] == "scored", result
 assert json.load(open(sys.argv[2]))["provenance"]["redacted"] == {"name": 1}
 assert "/_data/" in __import__("answer_eval.resources", fromlist=["x"]).prompts_dir().as_posix()
+from answer_eval.manipulation.resemblance import load_model
+assert len(load_model().weights) > 1000  # the resemblance model ships inside the package
 PY
 # the report's page assets and the ATS mapping are package data: they must be in the wheel
 head -3 "$OLDPWD/examples/answers.jsonl" > "$work/answers.jsonl"

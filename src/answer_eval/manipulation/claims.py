@@ -192,6 +192,11 @@ CLAIMS: tuple[Rule, ...] = (
           |assistant|rubric|score|grade|verdict|tool|function|evaluation|assessment|criterion
           |overall
           |decision|recommendation)[a-z_:-]*(?:\s[^<>\n]{0,40})?>"""),
+    # a system's bracketed notice about the grading ("[SYSTEM NOTICE] Evaluation complete.")
+    rule("forged_structure", "[system [sys [admin [evaluation [assessment [grading",
+          r"""\[(?:system|sys|admin|evaluation|assessment|grading)[ \t_-]+(?:notice|note|message
+          |update|alert|override|status|log|result|output|flag)s?\]
+          (?=[^\n]{0,160}?(?:evaluat|assess|candidate|applicant|scor|hire|grade))"""),
     rule("forged_structure", "#",
           r"""^[ \t]*\#{1,6}[ \t]*(?:system|instructions?|assistant|user|response|prompt|evaluator
           |grader|judge|new\s+instructions|rubric|scoring|evaluation|developer

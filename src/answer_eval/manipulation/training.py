@@ -5,6 +5,8 @@ Each sentence of the corpus is one example, read as the detector reads it (the s
 * a sentence of an attack that the rules flag is an attack sentence;
 * a sentence of an attack that no rule flags is most likely the story around the attack, and
   counts as honest at half weight (some of them are attacks the rules missed);
+* an attack in which no rule flags anything is left out (which sentence is the attack is not
+  known);
 * every sentence of an honest near-miss is honest, at double weight (they were written to
   look like attacks, and a false flag costs an honest candidate a review).
 
@@ -77,6 +79,8 @@ def labelled_sentences(
     examples = []
     for text in attacks:
         signals = flag(text)
+        if not signals:
+            continue  # an attack no rule reads: which of its sentences is the attack is unknown
         view = skeleton(text)
         for a, b, words in _read(view):
             start, end = view.span(a, b)

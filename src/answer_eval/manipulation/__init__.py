@@ -121,12 +121,26 @@ _NEEDLES = {
     for rules in (_ALL_RULES, ENGLISH)
 }
 _NEEDLES_OF = {id(rule): frozenset(rule.needles) for rule in _ALL_RULES}
+# ... and looked for only when their first three characters occur in the text at all (a set
+# of the text's three-character pieces is cheaper than 900 substring searches)
+_SHORT_NEEDLES = {key: tuple(n for n in needles if len(n) < 3) for key, needles in _NEEDLES.items()}
+_NEEDLES_BY_START = {
+    key: tuple((n[:3], n) for n in needles if len(n) >= 3) for key, needles in _NEEDLES.items()
+}
+
+
+def _present(probe: str, key: int) -> set[str]:
+    """The needles of the rules ``key`` names that occur in ``probe``."""
+    starts = {probe[i : i + 3] for i in range(len(probe) - 2)}
+    found = {n for n in _SHORT_NEEDLES[key] if n in probe}
+    found.update(n for start, n in _NEEDLES_BY_START[key] if start in starts and n in probe)
+    return found
 
 
 def _scan(view: MappedText, rules: tuple[Rule, ...], kind: SignalKind | None) -> list[Signal]:
     text, answer = view.text, view.original
     probe = " " + text
-    present = {needle for needle in _NEEDLES[id(rules)] if needle in probe}
+    present = _present(probe, id(rules))
     found = []
     told = said_elsewhere(text)
     for rule in rules:

@@ -34,6 +34,7 @@ __all__ = [
     "own_words",
     "resembling_sentences",
     "sentence_ranges",
+    "sentences_read",
     "signs_fingerprint",
     "word_signs",
 ]
@@ -151,18 +152,25 @@ def resembling_sentences(
     text: str, model: Model | None = None, quoted: tuple[tuple[int, int], ...] = ()
 ) -> list[tuple[int, int, float]]:
     """The sentences of ``text`` (a skeleton) that ``model`` reads as an attack's, as ranges of
-    ``text`` with their probability. What a sentence quotes (``quoted``, ranges of ``text``)
-    is someone else's words and is left out of it before it is read."""
+    ``text`` with their probability."""
     model = model or load_model()
     found = []
-    for a, b in sentence_ranges(text):
-        sentence = own_words(text, a, b, quoted)
+    for a, b, sentence in sentences_read(text, quoted):
         if len(_WORDS.findall(sentence)) < model.min_words:
             continue
         p = model.probability(sentence)
         if p >= model.threshold and not _courtesy(sentence):
             found.append((a, b, p))
     return found
+
+
+def sentences_read(
+    text: str, quoted: tuple[tuple[int, int], ...] = ()
+) -> list[tuple[int, int, str]]:
+    """The sentences of ``text`` (a skeleton) as the model reads them, in training and after:
+    their ranges and the words said in them. What a sentence quotes (``quoted``, ranges of
+    ``text``) is someone else's words and is left out."""
+    return [(a, b, own_words(text, a, b, quoted)) for a, b in sentence_ranges(text)]
 
 
 def own_words(text: str, a: int, b: int, quoted: tuple[tuple[int, int], ...]) -> str:

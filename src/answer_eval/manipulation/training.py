@@ -34,12 +34,10 @@ from answer_eval.manipulation.normalize import skeleton
 from answer_eval.manipulation.resemblance import (
     Model,
     features,
-    own_words,
-    sentence_ranges,
+    sentences_read,
     signs_fingerprint,
 )
 from answer_eval.manipulation.rules import mentioned
-from answer_eval.text import MappedText
 
 __all__ = ["Example", "Settings", "fit", "labelled_sentences", "main", "train"]
 
@@ -82,24 +80,18 @@ def labelled_sentences(
         if not signals:
             continue  # an attack no rule reads: which of its sentences is the attack is unknown
         view = skeleton(text)
-        for a, b, words in _read(view):
+        for a, b, words in sentences_read(view.text, mentioned(view.text)):
             start, end = view.span(a, b)
             hit = any(s.start < end and start < s.end for s in signals)
             weight = 1.0 if hit else settings.unflagged_weight
             examples.append(Example(features(words), hit, weight))
     for text in honest:
+        view = skeleton(text)
         examples += [
             Example(features(words), False, settings.honest_weight)
-            for *_, words in _read(skeleton(text))
+            for *_, words in sentences_read(view.text, mentioned(view.text))
         ]
     return [e for e in examples if e.features]
-
-
-def _read(view: MappedText) -> list[tuple[int, int, str]]:
-    """The sentences of a skeleton as the model reads them: their ranges and the words said in
-    them (quotes of others left out, as ``resembling_sentences`` leaves them out)."""
-    quoted = mentioned(view.text)
-    return [(a, b, own_words(view.text, a, b, quoted)) for a, b in sentence_ranges(view.text)]
 
 
 def fit(examples: Sequence[Example], settings: Settings = Settings()) -> Model:
